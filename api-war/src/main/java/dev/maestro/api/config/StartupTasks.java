@@ -1,0 +1,49 @@
+package dev.maestro.api.config;
+
+import dev.maestro.user.UserService;
+import dev.maestro.user.UserStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Work done once when the API starts: indexes, then the first admin from {@code KCI_INITIAL_*}
+ * (KernelCI documents this but does not wire it). Without a password no admin is created and
+ * the log says how to get one.
+ */
+@ApplicationScoped
+public class StartupTasks {
+    private static final Logger LOG = Logger.getLogger(StartupTasks.class.getName());
+
+    @Inject
+    UserStore userStore;
+
+    @Inject
+    UserService users;
+
+    @Inject
+    @ConfigProperty(name = "KCI_INITIAL_ADMIN_USERNAME", defaultValue = "admin")
+    String adminName;
+
+    @Inject
+    @ConfigProperty(name = "KCI_INITIAL_PASSWORD")
+    Optional<String> adminPassword;
+
+    @Inject
+    @ConfigProperty(name = "KCI_INITIAL_ADMIN_EMAIL")
+    Optional<String> adminEmail;
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        userStore.createIndexes();
+        if (adminPassword.filter(p -> !p.isBlank()).isPresent()) {
+            users.ensureInitialAdmin(adminName, adminPassword.get(), adminEmail.orElse(adminName + "@kernelci.org"));
+        } else {
+            LOG.warning("KCI_INITIAL_PASSWORD is not set: no initial admin is created");
+        }
+        LOG.info("Maestro API started");
+    }
+}

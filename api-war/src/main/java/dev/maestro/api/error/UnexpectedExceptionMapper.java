@@ -1,0 +1,41 @@
+package dev.maestro.api.error;
+
+import dev.maestro.api.http.JsonResponses;
+import dev.maestro.error.MaestroException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Everything else. JAX-RS errors (404 route, 405 method, 415 media type) keep their status with
+ * KernelCI's wording; a project exception wrapped by the runtime (as when the body-size limit
+ * trips inside an entity reader) is unwrapped; anything left is a server fault, logged with a
+ * reference that the 500 answer repeats.
+ */
+@Provider
+public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
+    private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
+
+    @Override
+    public Response toResponse(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof MaestroException m) {
+                return MaestroExceptionMapper.toJson(m);
+            }
+        }
+        if (e instanceof WebApplicationException w) {
+            int status = w.getResponse().getStatus();
+            if (status < 500) {
+                return JsonResponses.status(status, Map.of("detail", HttpStatusDetails.of(status)));
+            }
+        }
+        String ref = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "Unexpected error, reference " + ref, e);
+        return JsonResponses.status(500, Map.of("detail", "Internal server error, reference " + ref));
+    }
+}

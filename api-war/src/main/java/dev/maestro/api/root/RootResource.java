@@ -1,0 +1,28 @@
+package dev.maestro.api.root;
+
+import dev.maestro.api.http.JsonResponses;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** {@code GET /}: JSON, as KernelCI's client and older docs expect (upstream now serves HTML). */
+@Path("/")
+public class RootResource {
+    static final String VERSION = "0.1.0";
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Hello: the API's name and version")
+    public Response hello() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("message", "KernelCI API");
+        body.put("server", "Maestro EE");
+        body.put("version", VERSION);
+        return JsonResponses.ok(body);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.maestro.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.maestro.error.ValidationException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** JSON in and out. Parse failures become 422 validation errors, as FastAPI reports them. */
+public final class Json {
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+            .build();
+    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() { };
+
+    private Json() {
+    }
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** Serialises maps, lists, strings, numbers, booleans and null. */
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Cannot serialise " + value.getClass().getName(), e);
+        }
+    }
+
+    /** Parses any JSON value: object → LinkedHashMap, array → List, numbers as Long/BigInteger/Double. */
+    public static Object parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw ValidationException.of("missing", "Field required", "body");
+        }
+        try {
+            Object value = MAPPER.readValue(text, Object.class);
+            return normaliseNumbers(value);
+        } catch (JsonProcessingException e) {
+            throw ValidationException.of("json_invalid", "JSON decode error: " + e.getOriginalMessage(), "body");
+        }
+    }
+
+    /** Parses a JSON object body; anything else is a 422 naming the body. */
+    public static Map<String, Object> parseObject(String text) {
+        Object value = parse(text);
+        if (value instanceof Map<?, ?> map) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> cast = (Map<String, Object>) map;
+            return cast;
+        }
+        throw ValidationException.of("model_attributes_type", "Input should be a valid dictionary or object", "body");
+    }
+
+    public static Map<String, Object> readMap(String text) {
+        try {
+            return MAPPER.readValue(text, MAP);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Not a JSON object: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Small integers come back as Long so that stored documents hold int64 rather than decimals. */
+    @SuppressWarnings("unchecked")
+    private static Object normaliseNumbers(Object value) {
+        if (value instanceof java.math.BigInteger big && big.bitLength() < 64) {
+            return big.longValue();
+        }
+        if (value instanceof Map<?, ?> map) {
+            ((Map<String, Object>) map).replaceAll((k, v) -> normaliseNumbers(v));
+        } else if (value instanceof java.util.List<?> list) {
+            ((java.util.List<Object>) list).replaceAll(Json::normaliseNumbers);
+        }
+        return value;
+    }
+}

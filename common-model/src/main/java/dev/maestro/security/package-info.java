@@ -1,0 +1,5 @@
+/**
+ * Credentials: RS256 access tokens minted with JDK crypto (MicroProfile JWT verifies them in the
+ * API), the key pair files, password hashing and single-purpose signed tokens (verify, reset).
+ */
+package dev.maestro.security;

@@ -1,0 +1,35 @@
+package dev.maestro.launcher;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/** What the launcher reads from the environment, with the documented defaults. */
+record LauncherSettings(Path home, Path dataDir, int port, Optional<String> mongoService,
+                        Optional<String> redisHost, String adminName, Optional<String> adminPassword) {
+
+    static LauncherSettings fromEnvironment(Map<String, String> env) {
+        Path home = Path.of(env.getOrDefault("MAESTRO_HOME", ".")).toAbsolutePath().normalize();
+        Path data = Path.of(env.getOrDefault("MAESTRO_DATA_DIR", "data")).toAbsolutePath().normalize();
+        return new LauncherSettings(home, data, port(env.getOrDefault("MAESTRO_PORT", "8001")),
+                nonBlank(env.get("MONGO_SERVICE")), nonBlank(env.get("REDIS_HOST")),
+                nonBlank(env.get("KCI_INITIAL_ADMIN_USERNAME")).orElse("admin"),
+                nonBlank(env.get("KCI_INITIAL_PASSWORD")));
+    }
+
+    private static int port(String text) {
+        try {
+            int p = Integer.parseInt(text.trim());
+            if (p > 0 && p < 65536) {
+                return p;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("MAESTRO_PORT must be a TCP port number, got '" + text + "'");
+    }
+
+    private static Optional<String> nonBlank(String s) {
+        return Optional.ofNullable(s).filter(v -> !v.isBlank());
+    }
+}

@@ -1,0 +1,143 @@
+package dev.maestro.launcher;
+
+import dev.maestro.security.KeyFiles;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code maestro start}: runs the whole system in the foreground until Ctrl-C. */
+public final class Maestro {
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+
+    private Maestro() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 1 || !"start".equals(args[0])) {
+            System.err.println("usage: maestro start");
+            System.exit(2);
+        }
+        LauncherSettings settings;
+        try {
+            settings = LauncherSettings.fromEnvironment(System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("maestro: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        System.exit(start(settings));
+    }
+
+    static int start(LauncherSettings s) throws IOException, InterruptedException {
+        Instant began = Instant.now();
+        Files.createDirectories(s.dataDir());
+        EmbeddedBackends backends = new EmbeddedBackends();
+        Map<String, String> env = new HashMap<>();
+        env.put("MAESTRO_DATA_DIR", s.dataDir().toString());
+        env.put("MONGO_SERVICE", s.mongoService().orElseGet(() -> log("embedded MongoDB-wire server (H2 file in "
+                + s.dataDir() + ")", backends.startMongo(s.dataDir()))));
+        env.put("REDIS_HOST", s.redisHost().orElseGet(() -> log("embedded Redis", backends.startRedis(s.dataDir()))));
+        Path keys = KeyFiles.ensure(s.dataDir().resolve("keys"));
+        env.put("MAESTRO_JWT_KEY_DIR", keys.toString());
+        AdminPassword.Resolved admin = s.adminPassword()
+                .map(p -> new AdminPassword.Resolved(p, false, null))
+                .orElseGet(() -> AdminPassword.resolve(s.dataDir()));
+        env.put("KCI_INITIAL_ADMIN_USERNAME", s.adminName());
+        env.put("KCI_INITIAL_PASSWORD", admin.password());
+
+        ProcessBuilder builder = new ProcessBuilder(command(s)).inheritIO().directory(s.dataDir().toFile());
+        builder.environment().putAll(env);
+        Process server = builder.start();
+        server.getOutputStream().close();
+        Thread stopper = new Thread(() -> stop(server, backends), "maestro-shutdown");
+        Runtime.getRuntime().addShutdownHook(stopper);
+
+        String url = "http://127.0.0.1:" + s.port();
+        if (!waitUntilUp(url + "/latest/", server)) {
+            System.err.println("maestro: the server did not come up within " + START_TIMEOUT.toMinutes()
+                    + " minutes; see the log above");
+            return 1;
+        }
+        banner(s, admin, url, Duration.between(began, Instant.now()));
+        return server.waitFor();
+    }
+
+    private static List<String> command(LauncherSettings s) {
+        Path dist = s.home().resolve("server-config/target/maestro");
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Xmx1g");
+        cmd.add("-jar");
+        cmd.add(dist.resolve("payara-micro.jar").toString());
+        cmd.add("--port");
+        cmd.add(Integer.toString(s.port()));
+        cmd.add("--nocluster");
+        cmd.add("--rootdir");
+        cmd.add(s.dataDir().resolve("payara").toString());
+        cmd.add("--deploy");
+        cmd.add(dist.resolve("api.war") + ":/");
+        return cmd;
+    }
+
+    private static boolean waitUntilUp(String url, Process server) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline) && server.isAlive()) {
+            try {
+                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return true;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        return false;
+    }
+
+    private static void banner(LauncherSettings s, AdminPassword.Resolved admin, String url, Duration took) {
+        StringBuilder b = new StringBuilder("\n");
+        b.append("Maestro EE is up at ").append(url).append(" (started in ").append(took.toSeconds()).append(" s)\n");
+        b.append("  data directory: ").append(s.dataDir()).append('\n');
+        b.append("  admin user:     ").append(s.adminName()).append('\n');
+        if (admin.generated()) {
+            b.append("  admin password: ").append(admin.password()).append("  (generated, kept in ").append(admin.file()).append(")\n");
+        } else {
+            b.append("  admin password: from KCI_INITIAL_PASSWORD\n");
+        }
+        b.append("  get a token:    curl -s -X POST ").append(url).append("/latest/user/login -d username=")
+                .append(s.adminName()).append(" -d password=").append(admin.generated() ? admin.password() : "\"$KCI_INITIAL_PASSWORD\"").append('\n');
+        b.append("  API document:   ").append(url).append("/openapi\n");
+        b.append("Press Ctrl-C to stop.\n");
+        System.out.println(b);
+    }
+
+    private static String log(String what, String address) {
+        System.out.println("maestro: started " + what + " at " + address);
+        return address;
+    }
+
+    private static void stop(Process server, EmbeddedBackends backends) {
+        System.out.println("maestro: stopping");
+        server.destroy();
+        try {
+            if (!server.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                server.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        backends.close();
+    }
+}

@@ -1,0 +1,51 @@
+package dev.maestro.it;
+
+import dev.maestro.it.support.ApiClient;
+import java.io.File;
+import java.net.URL;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The API integration suite: deploys the built {@code api.war} once to a managed Payara Micro
+ * and runs every feature contract against it over real HTTP on loopback.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ApiIT implements RootContract, LoginContract {
+    private static ApiClient client;
+    private static String adminToken;
+
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")));
+    }
+
+    @BeforeEach
+    void connect() {
+        if (client == null) {
+            // Micro reports its first non-loopback address; the tests stay on loopback.
+            client = new ApiClient("http://127.0.0.1:" + base.getPort() + base.getPath(), null);
+            adminToken = client.login("admin", System.getProperty("it.admin.password"));
+        }
+    }
+
+    @Override
+    public ApiClient api() {
+        return client;
+    }
+
+    @Override
+    public String adminToken() {
+        return adminToken;
+    }
+}

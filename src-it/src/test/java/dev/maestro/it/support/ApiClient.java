@@ -1,0 +1,116 @@
+package dev.maestro.it.support;
+
+import dev.maestro.json.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A small HTTP client for the API under test: real HTTP on loopback, tokens by name, and
+ * responses that can be read as JSON. {@code as(token)} gives a client that sends that token.
+ */
+public final class ApiClient {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private final String base;
+    private final String token;
+
+    public ApiClient(String base, String token) {
+        this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this.token = token;
+    }
+
+    public String base() {
+        return base;
+    }
+
+    public ApiClient as(String bearerToken) {
+        return new ApiClient(base, bearerToken);
+    }
+
+    public ApiClient anonymous() {
+        return new ApiClient(base, null);
+    }
+
+    public ApiResponse get(String path) {
+        return send(request(path).GET());
+    }
+
+    public ApiResponse delete(String path) {
+        return send(request(path).DELETE());
+    }
+
+    public ApiResponse post(String path, Object json) {
+        return send(request(path).header("Content-Type", "application/json").POST(body(json)));
+    }
+
+    public ApiResponse put(String path, Object json) {
+        return send(request(path).header("Content-Type", "application/json").PUT(body(json)));
+    }
+
+    public ApiResponse patch(String path, Object json) {
+        return send(request(path).header("Content-Type", "application/json").method("PATCH", body(json)));
+    }
+
+    /** Raw body text with an explicit content type, for malformed-request tests. */
+    public ApiResponse send(String method, String path, String contentType, String rawBody) {
+        HttpRequest.Builder b = request(path).method(method, HttpRequest.BodyPublishers.ofString(rawBody));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        return send(b);
+    }
+
+    public ApiResponse postForm(String path, Map<String, String> form) {
+        String encoded = form.entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encoded)));
+    }
+
+    /** Logs in and returns the access token; fails the test if login does not answer 200. */
+    public String login(String username, String password) {
+        ApiResponse r = postForm("/latest/user/login", Map.of("username", username, "password", password));
+        if (r.status() != 200) {
+            throw new AssertionError("login of " + username + " failed: " + r);
+        }
+        return (String) r.map().get("access_token");
+    }
+
+    public static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return b;
+    }
+
+    private static HttpRequest.BodyPublisher body(Object json) {
+        return HttpRequest.BodyPublishers.ofString(json instanceof String s ? s : Json.write(json));
+    }
+
+    private static ApiResponse send(HttpRequest.Builder b) {
+        try {
+            HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return new ApiResponse(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.maestro.it.support;
+
+import dev.maestro.json.Json;
+import java.util.List;
+import java.util.Map;
+
+/** Status, body and content type of one answer, with JSON accessors for assertions. */
+public record ApiResponse(int status, String body, String contentType) {
+
+    public Object json() {
+        return Json.parse(body);
+    }
+
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> map() {
+        return (Map<String, Object>) json();
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Object> list() {
+        return (List<Object>) json();
+    }
+
+    /** The {@code detail} of an error body. */
+    public Object detail() {
+        return map().get("detail");
+    }
+
+    @Override
+    public String toString() {
+        return status + " " + (body.length() > 500 ? body.substring(0, 500) + "…" : body);
+    }
+}
