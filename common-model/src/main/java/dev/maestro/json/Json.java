@@ -2,7 +2,6 @@ package dev.maestro.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.maestro.error.ValidationException;
@@ -11,9 +10,7 @@ import java.util.Map;
 
 /** JSON in and out. Parse failures become 422 validation errors, as FastAPI reports them. */
 public final class Json {
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
-            .build();
+    private static final ObjectMapper MAPPER = JsonMapper.builder().build();
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() { };
 
     private Json() {
@@ -32,14 +29,13 @@ public final class Json {
         }
     }
 
-    /** Parses any JSON value: object → LinkedHashMap, array → List, numbers as Long/BigInteger/Double. */
+    /** Parses any JSON value: object → LinkedHashMap, array → List, integers as the smallest of Integer/Long/BigInteger. */
     public static Object parse(String text) {
         if (text == null || text.isBlank()) {
             throw ValidationException.of("missing", "Field required", "body");
         }
         try {
-            Object value = MAPPER.readValue(text, Object.class);
-            return normaliseNumbers(value);
+            return MAPPER.readValue(text, Object.class);
         } catch (JsonProcessingException e) {
             throw ValidationException.of("json_invalid", "JSON decode error: " + e.getOriginalMessage(), "body");
         }
@@ -62,19 +58,5 @@ public final class Json {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Not a JSON object: " + e.getOriginalMessage(), e);
         }
-    }
-
-    /** Small integers come back as Long so that stored documents hold int64 rather than decimals. */
-    @SuppressWarnings("unchecked")
-    private static Object normaliseNumbers(Object value) {
-        if (value instanceof java.math.BigInteger big && big.bitLength() < 64) {
-            return big.longValue();
-        }
-        if (value instanceof Map<?, ?> map) {
-            ((Map<String, Object>) map).replaceAll((k, v) -> normaliseNumbers(v));
-        } else if (value instanceof java.util.List<?> list) {
-            ((java.util.List<Object>) list).replaceAll(Json::normaliseNumbers);
-        }
-        return value;
     }
 }

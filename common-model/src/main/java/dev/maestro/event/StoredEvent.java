@@ -1,0 +1,22 @@
+package dev.maestro.event;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One event of the log: its place in its channel ({@code sequence}), who owns it, its payload
+ * and the CloudEvents envelope as JSON text (what listeners receive).
+ */
+public record StoredEvent(String id, String channel, long sequence, Instant timestamp, String owner,
+                          Object data, String envelope) {
+
+    /** The Redis stream a channel's events are added to. */
+    public static String streamOf(String channel) {
+        return "maestro:events:" + channel;
+    }
+
+    /** Fields of the stream entry: enough for a consumer to act without reading MongoDB. */
+    public Map<String, String> streamFields() {
+        return Map.of("channel", channel, "sequence_id", Long.toString(sequence), "event", envelope);
+    }
+}

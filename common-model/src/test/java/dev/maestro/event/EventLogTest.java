@@ -1,0 +1,119 @@
+package dev.maestro.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.maestro.json.Json;
+import dev.maestro.testing.Backends;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPubSub;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.resps.StreamEntry;
+
+class EventLogTest {
+    private static Backends backends;
+    private static EventLog log;
+
+    @BeforeAll
+    static void start() {
+        backends = new Backends();
+        log = new EventLog(backends.mongo().database(), backends.redis(), CloudEventSettings.KERNELCI);
+        log.createIndexes(Duration.ofDays(7));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        backends.close();
+    }
+
+    @Test
+    void sequencesIncreasePerChannelAndStartAtOne() {
+        StoredEvent a1 = log.append("seq-a", "bob", Map.of("n", 1), Map.of());
+        StoredEvent a2 = log.append("seq-a", "bob", Map.of("n", 2), Map.of());
+        StoredEvent b1 = log.append("seq-b", "bob", Map.of("n", 1), Map.of());
+        assertThat(a1.sequence()).isEqualTo(1);
+        assertThat(a2.sequence()).isEqualTo(2);
+        assertThat(b1.sequence()).isEqualTo(1);
+    }
+
+    @Test
+    void storesTheEventBeforeNotifyingAndAddsItToTheStream() {
+        StoredEvent e = log.append("stored", "alice", Map.of("op", "created"), Map.of("type", "custom.type"));
+        Document doc = backends.mongo().database().getCollection("eventhistory")
+                .find(new Document("channel", "stored").append("sequence_id", e.sequence())).first();
+        assertThat(doc).isNotNull();
+        assertThat(doc.getString("owner")).isEqualTo("alice");
+        try (Jedis jedis = backends.redis().getResource()) {
+            List<StreamEntry> entries = jedis.xrange(StoredEvent.streamOf("stored"), (StreamEntryID) null, (StreamEntryID) null);
+            assertThat(entries).hasSize(1);
+            assertThat(entries.get(0).getFields()).containsEntry("sequence_id", "1");
+        }
+    }
+
+    @Test
+    void envelopeIsCloudEventsJsonWithOwnerAndSequence() {
+        StoredEvent e = log.append("envelope", "carol", Map.of("op", "created", "id", "x"), Map.of());
+        Map<String, Object> env = Json.readMap(e.envelope());
+        assertThat(env).containsEntry("specversion", "1.0")
+                .containsEntry("source", "https://api.kernelci.org/")
+                .containsEntry("type", "api.kernelci.org")
+                .containsEntry("owner", "carol")
+                .containsEntry("_sequence_id", 1)
+                .containsEntry("data", Map.of("op", "created", "id", "x"));
+        assertThat(env).containsKeys("id", "time");
+    }
+
+    @Test
+    void livePublishReachesSubscribers() throws Exception {
+        CountDownLatch subscribed = new CountDownLatch(1);
+        AtomicReference<String> received = new AtomicReference<>();
+        CountDownLatch got = new CountDownLatch(1);
+        JedisPubSub sub = new JedisPubSub() {
+            @Override
+            public void onSubscribe(String channel, int count) {
+                subscribed.countDown();
+            }
+
+            @Override
+            public void onMessage(String channel, String message) {
+                received.set(message);
+                got.countDown();
+            }
+        };
+        Thread t = new Thread(() -> {
+            try (Jedis j = backends.redis().getResource()) {
+                j.subscribe(sub, "live");
+            }
+        });
+        t.start();
+        assertThat(subscribed.await(10, TimeUnit.SECONDS)).isTrue();
+        StoredEvent e = log.append("live", null, Map.of("k", "v"), Map.of());
+        assertThat(got.await(10, TimeUnit.SECONDS)).isTrue();
+        sub.unsubscribe();
+        t.join(5000);
+        assertThat(received.get()).isEqualTo(e.envelope());
+        assertThat(Json.readMap(e.envelope())).doesNotContainKey("owner");
+    }
+
+    @Test
+    void redisDownStillStoresTheEvent() throws Exception {
+        backends.redisServer().stop();
+        try {
+            StoredEvent e = log.append("outage", "dave", Map.of("k", 1), Map.of());
+            long stored = backends.mongo().database().getCollection("eventhistory")
+                    .countDocuments(new Document("channel", "outage").append("sequence_id", e.sequence()));
+            assertThat(stored).isEqualTo(1);
+        } finally {
+            backends.redisServer().start();
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.maestro.testing;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.maestro.store.MongoConnection;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import redis.clients.jedis.JedisPool;
+import redis.embedded.RedisServer;
+
+/**
+ * Real backing services for common-model tests: a MongoDB-wire server and a real Redis on free
+ * loopback ports. Use one per test class ({@code @BeforeAll} / {@code @AfterAll}).
+ */
+public final class Backends implements AutoCloseable {
+    private final MongoServer mongoServer;
+    private final RedisServer redisServer;
+    private final MongoConnection mongo;
+    private final JedisPool redis;
+
+    public Backends() {
+        mongoServer = new MongoServer(new MemoryBackend());
+        String uri = mongoServer.bindAndGetConnectionString();
+        mongo = new MongoConnection(uri);
+        int port = freePort();
+        try {
+            redisServer = RedisServer.newRedisServer().port(port).bind("127.0.0.1").build();
+            redisServer.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        redis = new JedisPool("127.0.0.1", port);
+    }
+
+    public MongoConnection mongo() {
+        return mongo;
+    }
+
+    public JedisPool redis() {
+        return redis;
+    }
+
+    public RedisServer redisServer() {
+        return redisServer;
+    }
+
+    @Override
+    public void close() throws IOException {
+        redis.close();
+        mongo.close();
+        redisServer.stop();
+        mongoServer.shutdownNow();
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
