@@ -4,6 +4,7 @@ import dev.maestro.security.KeyFiles;
 import dev.maestro.security.PasswordHasher;
 import dev.maestro.security.TokenIssuer;
 import dev.maestro.store.MongoConnection;
+import dev.maestro.user.GroupStore;
 import dev.maestro.user.UserService;
 import dev.maestro.user.UserStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,6 +41,12 @@ public class Services {
     @Singleton
     UserStore userStore(MongoConnection mongo) {
         return new UserStore(mongo.database());
+    }
+
+    @Produces
+    @Singleton
+    GroupStore groupStore(MongoConnection mongo) {
+        return new GroupStore(mongo.database());
     }
 
     @Produces

@@ -1,5 +1,6 @@
 package dev.maestro.api.config;
 
+import dev.maestro.user.GroupStore;
 import dev.maestro.user.UserService;
 import dev.maestro.user.UserStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +24,9 @@ public class StartupTasks {
     UserStore userStore;
 
     @Inject
+    GroupStore groupStore;
+
+    @Inject
     UserService users;
 
     @Inject
@@ -39,6 +43,7 @@ public class StartupTasks {
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         userStore.createIndexes();
+        groupStore.createIndexes();
         if (adminPassword.filter(p -> !p.isBlank()).isPresent()) {
             users.ensureInitialAdmin(adminName, adminPassword.get(), adminEmail.orElse(adminName + "@kernelci.org"));
         } else {

@@ -1,0 +1,38 @@
+package dev.maestro.user;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import java.util.Optional;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+
+/** The {@code usergroup} collection: {@code {_id, name}} with a unique name. */
+public class GroupStore {
+    private final MongoCollection<Document> groups;
+
+    public GroupStore(MongoDatabase db) {
+        this.groups = db.getCollection("usergroup");
+    }
+
+    public void createIndexes() {
+        groups.createIndex(Indexes.ascending("name"), new IndexOptions().unique(true));
+    }
+
+    public Optional<GroupRef> findByName(String name) {
+        return Optional.ofNullable(groups.find(Filters.eq("name", name)).first()).map(GroupStore::fromDocument);
+    }
+
+    /** Inserts a group; a duplicate name surfaces as MongoWriteException 11000. */
+    public GroupRef insert(String name) {
+        Document doc = new Document("_id", new ObjectId()).append("name", name);
+        groups.insertOne(doc);
+        return fromDocument(doc);
+    }
+
+    static GroupRef fromDocument(Document d) {
+        return new GroupRef(d.getObjectId("_id").toHexString(), d.getString("name"));
+    }
+}
