@@ -1,9 +1,12 @@
 package dev.maestro.api.config;
 
+import dev.maestro.event.CloudEventSettings;
+import dev.maestro.event.EventLog;
 import dev.maestro.security.KeyFiles;
 import dev.maestro.security.PasswordHasher;
 import dev.maestro.security.TokenIssuer;
 import dev.maestro.store.MongoConnection;
+import dev.maestro.store.RedisConnection;
 import dev.maestro.user.GroupStore;
 import dev.maestro.user.UserService;
 import dev.maestro.user.UserStore;
@@ -41,6 +44,14 @@ public class Services {
     @Singleton
     UserStore userStore(MongoConnection mongo) {
         return new UserStore(mongo.database());
+    }
+
+    @Produces
+    @Singleton
+    EventLog eventLog(MongoConnection mongo, RedisConnection redis,
+                      @ConfigProperty(name = "CLOUD_EVENTS_SOURCE", defaultValue = "https://api.kernelci.org/") String source,
+                      @ConfigProperty(name = "MAESTRO_CLOUD_EVENTS_TYPE", defaultValue = "api.kernelci.org") String type) {
+        return new EventLog(mongo.database(), redis.pool(), new CloudEventSettings(source, type));
     }
 
     @Produces

@@ -1,5 +1,6 @@
 package dev.maestro.api.config;
 
+import dev.maestro.event.EventLog;
 import dev.maestro.user.GroupStore;
 import dev.maestro.user.UserService;
 import dev.maestro.user.UserStore;
@@ -7,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -27,6 +29,13 @@ public class StartupTasks {
     GroupStore groupStore;
 
     @Inject
+    EventLog eventLog;
+
+    @Inject
+    @ConfigProperty(name = "EVENT_HISTORY_TTL_SECONDS", defaultValue = "604800")
+    long eventRetentionSeconds;
+
+    @Inject
     UserService users;
 
     @Inject
@@ -44,6 +53,7 @@ public class StartupTasks {
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         userStore.createIndexes();
         groupStore.createIndexes();
+        eventLog.createIndexes(Duration.ofSeconds(eventRetentionSeconds));
         if (adminPassword.filter(p -> !p.isBlank()).isPresent()) {
             users.ensureInitialAdmin(adminName, adminPassword.get(), adminEmail.orElse(adminName + "@kernelci.org"));
         } else {
