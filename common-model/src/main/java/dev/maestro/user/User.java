@@ -17,6 +17,10 @@ public record User(String id, String email, String username, String hashedPasswo
         return superuser ? List.of("user", "admin") : List.of("user");
     }
 
+    public User withHashedPassword(String hash) {
+        return new User(id, email, username, hash, active, superuser, verified, groups);
+    }
+
     /** KernelCI's UserRead, keys in its order: id, email, is_active, is_superuser, is_verified, username, groups. */
     public Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -27,6 +31,18 @@ public record User(String id, String email, String username, String hashedPasswo
         m.put("is_verified", verified);
         m.put("username", username);
         m.put("groups", groups.stream().map(GroupRef::toJson).toList());
+        return m;
+    }
+
+    /**
+     * UserRead as {@code viewer} may see it: the e-mail address only for the user and for admins
+     * (others get {@code null}, keeping KernelCI's keys and their order).
+     */
+    public Map<String, Object> toJsonFor(User viewer) {
+        Map<String, Object> m = toJson();
+        if (!viewer.superuser() && !viewer.id().equals(id)) {
+            m.put("email", null);
+        }
         return m;
     }
 }

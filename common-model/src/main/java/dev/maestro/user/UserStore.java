@@ -3,12 +3,20 @@ package dev.maestro.user;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import dev.maestro.store.Page;
+import dev.maestro.store.PageRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 
 /** The {@code user} collection, with KernelCI's document shape. */
@@ -28,15 +36,28 @@ public class UserStore {
         if (!ObjectId.isValid(id)) {
             return Optional.empty();
         }
-        return Optional.ofNullable(users.find(Filters.eq("_id", new ObjectId(id))).first()).map(UserStore::fromDocument);
+        return first(byId(id));
     }
 
     public Optional<User> findByUsername(String username) {
-        return Optional.ofNullable(users.find(Filters.eq("username", username)).first()).map(UserStore::fromDocument);
+        return first(Filters.eq("username", username));
+    }
+
+    /** By e-mail address, ignoring case as KernelCI's auth library does. */
+    public Optional<User> findByEmail(String email) {
+        return first(Filters.regex("email", Pattern.compile("^" + Pattern.quote(email) + "$", Pattern.CASE_INSENSITIVE)));
     }
 
     public boolean anySuperuser() {
         return users.find(Filters.eq("is_superuser", true)).first() != null;
+    }
+
+    public boolean anyInGroup(String groupName) {
+        return users.find(Filters.eq("groups.name", groupName)).first() != null;
+    }
+
+    public Page<User> find(Bson filter, PageRequest page) {
+        return Page.of(users, filter, page, UserStore::fromDocument);
     }
 
     /** Inserts a new user and returns it with its id. Duplicate keys surface as MongoWriteException 11000. */
@@ -45,6 +66,50 @@ public class UserStore {
         doc.remove("_id");
         users.insertOne(doc);
         return fromDocument(doc);
+    }
+
+    /**
+     * Writes the fields in which {@code after} differs from {@code before}, and only those, so
+     * that a concurrent change to another field (a password reset during a profile edit) is
+     * not overwritten. False when the user no longer exists.
+     */
+    public boolean update(User before, User after) {
+        Document old = toDocument(before);
+        Document set = new Document();
+        toDocument(after).forEach((field, value) -> {
+            if (!Objects.equals(value, old.get(field))) {
+                set.append(field, value);
+            }
+        });
+        if (set.isEmpty()) {
+            return findById(after.id()).isPresent();
+        }
+        return users.updateOne(byId(after.id()), new Document("$set", set)).getMatchedCount() == 1;
+    }
+
+    /** Sets a new password hash only if the current one is still {@code expected}: single use of a reset token. */
+    public boolean replacePassword(String id, String expected, String replacement) {
+        return users.updateOne(Filters.and(byId(id), Filters.eq("hashed_password", expected)),
+                Updates.set("hashed_password", replacement)).getModifiedCount() == 1;
+    }
+
+    /** Marks the user verified if the address is still {@code email}; the updated user, or empty. */
+    public Optional<User> markVerified(String id, String email) {
+        return Optional.ofNullable(users.findOneAndUpdate(Filters.and(byId(id), Filters.eq("email", email)),
+                Updates.set("is_verified", true), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
+                .map(UserStore::fromDocument);
+    }
+
+    public boolean delete(String id) {
+        return ObjectId.isValid(id) && users.deleteOne(byId(id)).getDeletedCount() == 1;
+    }
+
+    private Optional<User> first(Bson filter) {
+        return Optional.ofNullable(users.find(filter).first()).map(UserStore::fromDocument);
+    }
+
+    private static Bson byId(String id) {
+        return Filters.eq("_id", new ObjectId(id));
     }
 
     static Document toDocument(User u) {

@@ -1,5 +1,6 @@
 /**
  * Users and user groups: the model, their MongoDB collections ({@code user}, {@code usergroup})
- * and the rules of login, registration and the first admin. Used by the API only.
+ * and the rules of login, registration, account management, the first admin, and the mailed
+ * flows (e-mail verification, password reset). Used by the API only.
  */
 package dev.maestro.user;
