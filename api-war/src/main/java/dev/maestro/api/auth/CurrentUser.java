@@ -7,6 +7,7 @@ import dev.maestro.user.UserService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** The authenticated user of this request, loaded once per request on first use. */
@@ -34,10 +35,19 @@ public class CurrentUser {
         return subject().isPresent() ? Optional.of(require()) : Optional.empty();
     }
 
+    /** The caller, who must have verified their e-mail address (KernelCI's "verified user"; 403 otherwise). */
+    public User requireVerified() {
+        return require(User::verified);
+    }
+
     /** The caller, who must be a superuser per the database (403 otherwise). */
     public User requireAdmin() {
+        return require(User::superuser);
+    }
+
+    private User require(Predicate<User> allowed) {
         User u = require();
-        if (!u.superuser()) {
+        if (!allowed.test(u)) {
             throw new ForbiddenException("Forbidden");
         }
         return u;

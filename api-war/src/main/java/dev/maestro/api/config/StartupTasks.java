@@ -1,6 +1,7 @@
 package dev.maestro.api.config;
 
 import dev.maestro.event.EventLog;
+import dev.maestro.user.GroupService;
 import dev.maestro.user.GroupStore;
 import dev.maestro.user.UserService;
 import dev.maestro.user.UserStore;
@@ -14,9 +15,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Work done once when the API starts: indexes, then the first admin from {@code KCI_INITIAL_*}
- * (KernelCI documents this but does not wire it). Without a password no admin is created and
- * the log says how to get one.
+ * Work done once when the API starts: indexes, KernelCI's built-in {@code node:edit:any} group,
+ * then the first admin from {@code KCI_INITIAL_*} (KernelCI documents this but does not wire
+ * it). Without a password no admin is created and the log says how to get one.
  */
 @ApplicationScoped
 public class StartupTasks {
@@ -39,6 +40,9 @@ public class StartupTasks {
     UserService users;
 
     @Inject
+    GroupService groups;
+
+    @Inject
     @ConfigProperty(name = "KCI_INITIAL_ADMIN_USERNAME", defaultValue = "admin")
     String adminName;
 
@@ -54,6 +58,7 @@ public class StartupTasks {
         userStore.createIndexes();
         groupStore.createIndexes();
         eventLog.createIndexes(Duration.ofSeconds(eventRetentionSeconds));
+        groups.ensureExists(GroupService.NODE_EDIT_ANY);
         if (adminPassword.filter(p -> !p.isBlank()).isPresent()) {
             users.ensureInitialAdmin(adminName, adminPassword.get(), adminEmail.orElse(adminName + "@kernelci.org"));
         } else {

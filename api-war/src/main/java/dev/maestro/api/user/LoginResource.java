@@ -51,9 +51,9 @@ public class LoginResource {
 
     @GET
     @Path("whoami")
-    @Operation(summary = "The authenticated user")
+    @Operation(summary = "The authenticated user (a verified account is required)")
     @SecurityRequirement(name = "bearer")
     public Response whoami() {
-        return JsonResponses.ok(currentUser.require().toJson());
+        return JsonResponses.ok(currentUser.requireVerified().toJson());
     }
 }

@@ -21,6 +21,12 @@ public record ApiResponse(int status, String body, String contentType) {
         return (List<Object>) json();
     }
 
+    /** The JSON list under {@code key} of an object body: a 422's detail, a page's items. */
+    @SuppressWarnings("unchecked")
+    public List<Object> list(String key) {
+        return (List<Object>) map().get(key);
+    }
+
     /** The {@code detail} of an error body. */
     public Object detail() {
         return map().get("detail");
