@@ -8,6 +8,6 @@ import dev.maestro.error.MaestroException;
  */
 public class MailNotConfiguredException extends MaestroException {
     public MailNotConfiguredException() {
-        super(503, "E-mail is not configured on this server (SMTP_HOST is not set)");
+        super(503, "E-mail is not configured on this server (SMTP_HOST and EMAIL_SENDER)");
     }
 }

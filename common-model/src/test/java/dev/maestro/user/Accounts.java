@@ -13,12 +13,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.UUID;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The user feature wired as the API wires it, on a real MongoDB-wire server and a real SMTP
- * server, for one test class ({@code @BeforeAll} / {@code @AfterAll}).
+ * server: one per test class, as a static {@code @RegisterExtension} field that stops both
+ * servers after the class.
  */
-final class Accounts implements AutoCloseable {
+final class Accounts implements AfterAllCallback {
     final Backends backends = new Backends();
     final MailCatcher mail = new MailCatcher();
     final PasswordHasher hasher = new PasswordHasher();
@@ -48,7 +51,7 @@ final class Accounts implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
+    public void afterAll(ExtensionContext context) throws IOException {
         mail.close();
         backends.close();
     }

@@ -4,36 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.maestro.error.BadRequestException;
-import dev.maestro.testing.MailCatcher;
+import dev.maestro.testing.Mails;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class EmailVerificationServiceTest {
-    private static Accounts accounts;
-    private static EmailVerificationService verification;
-
-    @BeforeAll
-    static void start() {
-        accounts = new Accounts();
-        verification = accounts.verification;
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        accounts.close();
-    }
+    @RegisterExtension
+    static final Accounts accounts = new Accounts();
+    private static final EmailVerificationService verification = accounts.verification;
 
     private static String requestToken(User user) throws Exception {
         verification.requestToken(Map.of("email", user.email()));
         List<MimeMessage> mails = accounts.mail.to(user.email());
         assertThat(mails).hasSize(1);
         assertThat(mails.get(0).getSubject()).isEqualTo(EmailVerificationService.SUBJECT);
-        return MailCatcher.tokenIn(mails.get(0));
+        return Mails.tokenIn(mails.get(0));
     }
 
     private static void fails(String token, String detail) {

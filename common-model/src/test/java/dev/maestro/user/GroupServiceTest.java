@@ -10,24 +10,13 @@ import dev.maestro.error.ValidationException;
 import dev.maestro.store.PageRequest;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class GroupServiceTest {
-    private static Accounts accounts;
-    private static GroupService groups;
-
-    @BeforeAll
-    static void start() {
-        accounts = new Accounts();
-        groups = accounts.groups;
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        accounts.close();
-    }
+    @RegisterExtension
+    static final Accounts accounts = new Accounts();
+    private static final GroupService groups = accounts.groups;
 
     @Test
     void createGetListAndDelete() {

@@ -8,7 +8,7 @@ import dev.maestro.error.ValidationException;
 import dev.maestro.mail.MailNotConfiguredException;
 import dev.maestro.mail.Outbox;
 import dev.maestro.security.PurposeTokens;
-import dev.maestro.testing.MailCatcher;
+import dev.maestro.testing.Mails;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,31 +17,20 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PasswordResetServiceTest {
-    private static Accounts accounts;
-    private static PasswordResetService resets;
-
-    @BeforeAll
-    static void start() {
-        accounts = new Accounts();
-        resets = accounts.resets;
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        accounts.close();
-    }
+    @RegisterExtension
+    static final Accounts accounts = new Accounts();
+    private static final PasswordResetService resets = accounts.resets;
 
     private static String requestToken(User user) throws Exception {
         resets.forgotPassword(Map.of("email", user.email().toUpperCase()));
         List<MimeMessage> mails = accounts.mail.to(user.email());
         assertThat(mails).hasSize(1);
         assertThat(mails.get(0).getSubject()).isEqualTo("Reset Password Token for KernelCI API account");
-        return MailCatcher.tokenIn(mails.get(0));
+        return Mails.tokenIn(mails.get(0));
     }
 
     private static void badToken(String token, String password) {

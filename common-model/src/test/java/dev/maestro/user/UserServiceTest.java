@@ -14,25 +14,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class UserServiceTest {
     private static final String PASSWORD = "s3cret";
-    private static Accounts accounts;
-    private static UserService service;
-
-    @BeforeAll
-    static void start() {
-        accounts = new Accounts();
-        service = accounts.service;
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        accounts.close();
-    }
+    @RegisterExtension
+    static final Accounts accounts = new Accounts();
+    private static final UserService service = accounts.service;
 
     private static void fails(ThrowingCallable call, int status, Object detail) {
         assertThatThrownBy(call).isInstanceOfSatisfying(MaestroException.class, e -> {

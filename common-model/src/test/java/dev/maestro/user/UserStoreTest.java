@@ -10,24 +10,13 @@ import dev.maestro.store.PageRequest;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class UserStoreTest {
-    private static Accounts accounts;
-    private static UserStore users;
-
-    @BeforeAll
-    static void start() {
-        accounts = new Accounts();
-        users = accounts.users;
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        accounts.close();
-    }
+    @RegisterExtension
+    static final Accounts accounts = new Accounts();
+    private static final UserStore users = accounts.users;
 
     private static User insert(String name) {
         return users.insert(new User(null, name + "@Example.org", name, "hash-" + name, true, false, false, List.of()));

@@ -9,6 +9,7 @@ import dev.maestro.it.support.ApiResponse;
 import dev.maestro.it.support.Mailbox;
 import dev.maestro.it.support.TestUsers;
 import dev.maestro.it.support.TestUsers.TestUser;
+import dev.maestro.testing.Mails;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -156,7 +157,7 @@ public interface MailFlowsContract extends ApiContract {
         var mail = Mailbox.await(u.user().email(), RESET_SUBJECT, 1).get(0);
         assertThat(mail.getFrom()[0].toString()).isEqualTo("maestro@localhost");
         assertThat(mail.getContentType()).startsWith("text/plain");
-        assertThat((String) mail.getContent()).contains("Hello " + u.username()).contains(Mailbox.tokenIn(mail));
+        assertThat((String) mail.getContent()).contains("Hello " + u.username()).contains(Mails.tokenIn(mail));
         assertThat(List.of(mail.getAllRecipients())).extracting(Object::toString).containsExactly(u.user().email());
     }
 }

@@ -1,16 +1,12 @@
 package dev.maestro.it.support;
 
 import com.icegreen.greenmail.util.GreenMail;
-import jakarta.mail.Address;
-import jakarta.mail.MessagingException;
+import dev.maestro.testing.Mails;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads the mail the server under test sent to GreenMail ({@link TestBackends#mail()}). The API
@@ -19,7 +15,6 @@ import java.util.regex.Pattern;
  */
 public final class Mailbox {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
 
     private Mailbox() {
     }
@@ -27,7 +22,7 @@ public final class Mailbox {
     /** The messages with this subject received so far for this address, oldest first. */
     public static List<MimeMessage> received(String address, String subject) {
         return Arrays.stream(TestBackends.mail().getReceivedMessages())
-                .filter(m -> isTo(m, address) && subject.equals(subjectOf(m))).toList();
+                .filter(m -> Mails.isTo(m, address) && subject.equals(Mails.subjectOf(m))).toList();
     }
 
     /** Waits until {@code count} such messages arrived; fails after 30 s. */
@@ -38,24 +33,12 @@ public final class Mailbox {
     /** The token in the latest such message, waiting for it to arrive. */
     public static String awaitToken(String address, String subject) {
         List<MimeMessage> messages = await(address, subject, 1);
-        return tokenIn(messages.get(messages.size() - 1));
+        return Mails.tokenIn(messages.get(messages.size() - 1));
     }
 
     /** Waits the whole window and returns what arrived meanwhile: for "no mail is sent" checks. */
     public static List<MimeMessage> within(String address, String subject, Duration window) {
         return waitFor(address, subject, Integer.MAX_VALUE, window);
-    }
-
-    public static String tokenIn(MimeMessage message) {
-        try {
-            Matcher m = TOKEN.matcher((String) message.getContent());
-            if (!m.find()) {
-                throw new AssertionError("no token in the mail");
-            }
-            return m.group();
-        } catch (MessagingException | IOException e) {
-            throw new AssertionError(e);
-        }
     }
 
     private static List<MimeMessage> waitFor(String address, String subject, int count, Duration patience) {
@@ -73,23 +56,6 @@ public final class Mailbox {
             }
             // Blocks until one more message (to anyone) arrives, or the time is up.
             mail.waitForIncomingEmail(Math.min(left, 1000), mail.getReceivedMessages().length + 1);
-        }
-    }
-
-    private static boolean isTo(MimeMessage m, String address) {
-        try {
-            Address[] to = m.getAllRecipients();
-            return to != null && Arrays.stream(to).anyMatch(a -> a.toString().equalsIgnoreCase(address));
-        } catch (MessagingException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static String subjectOf(MimeMessage m) {
-        try {
-            return m.getSubject();
-        } catch (MessagingException e) {
-            throw new AssertionError(e);
         }
     }
 }
