@@ -2,6 +2,8 @@ package dev.maestro.api.config;
 
 import dev.maestro.event.CloudEventSettings;
 import dev.maestro.event.EventLog;
+import dev.maestro.node.NodeService;
+import dev.maestro.node.NodeStore;
 import dev.maestro.security.KeyFiles;
 import dev.maestro.security.PasswordHasher;
 import dev.maestro.security.TokenIssuer;
@@ -64,5 +66,17 @@ public class Services {
     @Singleton
     UserService userService(UserStore store, PasswordHasher hasher, TokenIssuer tokens) {
         return new UserService(store, hasher, tokens);
+    }
+
+    @Produces
+    @Singleton
+    NodeStore nodeStore(MongoConnection mongo) {
+        return new NodeStore(mongo.database());
+    }
+
+    @Produces
+    @Singleton
+    NodeService nodeService(NodeStore store, GroupStore groups, EventLog events) {
+        return new NodeService(store, groups, events);
     }
 }

@@ -1,6 +1,7 @@
 package dev.maestro.api.config;
 
 import dev.maestro.event.EventLog;
+import dev.maestro.node.NodeStore;
 import dev.maestro.user.GroupStore;
 import dev.maestro.user.UserService;
 import dev.maestro.user.UserStore;
@@ -39,6 +40,9 @@ public class StartupTasks {
     UserService users;
 
     @Inject
+    NodeStore nodeStore;
+
+    @Inject
     @ConfigProperty(name = "KCI_INITIAL_ADMIN_USERNAME", defaultValue = "admin")
     String adminName;
 
@@ -54,6 +58,7 @@ public class StartupTasks {
         userStore.createIndexes();
         groupStore.createIndexes();
         eventLog.createIndexes(Duration.ofSeconds(eventRetentionSeconds));
+        nodeStore.createIndexes();
         if (adminPassword.filter(p -> !p.isBlank()).isPresent()) {
             users.ensureInitialAdmin(adminName, adminPassword.get(), adminEmail.orElse(adminName + "@kernelci.org"));
         } else {
