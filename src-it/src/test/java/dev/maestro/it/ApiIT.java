@@ -18,7 +18,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class ApiIT implements RootContract, LoginContract {
+class ApiIT implements RootContract, LoginContract, NodesContract, NodeQueryContract, NodePermissionsContract,
+        MalformedRequestsContract {
     private static ApiClient client;
     private static String adminToken;
 
