@@ -81,9 +81,7 @@ public class NodeService {
             throw new BadRequestException("Object cannot be created with id: " + draft.id().toHexString());
         }
         Node node = validated(draft);
-        if (node.parent() != null && !store.exists(node.parent())) {
-            throw new NotFoundException("Parent not found with id: " + node.parent().toHexString());
-        }
+        requireNewParentExists(node.parent(), null);
         for (String group : node.userGroups()) {
             if (groups.findByName(group).isEmpty()) {
                 throw new BadRequestException("User group does not exist with name: " + group);
@@ -170,10 +168,7 @@ public class NodeService {
         if (rootId.equals(planned.get(0).parent())) {
             throw new BadRequestException("Parent cannot be the same as the object");
         }
-        ObjectId rootParent = planned.get(0).parent();
-        if (rootParent != null && !rootParent.equals(root.parent()) && !store.exists(rootParent)) {
-            throw new NotFoundException("Parent not found with id: " + rootParent.toHexString());
-        }
+        requireNewParentExists(planned.get(0).parent(), root.parent());
         Instant now = Timestamps.now();
         List<Node> toWrite = new ArrayList<>(planned.size());
         for (Node n : planned) {
@@ -232,15 +227,20 @@ public class NodeService {
         if (stored.id().equals(n.parent())) {
             throw new BadRequestException("Parent cannot be the same as the object");
         }
-        if (n.parent() != null && !n.parent().equals(stored.parent()) && !store.exists(n.parent())) {
-            throw new NotFoundException("Parent not found with id: " + n.parent().toHexString());
-        }
+        requireNewParentExists(n.parent(), stored.parent());
         Node valid = validated(n);
         boolean keepFlag = setsFlag && valid.state() == stored.state();
         return valid.toBuilder()
                 .updated(Timestamps.now())
                 .processedByKcidbBridge(keepFlag && valid.processedByKcidbBridge())
                 .build();
+    }
+
+    /** 404 {@code Parent not found with id: X} when a node gets a parent (other than its current one) that does not exist. */
+    private void requireNewParentExists(ObjectId parent, ObjectId current) {
+        if (parent != null && !parent.equals(current) && !store.exists(parent)) {
+            throw new NotFoundException("Parent not found with id: " + parent.toHexString());
+        }
     }
 
     /** Gives every node of the tree its id (the root's from the path) and its parent's id. */

@@ -73,16 +73,6 @@ public final class NodeReader {
                 .build();
     }
 
-    /** Whether the body names an id ({@code id} or {@code _id}, not null). */
-    public static boolean namesId(Map<String, Object> body) {
-        return body.get("id") != null || body.get("_id") != null;
-    }
-
-    /** The id the body names, as given (for messages). */
-    public static Object namedId(Map<String, Object> body) {
-        return body.get("id") != null ? body.get("id") : body.get("_id");
-    }
-
     private static ObjectId id(FieldReader f) {
         return f.has("id") ? f.objectId("id") : f.objectId("_id");
     }

@@ -20,8 +20,4 @@ public enum Operator {
     public String suffix() {
         return name().toLowerCase(Locale.ROOT);
     }
-
-    boolean isRange() {
-        return this == LT || this == LTE || this == GT || this == GTE;
-    }
 }

@@ -148,9 +148,8 @@ class NodeReaderTest {
     void idIsReadFromIdOrUnderscoreId() {
         assertThat(NodeReader.read(map("name", "n", "path", list(), "_id", "61bda8f2eb1a63d2b7152418")).id())
                 .hasToString("61bda8f2eb1a63d2b7152418");
-        assertThat(NodeReader.namesId(map("id", "abc"))).isTrue();
-        assertThat(NodeReader.namesId(map("id", null))).isFalse();
-        assertThat(NodeReader.namesId(checkoutBody("c"))).isFalse();
+        assertThat(NodeReader.read(map("name", "n", "path", list(), "id", null)).id()).isNull();
+        assertThat(NodeReader.read(checkoutBody("c")).id()).isNull();
     }
 
     @Test
