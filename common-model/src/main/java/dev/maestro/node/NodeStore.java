@@ -102,6 +102,9 @@ public class NodeStore {
     }
 
     private Optional<Node> set(Bson filter, Document changes) {
+        if (changes.isEmpty()) {
+            return Optional.ofNullable(nodes.find(filter).first()).map(NodeDocuments::fromDocument);
+        }
         Document after = nodes.findOneAndUpdate(filter, new Document("$set", changes),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         return Optional.ofNullable(after).map(NodeDocuments::fromDocument);

@@ -25,13 +25,14 @@ abstract class NodeServiceFixture {
     static final User ADMIN = user("admin", true);
 
     static Backends backends;
+    static NodeStore store;
     static GroupStore groups;
     static NodeService service;
 
     @BeforeAll
     static void start() {
         backends = new Backends();
-        NodeStore store = new NodeStore(backends.mongo().database());
+        store = new NodeStore(backends.mongo().database());
         store.createIndexes();
         groups = new GroupStore(backends.mongo().database());
         groups.createIndexes();

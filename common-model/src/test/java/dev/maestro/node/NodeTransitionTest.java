@@ -99,4 +99,11 @@ class NodeTransitionTest extends NodeServiceFixture {
         assertThat(after.result()).isEqualTo(NodeResult.PASS);
         assertThat(after.debug()).containsEntry("by", "other");
     }
+
+    @Test
+    void aCompareAndSetWithNothingToChangeStillAnswersByTheState() {
+        Node n = createCheckout(ALICE, unique("noop"));
+        assertThat(store.updateIfState(n.id(), NodeState.RUNNING, new org.bson.Document())).contains(n);
+        assertThat(store.updateIfState(n.id(), NodeState.DONE, new org.bson.Document())).isEmpty();
+    }
 }
