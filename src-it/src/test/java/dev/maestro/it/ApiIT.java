@@ -19,7 +19,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class ApiIT implements RootContract, LoginContract,
-        UsersContract, UserAdminContract, GroupsContract, MailFlowsContract {
+        UsersContract, UserAdminContract, GroupsContract, MailFlowsContract,
+        NodesContract, NodeQueryContract, NodePermissionsContract, MalformedRequestsContract {
     private static ApiClient client;
     private static String adminToken;
 

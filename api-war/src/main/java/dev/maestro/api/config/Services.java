@@ -5,6 +5,8 @@ import dev.maestro.event.EventLog;
 import dev.maestro.mail.MailSettings;
 import dev.maestro.mail.Mailer;
 import dev.maestro.mail.Outbox;
+import dev.maestro.node.NodeService;
+import dev.maestro.node.NodeStore;
 import dev.maestro.security.KeyFiles;
 import dev.maestro.security.PasswordHasher;
 import dev.maestro.security.PurposeTokens;
@@ -128,5 +130,17 @@ public class Services {
     @Singleton
     EmailVerificationService emailVerificationService(UserStore users, PurposeTokens tokens, Outbox outbox) {
         return new EmailVerificationService(users, tokens, outbox);
+    }
+
+    @Produces
+    @Singleton
+    NodeStore nodeStore(MongoConnection mongo) {
+        return new NodeStore(mongo.database());
+    }
+
+    @Produces
+    @Singleton
+    NodeService nodeService(NodeStore store, GroupStore groups, EventLog events) {
+        return new NodeService(store, groups, events);
     }
 }

@@ -2,6 +2,7 @@ package dev.maestro.api.config;
 
 import dev.maestro.event.EventLog;
 import dev.maestro.user.GroupService;
+import dev.maestro.node.NodeStore;
 import dev.maestro.user.GroupStore;
 import dev.maestro.user.UserService;
 import dev.maestro.user.UserStore;
@@ -43,6 +44,9 @@ public class StartupTasks {
     GroupService groups;
 
     @Inject
+    NodeStore nodeStore;
+
+    @Inject
     @ConfigProperty(name = "KCI_INITIAL_ADMIN_USERNAME", defaultValue = "admin")
     String adminName;
 
@@ -59,6 +63,7 @@ public class StartupTasks {
         groupStore.createIndexes();
         eventLog.createIndexes(Duration.ofSeconds(eventRetentionSeconds));
         groups.ensureExists(GroupService.NODE_EDIT_ANY);
+        nodeStore.createIndexes();
         if (adminPassword.filter(p -> !p.isBlank()).isPresent()) {
             users.ensureInitialAdmin(adminName, adminPassword.get(), adminEmail.orElse(adminName + "@kernelci.org"));
         } else {

@@ -1,0 +1,15 @@
+package dev.maestro.api.node.schema;
+
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The body of {@code PUT /batch/nodeset}. */
+@Schema(name = "NodeSetUpdate")
+public class KcidbFlagUpdateSchema {
+    @Schema(required = true, description = "Ids of the nodes to update")
+    public List<String> nodes;
+    @Schema(required = true, enumeration = {"processed_by_kcidb_bridge"})
+    public String field;
+    @Schema(required = true, description = "\"true\" or \"false\" (a string, any case)", example = "true")
+    public String value;
+}

@@ -1,0 +1,14 @@
+package dev.maestro.api.node.schema;
+
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A page of {@code GET /nodes}. */
+@Schema(name = "NodePage")
+public class NodePageSchema {
+    public List<NodeSchema> items;
+    @Schema(description = "Number of all matching nodes")
+    public long total;
+    public int limit;
+    public int offset;
+}

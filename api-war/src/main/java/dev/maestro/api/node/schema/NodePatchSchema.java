@@ -1,0 +1,30 @@
+package dev.maestro.api.node.schema;
+
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The body of {@code PATCH /node/{id}}: only these fields, each optional; explicit null counts as set. */
+@Schema(name = "NodePatch", description = "Fields to change; at least one is required. data replaces the whole data object.")
+public class NodePatchSchema {
+    @Schema(nullable = true, enumeration = {"running", "available", "closing", "done"})
+    public String state;
+    @Schema(nullable = true, enumeration = {"pass", "fail", "skip", "incomplete"})
+    public String result;
+    @Schema(nullable = true, type = SchemaType.OBJECT)
+    public Map<String, String> artifacts;
+    @Schema(nullable = true, type = SchemaType.OBJECT)
+    public Map<String, Object> data;
+    @Schema(nullable = true, type = SchemaType.OBJECT)
+    public Map<String, Object> debug;
+    @Schema(nullable = true)
+    public List<String> jobfilter;
+    @Schema(nullable = true)
+    public List<String> platform_filter;
+    @Schema(format = "date-time")
+    public String timeout;
+    @Schema(format = "date-time", nullable = true)
+    public String holdoff;
+    public Boolean processed_by_kcidb_bridge;
+}

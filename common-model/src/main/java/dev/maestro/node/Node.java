@@ -1,0 +1,225 @@
+package dev.maestro.node;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bson.types.ObjectId;
+
+/**
+ * A node: KernelCI's one document type (a checkout, a build, a test, a job…), with its 23 fields
+ * in KernelCI's order. {@code id} is null until the node is stored. Timestamps are UTC instants
+ * at millisecond precision (what MongoDB keeps). Collections may be null where KernelCI allows
+ * null ({@code artifacts}, {@code data}, {@code debug}, {@code jobfilter},
+ * {@code platform_filter}); treat them as read-only and change a node through {@link #toBuilder()}.
+ */
+public record Node(ObjectId id, String kind, String name, List<String> path, String group, ObjectId parent,
+                   NodeState state, NodeResult result, Map<String, String> artifacts, Map<String, Object> data,
+                   Map<String, Object> debug, List<String> jobfilter, List<String> platformFilter,
+                   Instant created, Instant updated, Instant timeout, Instant holdoff,
+                   String owner, String submitter, String treeid, List<String> userGroups,
+                   boolean processedByKcidbBridge, int retryCounter) {
+
+    /** KernelCI's default lifetime of a node: {@code timeout} is creation time plus this. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(6);
+
+    /** The kind a node has when the client names none. */
+    public static final String DEFAULT_KIND = "node";
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** The {@code data.runtime} value when it is a non-empty string (it widens who may edit). */
+    public String runtime() {
+        Object runtime = data == null ? null : data.get("runtime");
+        return runtime instanceof String s && !s.isEmpty() ? s : null;
+    }
+
+    /**
+     * Builds nodes. A new builder holds KernelCI's defaults ({@code kind=node}, {@code running},
+     * empty artifacts/data/debug/platform_filter/user_groups, flag false, counter 0); timestamps
+     * start null and are set by whoever reads the request.
+     */
+    public static final class Builder {
+        private ObjectId id;
+        private String kind = DEFAULT_KIND;
+        private String name;
+        private List<String> path = List.of();
+        private String group;
+        private ObjectId parent;
+        private NodeState state = NodeState.RUNNING;
+        private NodeResult result;
+        private Map<String, String> artifacts = new LinkedHashMap<>();
+        private Map<String, Object> data = new LinkedHashMap<>();
+        private Map<String, Object> debug = new LinkedHashMap<>();
+        private List<String> jobfilter;
+        private List<String> platformFilter = new ArrayList<>();
+        private Instant created;
+        private Instant updated;
+        private Instant timeout;
+        private Instant holdoff;
+        private String owner;
+        private String submitter;
+        private String treeid;
+        private List<String> userGroups = new ArrayList<>();
+        private boolean processedByKcidbBridge;
+        private int retryCounter;
+
+        private Builder() {
+        }
+
+        private Builder(Node n) {
+            id = n.id;
+            kind = n.kind;
+            name = n.name;
+            path = n.path;
+            group = n.group;
+            parent = n.parent;
+            state = n.state;
+            result = n.result;
+            artifacts = n.artifacts;
+            data = n.data;
+            debug = n.debug;
+            jobfilter = n.jobfilter;
+            platformFilter = n.platformFilter;
+            created = n.created;
+            updated = n.updated;
+            timeout = n.timeout;
+            holdoff = n.holdoff;
+            owner = n.owner;
+            submitter = n.submitter;
+            treeid = n.treeid;
+            userGroups = n.userGroups;
+            processedByKcidbBridge = n.processedByKcidbBridge;
+            retryCounter = n.retryCounter;
+        }
+
+        public Builder id(ObjectId v) {
+            id = v;
+            return this;
+        }
+
+        public Builder kind(String v) {
+            kind = v;
+            return this;
+        }
+
+        public Builder name(String v) {
+            name = v;
+            return this;
+        }
+
+        public Builder path(List<String> v) {
+            path = v;
+            return this;
+        }
+
+        public Builder group(String v) {
+            group = v;
+            return this;
+        }
+
+        public Builder parent(ObjectId v) {
+            parent = v;
+            return this;
+        }
+
+        public Builder state(NodeState v) {
+            state = v;
+            return this;
+        }
+
+        public Builder result(NodeResult v) {
+            result = v;
+            return this;
+        }
+
+        public Builder artifacts(Map<String, String> v) {
+            artifacts = v;
+            return this;
+        }
+
+        public Builder data(Map<String, Object> v) {
+            data = v;
+            return this;
+        }
+
+        public Builder debug(Map<String, Object> v) {
+            debug = v;
+            return this;
+        }
+
+        public Builder jobfilter(List<String> v) {
+            jobfilter = v;
+            return this;
+        }
+
+        public Builder platformFilter(List<String> v) {
+            platformFilter = v;
+            return this;
+        }
+
+        public Builder created(Instant v) {
+            created = v;
+            return this;
+        }
+
+        public Builder updated(Instant v) {
+            updated = v;
+            return this;
+        }
+
+        public Builder timeout(Instant v) {
+            timeout = v;
+            return this;
+        }
+
+        public Builder holdoff(Instant v) {
+            holdoff = v;
+            return this;
+        }
+
+        public Builder owner(String v) {
+            owner = v;
+            return this;
+        }
+
+        public Builder submitter(String v) {
+            submitter = v;
+            return this;
+        }
+
+        public Builder treeid(String v) {
+            treeid = v;
+            return this;
+        }
+
+        public Builder userGroups(List<String> v) {
+            userGroups = v;
+            return this;
+        }
+
+        public Builder processedByKcidbBridge(boolean v) {
+            processedByKcidbBridge = v;
+            return this;
+        }
+
+        public Builder retryCounter(int v) {
+            retryCounter = v;
+            return this;
+        }
+
+        public Node build() {
+            return new Node(id, kind, name, path, group, parent, state, result, artifacts, data, debug, jobfilter,
+                    platformFilter, created, updated, timeout, holdoff, owner, submitter, treeid, userGroups,
+                    processedByKcidbBridge, retryCounter);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package dev.maestro.node;
+
+import com.mongodb.MongoException;
+import com.mongodb.client.FindIterable;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.WriteModel;
+import dev.maestro.error.BadRequestException;
+import dev.maestro.node.query.NodeQuery;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
+
+/**
+ * The {@code node} collection. Only {@link NodeService} writes through it (the one write path);
+ * reads are open to whoever needs them.
+ */
+public class NodeStore {
+    public static final String COLLECTION = "node";
+    /** Fields the API's queries and the pipeline's timers filter on. */
+    static final List<String> INDEXED = List.of("kind", "name", "parent", "state", "owner", "created", "updated",
+            "timeout", "holdoff", "treeid", "data.kernel_revision.tree", "data.kernel_revision.branch",
+            "data.kernel_revision.commit");
+    /** MongoDB's codes for a query it cannot run (bad regex, bad value): a client mistake. */
+    private static final Set<Integer> BAD_QUERY_CODES = Set.of(2, 51091);
+
+    private final MongoCollection<Document> nodes;
+
+    public NodeStore(MongoDatabase db) {
+        this.nodes = db.getCollection(COLLECTION);
+    }
+
+    public void createIndexes() {
+        INDEXED.forEach(field -> nodes.createIndex(Indexes.ascending(field)));
+    }
+
+    public Optional<Node> find(ObjectId id) {
+        return Optional.ofNullable(nodes.find(Filters.eq("_id", id)).first()).map(NodeDocuments::fromDocument);
+    }
+
+    public boolean exists(ObjectId id) {
+        return nodes.countDocuments(Filters.eq("_id", id)) > 0;
+    }
+
+    /** The stored nodes among {@code ids}, by id (missing ones are absent). */
+    public Map<ObjectId, Node> findAll(Collection<ObjectId> ids) {
+        Map<ObjectId, Node> found = new LinkedHashMap<>();
+        if (!ids.isEmpty()) {
+            nodes.find(Filters.in("_id", ids)).forEach(d -> {
+                Node n = NodeDocuments.fromDocument(d);
+                found.put(n.id(), n);
+            });
+        }
+        return found;
+    }
+
+    public List<Node> find(NodeQuery query) {
+        return clientMistakesAre400(() -> {
+            FindIterable<Document> it = nodes.find(query.filter()).sort(query.sort()).skip(query.page().offset());
+            if (query.page().limit() > 0) {
+                it = it.limit(query.page().limit());
+            }
+            List<Node> out = new ArrayList<>();
+            it.forEach(d -> out.add(NodeDocuments.fromDocument(d)));
+            return out;
+        });
+    }
+
+    public long count(Bson filter) {
+        return clientMistakesAre400(() -> nodes.countDocuments(filter));
+    }
+
+    /** Inserts a node that already has its id. */
+    void insert(Node node) {
+        nodes.insertOne(NodeDocuments.toDocument(node));
+    }
+
+    /**
+     * Sets {@code changes} on the node only if its stored state is still {@code expected} (the
+     * compare-and-set that makes transitions exactly-once); returns the node as stored after.
+     */
+    Optional<Node> updateIfState(ObjectId id, NodeState expected, Document changes) {
+        return set(Filters.and(Filters.eq("_id", id), Filters.eq("state", expected.value())), changes);
+    }
+
+    /** Sets {@code changes} on the node whatever its state; returns the node as stored after. */
+    Optional<Node> update(ObjectId id, Document changes) {
+        return set(Filters.eq("_id", id), changes);
+    }
+
+    private Optional<Node> set(Bson filter, Document changes) {
+        if (changes.isEmpty()) {
+            return Optional.ofNullable(nodes.find(filter).first()).map(NodeDocuments::fromDocument);
+        }
+        Document after = nodes.findOneAndUpdate(filter, new Document("$set", changes),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return Optional.ofNullable(after).map(NodeDocuments::fromDocument);
+    }
+
+    /** Writes new nodes and full replacements in one ordered bulk write, in the order given. */
+    void write(List<Node> nodesInOrder, Set<ObjectId> existing) {
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        for (Node n : nodesInOrder) {
+            Document d = NodeDocuments.toDocument(n);
+            writes.add(existing.contains(n.id()) ? new ReplaceOneModel<>(Filters.eq("_id", n.id()), d) : new InsertOneModel<>(d));
+        }
+        if (!writes.isEmpty()) {
+            nodes.bulkWrite(writes);
+        }
+    }
+
+    private static <T> T clientMistakesAre400(java.util.function.Supplier<T> query) {
+        try {
+            return query.get();
+        } catch (MongoException e) {
+            if (BAD_QUERY_CODES.contains(e.getCode())) {
+                throw new BadRequestException("Invalid query: " + e.getMessage());
+            }
+            throw e;
+        }
+    }
+}
