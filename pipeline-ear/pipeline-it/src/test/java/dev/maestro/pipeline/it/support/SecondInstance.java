@@ -26,7 +26,7 @@ public final class SecondInstance implements AutoCloseable {
         Path dir = Path.of(System.getProperty("it.dir"));
         int port = Integer.parseInt(System.getProperty("it.second.port"));
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-DMAESTRO_RA_NAME=maestro-stream-ra", "-DMAESTRO_INSTANCE_ID=" + instanceId,
+                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-DMAESTRO_RA_NAME=maestro-stream-ra", "-DMAESTRO_INSTANCE_ID=" + instanceId,
                 "-DMONGO_SERVICE=" + PipelineBackends.mongoUri(), "-DREDIS_HOST=127.0.0.1:" + PipelineBackends.redisPort()));
         cmd.addAll(systemProperties);
         cmd.addAll(List.of("-jar", dir.resolve("payara-micro.jar").toString(), "--nocluster", "--port", Integer.toString(port),
