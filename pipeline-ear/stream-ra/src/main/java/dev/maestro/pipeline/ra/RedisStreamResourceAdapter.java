@@ -9,11 +9,14 @@ import jakarta.resource.spi.ActivationSpec;
 import jakarta.resource.spi.BootstrapContext;
 import jakarta.resource.spi.Connector;
 import jakarta.resource.spi.ResourceAdapter;
+import jakarta.resource.spi.ResourceAdapterInternalException;
 import jakarta.resource.spi.TransactionSupport;
+import jakarta.resource.spi.UnavailableException;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import jakarta.resource.spi.work.WorkManager;
 import java.io.Serializable;
 import java.util.Map;
+import java.util.Timer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import javax.transaction.xa.XAResource;
@@ -33,12 +36,18 @@ public class RedisStreamResourceAdapter implements ResourceAdapter, Serializable
 
     private transient BootstrapContext context;
     private transient ProcessSettings process;
+    private transient Timer heartbeats;
     private final transient Map<MessageEndpointFactory, StreamConsumer> consumers = new ConcurrentHashMap<>();
 
     @Override
-    public void start(BootstrapContext bootstrapContext) {
+    public void start(BootstrapContext bootstrapContext) throws ResourceAdapterInternalException {
         this.context = bootstrapContext;
         this.process = ProcessSettings.fromSystem();
+        try {
+            this.heartbeats = bootstrapContext.createTimer();
+        } catch (UnavailableException e) {
+            throw new ResourceAdapterInternalException("The server has no timer for the adapter's heartbeats", e);
+        }
         LOG.info("Redis stream adapter started: Redis at " + process.redis() + ", consumer name " + process.instanceId()
                 + ", reclaim after " + process.claimIdleMillis() + " ms idle, dead letter after " + process.maxDeliveries() + " deliveries");
     }
@@ -47,13 +56,14 @@ public class RedisStreamResourceAdapter implements ResourceAdapter, Serializable
     public void stop() {
         consumers.values().forEach(StreamConsumer::stop);
         consumers.clear();
+        heartbeats.cancel();
     }
 
     @Override
     public void endpointActivation(MessageEndpointFactory factory, ActivationSpec spec) throws ResourceException {
         ConsumerSettings settings = ((RedisStreamActivationSpec) spec).toSettings(process);
         StreamConsumer consumer = new StreamConsumer(process.redis(), settings, new EndpointDelivery(factory),
-                DeliveryStats.shared().countersFor(settings));
+                DeliveryStats.shared().countersFor(settings), heartbeats);
         consumer.createGroupIfReachable();
         consumers.put(factory, consumer);
         context.getWorkManager().scheduleWork(new ConsumerWork(consumer), WorkManager.INDEFINITE, null, null);

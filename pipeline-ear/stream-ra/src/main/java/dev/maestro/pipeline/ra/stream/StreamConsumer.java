@@ -1,11 +1,19 @@
 package dev.maestro.pipeline.ra.stream;
 
 import dev.maestro.pipeline.ra.EventDelivery;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.Timer;
+import java.util.TimerTask;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
+import java.util.function.ToLongFunction;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import redis.clients.jedis.DefaultJedisClientConfig;
@@ -30,6 +38,8 @@ import redis.clients.jedis.resps.StreamPendingEntry;
  * entries ({@code XREADGROUP … >}, blocking a while). An entry is acknowledged ({@code XACK})
  * only after the target returns; after {@code maxDeliveries} deliveries without acknowledgement
  * it goes to the dead-letter stream. Redis counts deliveries, so the count survives crashes.
+ * While entries are being delivered a heartbeat keeps them claimed, so a live consumer never
+ * loses them, however long a delivery takes.
  *
  * <p>Any Redis error (a restart, a lost connection, a group that vanished with a Redis that kept
  * no data) closes the connection; the consumer reconnects every second, creating the group again
@@ -47,13 +57,18 @@ public final class StreamConsumer implements Runnable {
     private final Object pause = new Object();
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean running = true;
+    private final Timer heartbeats;
+    private final Set<StreamEntryID> held = ConcurrentHashMap.newKeySet();
     private StreamEntryID claimCursor = StreamEntryID.MINIMUM_ID;
 
-    public StreamConsumer(RedisAddress redis, ConsumerSettings settings, DeliveryTarget target, ConsumerCounters counters) {
+    /** {@code heartbeats} runs the keep-alive of held entries (the server's timer, from the bootstrap context). */
+    public StreamConsumer(RedisAddress redis, ConsumerSettings settings, DeliveryTarget target, ConsumerCounters counters,
+                          Timer heartbeats) {
         this.redis = redis;
         this.settings = settings;
         this.target = target;
         this.counters = counters;
+        this.heartbeats = heartbeats;
         this.deadLetters = new DeadLetters(settings, counters);
     }
 
@@ -152,65 +167,119 @@ public final class StreamConsumer implements Runnable {
         LOG.info("Reclaimed " + entries.size() + " entries of " + settings.stream() + " for group " + settings.group()
                 + " left unacknowledged for over " + settings.claimIdleMillis() + " ms by stopped consumers: "
                 + entries.stream().map(e -> e.getID().toString()).collect(Collectors.joining(" ")));
-        Map<String, Long> deliveries = jedis.xpending(settings.stream(), settings.group(),
+        // XAUTOCLAIM has counted this delivery already.
+        Map<StreamEntryID, Long> deliveries = jedis.xpending(settings.stream(), settings.group(),
                         XPendingParams.xPendingParams(entries.get(0).getID(), entries.get(entries.size() - 1).getID(), entries.size())
                                 .consumer(settings.consumer()))
-                .stream().collect(Collectors.toMap(p -> p.getID().toString(), StreamPendingEntry::getDeliveredTimes));
+                .stream().collect(Collectors.toMap(StreamPendingEntry::getID, StreamPendingEntry::getDeliveredTimes));
+        List<StreamEntry> deliverable = new ArrayList<>();
         for (StreamEntry entry : entries) {
-            // XAUTOCLAIM has counted this delivery already.
-            long count = deliveries.getOrDefault(entry.getID().toString(), 2L);
+            long count = deliveries.getOrDefault(entry.getID(), 2L);
             if (count > settings.maxDeliveries()) {
                 deadLetters.send(jedis, entry, count - 1, "not acknowledged after " + (count - 1) + " deliveries");
-            } else if (running) {
-                deliver(jedis, entry, count);
+            } else {
+                deliverable.add(entry);
             }
         }
+        deliverBatch(jedis, deliverable, entry -> deliveries.getOrDefault(entry.getID(), 2L));
     }
 
     private void retryFailed(Jedis jedis) {
         List<StreamPendingEntry> pending = jedis.xpending(settings.stream(), settings.group(),
                 XPendingParams.xPendingParams(StreamEntryID.MINIMUM_ID, StreamEntryID.MAXIMUM_ID, settings.batchSize())
                         .idle(settings.retryDelayMillis()).consumer(settings.consumer()));
+        Map<StreamEntryID, Long> retries = new LinkedHashMap<>();
         for (StreamPendingEntry p : pending) {
-            if (!running) {
-                return;
-            }
-            if (p.getDeliveredTimes() >= settings.maxDeliveries()) {
-                List<StreamEntry> entry = jedis.xrange(settings.stream(), p.getID(), p.getID(), 1);
-                if (entry.isEmpty()) {
-                    jedis.xack(settings.stream(), settings.group(), p.getID());
-                } else {
-                    deadLetters.send(jedis, entry.get(0), p.getDeliveredTimes(),
-                            "not acknowledged after " + p.getDeliveredTimes() + " deliveries");
-                }
+            if (p.getDeliveredTimes() < settings.maxDeliveries()) {
+                retries.put(p.getID(), p.getDeliveredTimes());
                 continue;
             }
-            List<StreamEntry> claimed = jedis.xclaim(settings.stream(), settings.group(), settings.consumer(),
-                    settings.retryDelayMillis(), XClaimParams.xClaimParams(), p.getID());
-            if (claimed.isEmpty() || claimed.get(0) == null) {
-                // Trimmed from the stream meanwhile: nothing left to deliver.
+            // Its last delivery never completed (the instance stopped or crashed during it).
+            List<StreamEntry> entry = jedis.xrange(settings.stream(), p.getID(), p.getID(), 1);
+            if (entry.isEmpty()) {
                 jedis.xack(settings.stream(), settings.group(), p.getID());
             } else {
-                deliver(jedis, claimed.get(0), p.getDeliveredTimes() + 1);
+                deadLetters.send(jedis, entry.get(0), p.getDeliveredTimes(), "not acknowledged after " + p.getDeliveredTimes() + " deliveries");
             }
         }
+        if (retries.isEmpty()) {
+            return;
+        }
+        // XCLAIM to ourselves counts the new delivery; entries trimmed from the stream meanwhile come back empty.
+        List<StreamEntry> claimed = jedis.xclaim(settings.stream(), settings.group(), settings.consumer(),
+                settings.retryDelayMillis(), XClaimParams.xClaimParams(), retries.keySet().toArray(StreamEntryID[]::new));
+        Set<StreamEntryID> found = new HashSet<>();
+        List<StreamEntry> entries = new ArrayList<>();
+        for (StreamEntry entry : claimed) {
+            if (entry != null) {
+                found.add(entry.getID());
+                entries.add(entry);
+            }
+        }
+        for (StreamEntryID gone : retries.keySet()) {
+            if (!found.contains(gone)) {
+                jedis.xack(settings.stream(), settings.group(), gone);
+            }
+        }
+        deliverBatch(jedis, entries, entry -> retries.get(entry.getID()) + 1);
     }
 
     private void readNew(Jedis jedis) {
         List<Map.Entry<String, List<StreamEntry>>> read = jedis.xreadGroup(settings.group(), settings.consumer(),
                 XReadGroupParams.xReadGroupParams().count(settings.batchSize()).block(settings.blockMillis()),
                 Map.of(settings.stream(), StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY));
-        if (read == null) {
+        if (read != null) {
+            for (Map.Entry<String, List<StreamEntry>> stream : read) {
+                deliverBatch(jedis, stream.getValue(), entry -> 1L);
+            }
+        }
+    }
+
+    /**
+     * Delivers entries one after the other. Meanwhile a heartbeat re-claims the entries not yet
+     * finished every third of the claim idle time, so that a long delivery (a slow step, or a long
+     * batch behind it) does not look abandoned to the other instances: only a consumer that has
+     * stopped beating loses its entries.
+     */
+    private void deliverBatch(Jedis jedis, List<StreamEntry> entries, ToLongFunction<StreamEntry> deliveryCount) {
+        if (entries.isEmpty()) {
             return;
         }
-        for (Map.Entry<String, List<StreamEntry>> stream : read) {
-            for (StreamEntry entry : stream.getValue()) {
+        entries.forEach(e -> held.add(e.getID()));
+        TimerTask heartbeat = new TimerTask() {
+            @Override
+            public void run() {
+                keepHeld();
+            }
+        };
+        long period = Math.max(100, settings.claimIdleMillis() / 3);
+        heartbeats.schedule(heartbeat, period, period);
+        try {
+            for (StreamEntry entry : entries) {
                 if (!running) {
                     // Left pending: this consumer (same name) or another one delivers it later.
                     return;
                 }
-                deliver(jedis, entry, 1);
+                deliver(jedis, entry, deliveryCount.applyAsLong(entry));
+                held.remove(entry.getID());
             }
+        } finally {
+            heartbeat.cancel();
+            held.clear();
+        }
+    }
+
+    private void keepHeld() {
+        StreamEntryID[] ids = held.toArray(StreamEntryID[]::new);
+        if (ids.length == 0) {
+            return;
+        }
+        try (Jedis jedis = connect()) {
+            // JUSTID: resets the idle time without counting a delivery.
+            jedis.xclaimJustId(settings.stream(), settings.group(), settings.consumer(), 0, XClaimParams.xClaimParams(), ids);
+        } catch (RuntimeException e) {
+            // A missed beat only risks that another instance delivers these entries too.
+            LOG.fine("Heartbeat for " + ids.length + " entries of " + settings.stream() + " failed: " + e);
         }
     }
 

@@ -11,8 +11,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Timer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
@@ -35,6 +38,8 @@ class StreamConsumerTest {
     static Path redisDir;
     private static int port;
     private static RedisServer redis;
+
+    private static final Timer HEARTBEATS = new Timer("heartbeats", true);
 
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private final List<StreamConsumer> consumers = new CopyOnWriteArrayList<>();
@@ -68,13 +73,18 @@ class StreamConsumerTest {
     }
 
     private static ConsumerSettings settings(String channel, String group, String filter, long claimIdleMillis, int maxDeliveries) {
-        return new ConsumerSettings(EventStreams.streamOf(channel), group, "me", EventFilter.parse(filter), 10, 200,
+        return settings(channel, group, "me", filter, claimIdleMillis, maxDeliveries);
+    }
+
+    private static ConsumerSettings settings(String channel, String group, String consumer, String filter, long claimIdleMillis,
+                                             int maxDeliveries) {
+        return new ConsumerSettings(EventStreams.streamOf(channel), group, consumer, EventFilter.parse(filter), 10, 200,
                 claimIdleMillis, 100, maxDeliveries, "$", 1000);
     }
 
     private ConsumerCounters start(ConsumerSettings s, DeliveryTarget target) {
         ConsumerCounters counters = new ConsumerCounters(s.stream(), s.group(), s.consumer());
-        StreamConsumer consumer = new StreamConsumer(new RedisAddress("127.0.0.1", port), s, target, counters);
+        StreamConsumer consumer = new StreamConsumer(new RedisAddress("127.0.0.1", port), s, target, counters, HEARTBEATS);
         consumer.createGroupIfReachable();
         Thread t = new Thread(consumer, "consumer-" + s.group());
         t.start();
@@ -180,6 +190,38 @@ class StreamConsumerTest {
         assertThat(receivedIds()).containsExactlyInAnyOrder("o1", "o2");
         assertThat(received).allSatisfy(d -> assertThat(d.deliveryCount()).isEqualTo(2));
         assertThat(counters.snapshot()).containsEntry("reclaimed", 2L);
+    }
+
+    @Test
+    void aLongDeliveryKeepsItsEntriesFromTheOtherConsumersOfTheGroup() {
+        ConsumerSettings slow = settings("slow", "g", "slow", null, 300, 3);
+        ConsumerSettings other = settings("slow", "g", "other", null, 300, 3);
+        try (Jedis j = jedis()) {
+            j.xgroupCreate(slow.stream(), slow.group(), StreamEntryID.XGROUP_LAST_ENTRY, true);
+        }
+        // Both entries are there before the slow consumer reads, so that it takes them in one batch.
+        publish("slow", "s1", "{}");
+        publish("slow", "s2", "{}");
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        start(slow, d -> {
+            inside.countDown();
+            assertThat(finish.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            received.add(d);
+        });
+        await("the slow delivery to start", () -> inside.getCount() == 0);
+        List<EventDelivery> others = new CopyOnWriteArrayList<>();
+        ConsumerCounters otherCounters = start(other, others::add);
+        // Five claim idle times: without the heartbeat the other consumer would have taken s1 and s2.
+        Instant until = Instant.now().plusMillis(5 * 300);
+        while (Instant.now().isBefore(until)) {
+            assertThat(others).as("deliveries to the other consumer").isEmpty();
+            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+        }
+        finish.countDown();
+        await("both events handled by the slow consumer", () -> received.size() == 2 && pending(slow) == 0);
+        assertThat(others).isEmpty();
+        assertThat(otherCounters.snapshot()).containsEntry("reclaimed", 0L);
     }
 
     @Test
