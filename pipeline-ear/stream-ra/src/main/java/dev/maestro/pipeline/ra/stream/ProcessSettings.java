@@ -14,8 +14,8 @@ import java.util.function.UnaryOperator;
  *   <li>{@code REDIS_HOST}, {@code MAESTRO_REDIS_PORT}: the Redis to consume from;</li>
  *   <li>{@code MAESTRO_INSTANCE_ID}: this instance's consumer name (default {@code <host>-<pid>}),
  *       unique per running instance so that others can reclaim its entries when it dies;</li>
- *   <li>{@code MAESTRO_CLAIM_IDLE_SECONDS}: how long an entry stays unacknowledged before another
- *       consumer reclaims it (default 60; must exceed the longest delivery);</li>
+ *   <li>{@code MAESTRO_CLAIM_IDLE_SECONDS}: how long the entries of a consumer that stopped its
+ *       heartbeat (it died) stay unacknowledged before another consumer reclaims them (default 60);</li>
  *   <li>{@code MAESTRO_MAX_DELIVERIES}: deliveries before an entry goes to the dead-letter stream
  *       (default 5).</li>
  * </ul>

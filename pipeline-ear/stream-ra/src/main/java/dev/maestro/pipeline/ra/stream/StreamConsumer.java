@@ -278,8 +278,8 @@ public final class StreamConsumer implements Runnable {
             // JUSTID: resets the idle time without counting a delivery.
             jedis.xclaimJustId(settings.stream(), settings.group(), settings.consumer(), 0, XClaimParams.xClaimParams(), ids);
         } catch (RuntimeException e) {
-            // A missed beat only risks that another instance delivers these entries too.
-            LOG.fine("Heartbeat for " + ids.length + " entries of " + settings.stream() + " failed: " + e);
+            LOG.warning("Heartbeat for " + ids.length + " entries of " + settings.stream() + " in group " + settings.group()
+                    + " failed; if it keeps failing another instance will deliver them too: " + e);
         }
     }
 
