@@ -6,10 +6,12 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A Payara Server domain of its own under {@code target/}, driven with asadmin: created on a
@@ -33,8 +35,16 @@ final class PayaraServer implements AutoCloseable {
         this.environment = environment;
     }
 
-    /** Creates the domain on a port base whose ports are free, trying a few bases. */
-    void create() {
+    /** Creates the domain, afresh, on a port base whose ports are free, trying a few bases. */
+    void create() throws IOException {
+        if (Files.exists(domains)) {
+            try (Stream<Path> paths = Files.walk(domains)) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        Files.deleteIfExists(output);
         for (int attempt = 0; attempt < 5; attempt++) {
             int base = 100 * ThreadLocalRandom.current().nextInt(200, 600);
             if (free(base + 48) && free(base + 80) && free(base + 81) && free(base + 37) && free(base + 86)) {
