@@ -62,10 +62,6 @@ final class PayaraServer implements AutoCloseable {
         asadmin("start-domain", "--domaindir", domains.toString(), DOMAIN);
     }
 
-    void restart() {
-        asadmin("restart-domain", "--domaindir", domains.toString(), DOMAIN);
-    }
-
     /** Runs a remote command against this domain's admin port; fails when it fails. */
     void remote(String... command) {
         List<String> args = new ArrayList<>(List.of("--interactive=false", "--port", Integer.toString(portBase + 48)));

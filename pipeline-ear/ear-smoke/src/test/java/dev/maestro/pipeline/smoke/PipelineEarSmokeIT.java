@@ -26,7 +26,8 @@ import redis.embedded.RedisServer;
 /**
  * pipeline.ear on a full Payara Server: it deploys, its lifecycle timer ticks and its monitor
  * bean receives a node event added to the Redis stream. The adapter inside the EAR is named
- * {@code pipeline#maestro-stream-ra}, which the server learns through a JVM option.
+ * {@code pipeline#maestro-stream-ra}, which the server learns as a system property (set while it
+ * runs, no restart needed).
  */
 class PipelineEarSmokeIT {
     private static final Duration WAIT = Duration.ofSeconds(90);
@@ -46,8 +47,7 @@ class PipelineEarSmokeIT {
                 Map.of("REDIS_HOST", "127.0.0.1:" + REDIS_PORT, "MAESTRO_INSTANCE_ID", "ear-smoke", "MAESTRO_LIFECYCLE_PERIOD", "1s"));
         server.create();
         server.start();
-        server.remote("create-jvm-options", "-DMAESTRO_RA_NAME=pipeline\\#maestro-stream-ra");
-        server.restart();
+        server.remote("create-system-properties", "MAESTRO_RA_NAME=pipeline#maestro-stream-ra");
         server.remote("deploy", DIR.resolve("pipeline.ear").toString());
         System.out.printf("EAR SMOKE: domain created, started and pipeline.ear deployed in %d s%n",
                 Duration.between(began, Instant.now()).toSeconds());
