@@ -54,7 +54,9 @@ public class RedisStreamResourceAdapter implements ResourceAdapter, Serializable
 
     @Override
     public void stop() {
-        consumers.values().forEach(StreamConsumer::stop);
+        // All stop together: each may be blocked in a read for up to its block time.
+        consumers.values().forEach(StreamConsumer::requestStop);
+        consumers.values().forEach(StreamConsumer::awaitStopped);
         consumers.clear();
         heartbeats.cancel();
     }

@@ -54,11 +54,11 @@ public final class StreamConsumer implements Runnable {
     private final DeliveryTarget target;
     private final ConsumerCounters counters;
     private final DeadLetters deadLetters;
+    private final Timer heartbeats;
+    private final Set<StreamEntryID> held = ConcurrentHashMap.newKeySet();
     private final Object pause = new Object();
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean running = true;
-    private final Timer heartbeats;
-    private final Set<StreamEntryID> held = ConcurrentHashMap.newKeySet();
     private StreamEntryID claimCursor = StreamEntryID.MINIMUM_ID;
 
     /** {@code heartbeats} runs the keep-alive of held entries (the server's timer, from the bootstrap context). */
@@ -117,10 +117,20 @@ public final class StreamConsumer implements Runnable {
 
     /** Asks the consumer to stop and waits (bounded) until its current delivery and read are over. */
     public void stop() {
+        requestStop();
+        awaitStopped();
+    }
+
+    /** Asks the consumer to stop after its current delivery and read; returns at once. */
+    public void requestStop() {
         synchronized (pause) {
             running = false;
             pause.notifyAll();
         }
+    }
+
+    /** Waits until the consumer has stopped, at most one read block and five seconds. */
+    public void awaitStopped() {
         try {
             if (!finished.await(settings.blockMillis() + 5000L, TimeUnit.MILLISECONDS)) {
                 LOG.warning("Consumer " + settings.group() + "/" + settings.consumer() + " still busy; leaving it to finish");
