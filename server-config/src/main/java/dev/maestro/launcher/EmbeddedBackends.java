@@ -27,7 +27,7 @@ final class EmbeddedBackends implements AutoCloseable {
         return "mongodb://127.0.0.1:" + address.getPort();
     }
 
-    /** Starts Redis on a free loopback port with its dump in the data directory; returns host:port. */
+    /** Starts Redis on a free loopback port with its dump and append-only file in the data directory; returns host:port. */
     String startRedis(Path dataDir) {
         try {
             Path dir = Files.createDirectories(dataDir.resolve("redis"));
@@ -37,6 +37,8 @@ final class EmbeddedBackends implements AutoCloseable {
                     .bind("127.0.0.1")
                     .setting("dir " + dir)
                     .setting("save 60 1")
+                    // The pipeline's streams, groups and pending entries must survive a restart.
+                    .setting("appendonly yes")
                     .build();
             redis.start();
             return "127.0.0.1:" + port;

@@ -5,13 +5,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /** What the launcher reads from the environment, with the documented defaults. */
-record LauncherSettings(Path home, Path dataDir, int port, Optional<String> mongoService,
+record LauncherSettings(Path home, Path dataDir, int port, Role role, Optional<String> mongoService,
                         Optional<String> redisHost, String adminName, Optional<String> adminPassword) {
 
     static LauncherSettings fromEnvironment(Map<String, String> env) {
         Path home = Path.of(env.getOrDefault("MAESTRO_HOME", ".")).toAbsolutePath().normalize();
         Path data = Path.of(env.getOrDefault("MAESTRO_DATA_DIR", "data")).toAbsolutePath().normalize();
         return new LauncherSettings(home, data, port(env.getOrDefault("MAESTRO_PORT", "8001")),
+                Role.parse(env.getOrDefault("MAESTRO_ROLE", "all")),
                 nonBlank(env.get("MONGO_SERVICE")), nonBlank(env.get("REDIS_HOST")),
                 nonBlank(env.get("KCI_INITIAL_ADMIN_USERNAME")).orElse("admin"),
                 nonBlank(env.get("KCI_INITIAL_PASSWORD")));

@@ -18,6 +18,8 @@ import java.util.Map;
 /** {@code maestro start}: runs the whole system in the foreground until Ctrl-C. */
 public final class Maestro {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+    /** The resource adapter's name on Micro: the RAR's file name. */
+    static final String RESOURCE_ADAPTER = "maestro-stream-ra";
 
     private Maestro() {
     }
@@ -47,13 +49,16 @@ public final class Maestro {
         env.put("MONGO_SERVICE", s.mongoService().orElseGet(() -> log("embedded MongoDB-wire server (H2 file in "
                 + s.dataDir() + ")", backends.startMongo(s.dataDir()))));
         env.put("REDIS_HOST", s.redisHost().orElseGet(() -> log("embedded Redis", backends.startRedis(s.dataDir()))));
-        Path keys = KeyFiles.ensure(s.dataDir().resolve("keys"));
-        env.put("MAESTRO_JWT_KEY_DIR", keys.toString());
-        AdminPassword.Resolved admin = s.adminPassword()
-                .map(p -> new AdminPassword.Resolved(p, false, null))
-                .orElseGet(() -> AdminPassword.resolve(s.dataDir()));
-        env.put("KCI_INITIAL_ADMIN_USERNAME", s.adminName());
-        env.put("KCI_INITIAL_PASSWORD", admin.password());
+        AdminPassword.Resolved admin = null;
+        if (s.role().runsApi()) {
+            Path keys = KeyFiles.ensure(s.dataDir().resolve("keys"));
+            env.put("MAESTRO_JWT_KEY_DIR", keys.toString());
+            admin = s.adminPassword()
+                    .map(p -> new AdminPassword.Resolved(p, false, null))
+                    .orElseGet(() -> AdminPassword.resolve(s.dataDir()));
+            env.put("KCI_INITIAL_ADMIN_USERNAME", s.adminName());
+            env.put("KCI_INITIAL_PASSWORD", admin.password());
+        }
 
         ProcessBuilder builder = new ProcessBuilder(command(s)).inheritIO().directory(s.dataDir().toFile());
         builder.environment().putAll(env);
@@ -63,7 +68,7 @@ public final class Maestro {
         Runtime.getRuntime().addShutdownHook(stopper);
 
         String url = "http://127.0.0.1:" + s.port();
-        if (!waitUntilUp(url + "/latest/", server)) {
+        if (!waitUntilUp(url + (s.role().runsApi() ? "/latest/" : "/pipeline/stats"), server)) {
             System.err.println("maestro: the server did not come up within " + START_TIMEOUT.toMinutes()
                     + " minutes; see the log above");
             return 1;
@@ -72,11 +77,20 @@ public final class Maestro {
         return server.waitFor();
     }
 
-    private static List<String> command(LauncherSettings s) {
+    /**
+     * The Payara Micro command line. Deployment order matters: the resource adapter first (the
+     * pipeline's message-driven beans are silently dropped if their adapter is not there yet),
+     * then the API at {@code /}, then the pipeline at {@code /pipeline}.
+     */
+    static List<String> command(LauncherSettings s) {
         Path dist = s.home().resolve("server-config/target/maestro");
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx1g");
+        if (s.role().runsPipeline()) {
+            // The MDBs name their adapter through this system property (see NodeEventMonitor).
+            cmd.add("-DMAESTRO_RA_NAME=" + RESOURCE_ADAPTER);
+        }
         cmd.add("-jar");
         cmd.add(dist.resolve("payara-micro.jar").toString());
         cmd.add("--port");
@@ -84,8 +98,18 @@ public final class Maestro {
         cmd.add("--nocluster");
         cmd.add("--rootdir");
         cmd.add(s.dataDir().resolve("payara").toString());
-        cmd.add("--deploy");
-        cmd.add(dist.resolve("api.war") + ":/");
+        if (s.role().runsPipeline()) {
+            cmd.add("--deploy");
+            cmd.add(dist.resolve(RESOURCE_ADAPTER + ".rar").toString());
+        }
+        if (s.role().runsApi()) {
+            cmd.add("--deploy");
+            cmd.add(dist.resolve("api.war") + ":/");
+        }
+        if (s.role().runsPipeline()) {
+            cmd.add("--deploy");
+            cmd.add(dist.resolve("pipeline.war") + ":/pipeline");
+        }
         return cmd;
     }
 
@@ -108,17 +132,23 @@ public final class Maestro {
 
     private static void banner(LauncherSettings s, AdminPassword.Resolved admin, String url, Duration took) {
         StringBuilder b = new StringBuilder("\n");
-        b.append("Maestro EE is up at ").append(url).append(" (started in ").append(took.toSeconds()).append(" s)\n");
+        b.append("Maestro EE (").append(s.role().name().toLowerCase()).append(") is up at ").append(url)
+                .append(" (started in ").append(took.toSeconds()).append(" s)\n");
         b.append("  data directory: ").append(s.dataDir()).append('\n');
-        b.append("  admin user:     ").append(s.adminName()).append('\n');
-        if (admin.generated()) {
-            b.append("  admin password: ").append(admin.password()).append("  (generated, kept in ").append(admin.file()).append(")\n");
-        } else {
-            b.append("  admin password: from KCI_INITIAL_PASSWORD\n");
+        if (admin != null) {
+            b.append("  admin user:     ").append(s.adminName()).append('\n');
+            if (admin.generated()) {
+                b.append("  admin password: ").append(admin.password()).append("  (generated, kept in ").append(admin.file()).append(")\n");
+            } else {
+                b.append("  admin password: from KCI_INITIAL_PASSWORD\n");
+            }
+            b.append("  get a token:    curl -s -X POST ").append(url).append("/latest/user/login -d username=")
+                    .append(s.adminName()).append(" -d password=").append(admin.generated() ? admin.password() : "\"$KCI_INITIAL_PASSWORD\"").append('\n');
+            b.append("  API document:   ").append(url).append("/openapi\n");
         }
-        b.append("  get a token:    curl -s -X POST ").append(url).append("/latest/user/login -d username=")
-                .append(s.adminName()).append(" -d password=").append(admin.generated() ? admin.password() : "\"$KCI_INITIAL_PASSWORD\"").append('\n');
-        b.append("  API document:   ").append(url).append("/openapi\n");
+        if (s.role().runsPipeline()) {
+            b.append("  pipeline stats: ").append(url).append("/pipeline/stats\n");
+        }
         b.append("Press Ctrl-C to stop.\n");
         System.out.println(b);
     }

@@ -1,0 +1,46 @@
+package dev.maestro.pipeline.lifecycle;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What the lifecycle timer has done in this instance: its period, its ticks and the transitions
+ * of each kind. Kept apart from the timer bean so that reading it never waits for a tick.
+ */
+@ApplicationScoped
+public class LifecycleStats {
+    private final AtomicLong ticks = new AtomicLong();
+    private final Map<String, AtomicLong> transitions = new ConcurrentSkipListMap<>();
+    private volatile Duration period;
+    private volatile Instant lastTick;
+
+    void started(Duration timerPeriod) {
+        this.period = timerPeriod;
+    }
+
+    void ticked(Instant at) {
+        ticks.incrementAndGet();
+        lastTick = at;
+    }
+
+    void transitioned(String kind, int count) {
+        transitions.computeIfAbsent(kind, k -> new AtomicLong()).addAndGet(count);
+    }
+
+    /** The counts as a JSON-ready map. */
+    public Map<String, Object> snapshot() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("period_ms", period == null ? null : period.toMillis());
+        m.put("ticks", ticks.get());
+        m.put("last_tick", lastTick == null ? null : lastTick.toString());
+        Map<String, Long> byKind = new LinkedHashMap<>();
+        transitions.forEach((kind, count) -> byKind.put(kind, count.get()));
+        m.put("transitions", byKind);
+        return m;
+    }
+}
