@@ -15,17 +15,20 @@ MAESTRO_NODE_PATH={{path_json}}
 MAESTRO_JOB_NAME={{job_name}}
 MAESTRO_CHILD_DATA={{child_data_json}}
 
-# maestro_api METHOD PATH [JSON]: one API call under $MAESTRO_API/latest/; prints the answer.
+# maestro_api METHOD PATH [JSON]: one API call under $MAESTRO_API/latest/. The answer is left
+# in $maestro_response; on an HTTP error it is printed (it holds the API's "detail").
 maestro_api() {
     if [ $# -ge 3 ]; then
-        curl --silent --show-error --fail-with-body -X "$1" \
+        maestro_response=$(curl --silent --show-error --fail-with-body -X "$1" \
             -H "Authorization: Bearer $MAESTRO_TOKEN" -H 'Content-Type: application/json' \
-            --data-binary "$3" "$MAESTRO_API/latest/$2" || return 1
+            --data-binary "$3" "$MAESTRO_API/latest/$2")
     else
-        curl --silent --show-error --fail-with-body -X "$1" \
-            -H "Authorization: Bearer $MAESTRO_TOKEN" "$MAESTRO_API/latest/$2" || return 1
-    fi
-    echo
+        maestro_response=$(curl --silent --show-error --fail-with-body -X "$1" \
+            -H "Authorization: Bearer $MAESTRO_TOKEN" "$MAESTRO_API/latest/$2")
+    fi || {
+        echo "maestro: $1 $2 failed: $maestro_response" >&2
+        return 1
+    }
 }
 
 # maestro_update JSON: PATCH /latest/node/$NODE_ID (state, result, artifacts, holdoff...).
@@ -46,9 +49,11 @@ maestro_add_test() {
 # maestro_upload FILE [NAME]: stores FILE as ARTIFACT_DIR/NAME; prints its public URL.
 maestro_upload() {
     maestro_name=${2:-$(basename "$1")}
-    curl --silent --show-error --fail-with-body -H "Authorization: Bearer $MAESTRO_STORAGE_TOKEN" \
-        -F "path=$ARTIFACT_DIR" -F "file0=@$1;filename=$maestro_name" \
-        "$MAESTRO_STORAGE_URL/upload" >/dev/null || return 1
+    maestro_response=$(curl --silent --show-error --fail-with-body -H "Authorization: Bearer $MAESTRO_STORAGE_TOKEN" \
+        -F "path=$ARTIFACT_DIR" -F "file0=@$1;filename=$maestro_name" "$MAESTRO_STORAGE_URL/upload") || {
+        echo "maestro: upload of $1 failed: $maestro_response" >&2
+        return 1
+    }
     printf '%s%s\n' "$ARTIFACT_URL" "$maestro_name"
 }
 
