@@ -44,6 +44,22 @@ public final class ConfigLoader {
         return new ConfigLoader(System.getenv());
     }
 
+    /**
+     * The file {@value #PATH_VARIABLE} names in {@code environment}.
+     *
+     * @throws ConfigException when the variable is not set
+     */
+    public static Path configuredPath(Map<String, String> environment) {
+        String path = environment.get(PATH_VARIABLE);
+        if (path == null || path.isBlank()) {
+            Path none = Path.of("(unset " + PATH_VARIABLE + ")");
+            throw new ConfigException(none, List.of(new ConfigProblem(none, 0, 0, "", PATH_VARIABLE
+                    + " is not set: point it at the pipeline's YAML configuration (an example ships as"
+                    + " server-config/src/main/config/pipeline.yaml)")));
+        }
+        return Path.of(path);
+    }
+
     /** Reads and checks {@code file}. */
     public PipelineConfig load(Path file) {
         return parse(file, readFile(file));

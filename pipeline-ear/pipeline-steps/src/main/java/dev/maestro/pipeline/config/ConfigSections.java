@@ -6,16 +6,18 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * Reads each section of the file into the model, checking types and values; references between
- * sections are checked afterwards by {@link ConfigReferences}. Problems go to the shared context.
+ * Reads the named sections of the file into the model, checking types, values and references
+ * to sections read before (a build config's tree). Problems go to the shared context.
  */
 final class ConfigSections {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
@@ -76,13 +78,7 @@ final class ConfigSections {
 
     Optional<JobConfig> job(String name, YamlValue value) {
         return YamlMapping.of(value, List.of("kind", "template", "params", "kcidb_test_suite")).flatMap(m -> {
-            Optional<JobKind> kind = m.required("kind").flatMap(k -> k.string().flatMap(text -> {
-                Optional<JobKind> known = JobKind.fromWireName(text);
-                if (known.isEmpty()) {
-                    k.problem("unknown job kind '" + text + "' (expected one of: kbuild, job, test, process)");
-                }
-                return known;
-            }));
+            Optional<JobKind> kind = m.required("kind").flatMap(k -> choice(k, JobKind.class, "kind"));
             Optional<String> template = m.required("template").flatMap(t -> t.string().filter(text -> {
                 if (!templates.exists(text)) {
                     t.problem("no template '" + text + "' in " + templates.directory().map(Path::toString).orElse("-")
@@ -110,38 +106,34 @@ final class ConfigSections {
 
     Optional<RuntimeConfig> runtime(String name, YamlValue value) {
         return YamlMapping.of(value, List.of("lab_type", "timeout")).flatMap(m -> {
-            Optional<LabType> type = m.required("lab_type").flatMap(ConfigSections::labType);
+            Optional<LabType> type = m.required("lab_type").flatMap(t -> choice(t, LabType.class, "lab_type"));
             Duration timeout = m.optional("timeout").flatMap(YamlValue::duration).orElse(DEFAULT_JOB_TIMEOUT);
             return type.map(t -> new RuntimeConfig(name, t, timeout));
         });
     }
 
-    /** A lab type that is both known and implemented. */
-    static Optional<LabType> labType(YamlValue value) {
+    /** One of {@code type}'s constants that is implemented, by its name in the file. */
+    static <E extends Enum<E> & WireNamed> Optional<E> choice(YamlValue value, Class<E> type, String what) {
         return value.string().flatMap(text -> {
-            Optional<LabType> type = LabType.fromWireName(text);
-            if (type.isEmpty()) {
-                value.problem("unknown lab_type '" + text + "' (KernelCI's are shell, docker, kubernetes, lava, pull_labs)");
-            } else if (!type.get().implemented()) {
-                value.problem("lab_type '" + text + "' is not supported yet (supported: shell)");
+            Optional<E> known = WireNamed.fromWireName(type, text);
+            if (known.isEmpty()) {
+                value.problem("unknown " + what + " '" + text + "' (expected one of: " + names(type, false) + ")");
+            } else if (!known.get().implemented()) {
+                value.problem(what + " '" + text + "' is not supported yet (supported: " + names(type, true) + ")");
                 return Optional.empty();
             }
-            return type;
+            return known;
         });
+    }
+
+    private static <E extends Enum<E> & WireNamed> String names(Class<E> type, boolean implementedOnly) {
+        return Arrays.stream(type.getEnumConstants()).filter(e -> !implementedOnly || e.implemented())
+                .map(WireNamed::wireName).collect(Collectors.joining(", "));
     }
 
     Optional<StorageConfig> storage(String name, YamlValue value) {
         return YamlMapping.of(value, List.of("storage_type", "path", "base_url", "api_url")).flatMap(m -> {
-            Optional<StorageType> type = m.required("storage_type").flatMap(t -> t.string().flatMap(text -> {
-                Optional<StorageType> known = StorageType.fromWireName(text);
-                if (known.isEmpty()) {
-                    t.problem("unknown storage_type '" + text + "' (expected filesystem)");
-                } else if (!known.get().implemented()) {
-                    t.problem("storage_type '" + text + "' is not supported yet (supported: filesystem)");
-                    return Optional.empty();
-                }
-                return known;
-            }));
+            Optional<StorageType> type = m.required("storage_type").flatMap(t -> choice(t, StorageType.class, "storage_type"));
             Optional<Path> path = m.required("path").flatMap(YamlValue::string).map(p -> configDirectory.resolve(p).normalize());
             Optional<URI> base = m.required("base_url").flatMap(ConfigSections::httpUrl)
                     .map(u -> u.toString().endsWith("/") ? u : URI.create(u + "/"));

@@ -1,11 +1,7 @@
 package dev.maestro.pipeline.config;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.Optional;
-
 /** The node kinds a job can create, as KernelCI names them. */
-public enum JobKind {
+public enum JobKind implements WireNamed {
     /** Builds something from the checkout's tarball. */
     KBUILD,
     /** A test suite; its cases become child {@code test} nodes. */
@@ -13,13 +9,5 @@ public enum JobKind {
     /** A single result. */
     TEST,
     /** Post-processing. */
-    PROCESS;
-
-    public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
-    public static Optional<JobKind> fromWireName(String name) {
-        return Arrays.stream(values()).filter(k -> k.wireName().equals(name)).findFirst();
-    }
+    PROCESS
 }

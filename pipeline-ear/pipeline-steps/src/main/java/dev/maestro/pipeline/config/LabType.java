@@ -1,11 +1,7 @@
 package dev.maestro.pipeline.config;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.Optional;
-
 /** The kinds of runtime KernelCI knows. Only {@link #SHELL} is implemented so far. */
-public enum LabType {
+public enum LabType implements WireNamed {
     SHELL(true),
     DOCKER(false),
     KUBERNETES(false),
@@ -18,15 +14,8 @@ public enum LabType {
         this.implemented = implemented;
     }
 
+    @Override
     public boolean implemented() {
         return implemented;
-    }
-
-    public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
-    public static Optional<LabType> fromWireName(String name) {
-        return Arrays.stream(values()).filter(t -> t.wireName().equals(name)).findFirst();
     }
 }

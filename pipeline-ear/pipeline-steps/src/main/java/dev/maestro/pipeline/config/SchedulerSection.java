@@ -105,7 +105,7 @@ final class SchedulerSection {
                     return runtimes.containsKey(n);
                 }).map(n -> new RuntimeSelector(Optional.of(n), Optional.empty()));
             }
-            return ConfigSections.labType(type.get()).filter(t -> {
+            return ConfigSections.choice(type.get(), LabType.class, "lab_type").filter(t -> {
                 boolean defined = runtimes.values().stream().anyMatch(r -> r.labType() == t);
                 if (!defined) {
                     type.get().problem("no runtime of type '" + t.wireName() + "' is defined" + ConfigSections.defined(runtimes));

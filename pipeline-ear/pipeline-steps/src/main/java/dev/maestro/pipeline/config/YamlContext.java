@@ -25,10 +25,6 @@ final class YamlContext {
         this.environment = environment;
     }
 
-    Path file() {
-        return file;
-    }
-
     void problem(Node at, String key, String message) {
         problems.add(new ConfigProblem(file, at.getStartMark().getLine() + 1, at.getStartMark().getColumn() + 1,
                 key, message));

@@ -41,10 +41,6 @@ final class YamlValue {
         this.key = key;
     }
 
-    String key() {
-        return key;
-    }
-
     Node node() {
         return node;
     }

@@ -52,10 +52,6 @@ public final class StoragePath {
         return segments.isEmpty();
     }
 
-    public List<String> segments() {
-        return segments;
-    }
-
     /** The last segment (the file name); empty for the root. */
     public String fileName() {
         return segments.isEmpty() ? "" : segments.get(segments.size() - 1);

@@ -176,11 +176,28 @@ class ConfigLoaderTest {
                 .replace("job_timeout: 5", "job_timeout: -5")
                 .replace("branch: main", "branch: -main");
         assertThat(failure(yaml))
-                .contains("jobs.kver.kind: unknown job kind 'tests' (expected one of: kbuild, job, test, process)")
+                .contains("jobs.kver.kind: unknown kind 'tests' (expected one of: kbuild, job, test, process)")
                 .contains("runtimes.shell.lab_type: lab_type 'docker' is not supported yet (supported: shell)")
                 .contains("scheduler[0].event.state: 'avaliable' is not a node state (expected one of: available, closing, done, running)")
                 .contains("jobs.kbuild-tiny.params.job_timeout: job_timeout is a number of minutes greater than zero")
                 .contains("build_configs.toy_main.branch: the branch name is not a valid git branch name");
+    }
+
+    @Test
+    void unknownChoicesListTheKnownOnes() throws IOException {
+        assertThat(failure(VALID.replace("lab_type: shell", "lab_type: qemu")))
+                .contains("runtimes.shell.lab_type: unknown lab_type 'qemu' (expected one of: shell, docker, kubernetes, lava, pull_labs)");
+        assertThat(failure(VALID.replace("storage_type: filesystem", "storage_type: s3")))
+                .contains("storage.local.storage_type: unknown storage_type 's3' (expected one of: filesystem, ssh, azure, backend)");
+    }
+
+    @Test
+    void theFileIsNamedByMaestroPipelineConfig() {
+        assertThat(ConfigLoader.configuredPath(Map.of("MAESTRO_PIPELINE_CONFIG", "/etc/maestro/pipeline.yaml")))
+                .isEqualTo(Path.of("/etc/maestro/pipeline.yaml"));
+        assertThatThrownBy(() -> ConfigLoader.configuredPath(Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("MAESTRO_PIPELINE_CONFIG is not set: point it at the pipeline's YAML configuration");
     }
 
     @Test

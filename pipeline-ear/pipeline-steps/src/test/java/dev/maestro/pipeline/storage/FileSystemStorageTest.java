@@ -40,6 +40,8 @@ class FileSystemStorageTest {
         StoredFile file = storage.find(StoragePath.of("kbuild-tiny-1/build.log")).orElseThrow();
         assertThat(read(file)).isEqualTo("compiled\n");
         assertThat(file.size()).isEqualTo(9);
+        assertThat(file.path()).isEqualTo(StoragePath.of("kbuild-tiny-1/build.log"));
+        assertThat(file.lastModified()).isEqualTo(Files.getLastModifiedTime(tmp.resolve("storage/kbuild-tiny-1/build.log")).toInstant());
         assertThat(file.contentType()).isEqualTo("text/plain; charset=utf-8");
         storage.put(StoragePath.of("linux.tar.gz"), text("gz"));
         assertThat(storage.find(StoragePath.of("linux.tar.gz")).orElseThrow().contentType()).isEqualTo("application/gzip");
