@@ -10,4 +10,8 @@ import java.util.Map;
  * @param kcidbTestSuite  the KCIDB test suite name, empty when not given
  */
 public record JobConfig(String name, JobKind kind, String template, Map<String, Object> params, String kcidbTestSuite) {
+
+    public JobConfig {
+        params = PipelineConfig.ordered(params);
+    }
 }

@@ -2,6 +2,8 @@ package dev.maestro.pipeline.config;
 
 import dev.maestro.pipeline.jobs.JobTemplates;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +20,20 @@ public record PipelineConfig(Path source, Map<String, TreeConfig> trees, Map<Str
                              Map<String, JobConfig> jobs, Map<String, PlatformConfig> platforms,
                              Map<String, RuntimeConfig> runtimes, List<SchedulerEntry> scheduler,
                              StorageConfig storage, JobTemplates templates) {
+
+    public PipelineConfig {
+        trees = ordered(trees);
+        buildConfigs = ordered(buildConfigs);
+        jobs = ordered(jobs);
+        platforms = ordered(platforms);
+        runtimes = ordered(runtimes);
+        scheduler = List.copyOf(scheduler);
+    }
+
+    /** An unmodifiable copy that keeps the file's order (Map.copyOf would not). */
+    static <V> Map<String, V> ordered(Map<String, V> map) {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(map));
+    }
 
     public TreeConfig treeOf(BuildConfig buildConfig) {
         return trees.get(buildConfig.tree());

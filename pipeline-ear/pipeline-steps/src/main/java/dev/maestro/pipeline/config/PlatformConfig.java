@@ -10,4 +10,9 @@ import java.util.Map;
  */
 public record PlatformConfig(String name, String arch, String bootMethod, String mach, String baseName,
                              List<String> compatible, Map<String, Object> params) {
+
+    public PlatformConfig {
+        compatible = List.copyOf(compatible);
+        params = PipelineConfig.ordered(params);
+    }
 }

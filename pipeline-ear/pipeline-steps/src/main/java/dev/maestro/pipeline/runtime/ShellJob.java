@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 
 /**
  * A shell job's process. Its time limit is enforced whenever it is looked at ({@link #poll()}
- * from a timer, or {@link #await()}), so no watcher thread is needed.
+ * from a timer, or {@link #await()}), so no watcher thread is needed. Killing an overdue job
+ * (SIGTERM to its whole process group, then SIGKILL) may hold that call for up to ten seconds.
  */
 public final class ShellJob implements RunningJob {
     private static final Logger LOG = Logger.getLogger(ShellJob.class.getName());

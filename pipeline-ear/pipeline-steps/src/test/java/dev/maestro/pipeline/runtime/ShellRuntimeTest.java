@@ -130,6 +130,7 @@ class ShellRuntimeTest {
                 sleep 300 &
                 echo $! > background.pid
                 sh -c 'echo $$ > nested.pid; exec sleep 300' &
+                sh -c 'sleep 300 & echo $! > orphan.pid'
                 while [ ! -s nested.pid ]; do :; done
                 echo started
                 wait
@@ -143,7 +144,8 @@ class ShellRuntimeTest {
         assertThat(outcome.failure()).contains(new JobFailure("node_timeout",
                 "The job exceeded its time limit of 3 s and was killed"));
         assertThat(Files.readString(outcome.logFile())).contains("started");
-        for (String pidFile : List.of("background.pid", "nested.pid")) {
+        // The orphan's parent has exited: only killing the process group reaches it.
+        for (String pidFile : List.of("background.pid", "nested.pid", "orphan.pid")) {
             long pid = Long.parseLong(Files.readString(job.directory().resolve(pidFile)).strip());
             Optional<ProcessHandle> process = ProcessHandle.of(pid);
             if (process.isPresent()) {
