@@ -74,7 +74,8 @@ public final class TarballMaker {
         } catch (GitException e) {
             throw new CheckoutFailure(e.getMessage(), e);
         } catch (IOException | UncheckedIOException e) {
-            throw new CheckoutFailure("Cannot store the tarball of " + tree + "/" + branch + " " + commit + ": " + e.getMessage(), e);
+            throw new CheckoutFailure("Cannot store the tarball of " + tree + "/" + branch + " " + commit + ": "
+                    + e.getMessage(), e);
         }
     }
 

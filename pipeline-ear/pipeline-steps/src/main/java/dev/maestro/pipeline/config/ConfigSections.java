@@ -38,7 +38,8 @@ final class ConfigSections {
         Map<String, T> result = new LinkedHashMap<>();
         section.flatMap(YamlValue::mapping).ifPresent(entries -> entries.forEach((name, value) -> {
             if (!NAME.matcher(name).matches()) {
-                value.problemAtKey("'" + name + "' is not a usable name: start with a letter or digit, then use letters, digits and . _ -");
+                value.problemAtKey("'" + name + "' is not a usable name: start with a letter or digit,"
+                        + " then use letters, digits and . _ -");
                 return;
             }
             reader.apply(name, value).ifPresent(t -> result.put(name, t));
@@ -82,7 +83,8 @@ final class ConfigSections {
             Optional<String> template = m.required("template").flatMap(t -> t.string().filter(text -> {
                 if (!templates.exists(text)) {
                     t.problem("no template '" + text + "' in " + templates.directory().map(Path::toString).orElse("-")
-                            + " nor among the built-in ones (" + String.join(", ", JobTemplates.BUILT_IN.stream().sorted().toList()) + ")");
+                            + " nor among the built-in ones ("
+                            + String.join(", ", JobTemplates.BUILT_IN.stream().sorted().toList()) + ")");
                     return false;
                 }
                 return true;

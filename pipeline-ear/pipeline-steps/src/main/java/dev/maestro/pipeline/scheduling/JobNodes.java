@@ -29,9 +29,8 @@ public final class JobNodes {
     public static JobPlan plan(ScheduledJob scheduled, Map<String, Object> input, Map<String, Object> event) {
         JobConfig job = scheduled.job();
         List<String> path = strings(input.get("path"));
-        List<String> jobfilter = event.get("jobfilter") instanceof List<?> ? strings(event.get("jobfilter")) : strings(input.get("jobfilter"));
-        List<String> platformFilter = event.get("platform_filter") instanceof List<?>
-                ? strings(event.get("platform_filter")) : strings(input.get("platform_filter"));
+        List<String> jobfilter = filter("jobfilter", event, input);
+        List<String> platformFilter = filter("platform_filter", event, input);
         if (!jobfilter.isEmpty() && !jobfilterAllows(jobfilter, job.name(), path)) {
             return new JobPlan.Skip("job " + job.name() + " is not in the node's jobfilter " + jobfilter);
         }
@@ -43,7 +42,8 @@ public final class JobNodes {
         List<String> archFilter = strings(inputData.get("architecture_filter"));
         Object jobArch = job.params().get("arch");
         if (job.kind() == JobKind.KBUILD && !archFilter.isEmpty() && !archFilter.contains(String.valueOf(jobArch))) {
-            return new JobPlan.Skip("arch " + jobArch + " of job " + job.name() + " is not in the checkout's architecture_filter " + archFilter);
+            return new JobPlan.Skip("arch " + jobArch + " of job " + job.name()
+                    + " is not in the checkout's architecture_filter " + archFilter);
         }
 
         Map<String, Object> node = new LinkedHashMap<>();
@@ -97,6 +97,11 @@ public final class JobNodes {
         data.put("runtime", scheduled.runtime().name());
         data.put("platform", scheduled.platform().name());
         return data;
+    }
+
+    /** A retry request's filter when it carries one, else the triggering node's. */
+    private static List<String> filter(String name, Map<String, Object> event, Map<String, Object> input) {
+        return strings(event.get(name) instanceof List<?> ? event.get(name) : input.get(name));
     }
 
     /** KernelCI's rule: the job is listed, or an entry {@code X+} names the job or a node on its path. */
