@@ -48,8 +48,18 @@ public final class FileSystemStorage implements ArtifactStorage {
         if (path.isRoot()) {
             throw new IllegalArgumentException("A file needs a name; the storage root is a directory");
         }
+        if (path.fileName().startsWith(PARTIAL_PREFIX)) {
+            throw new IllegalArgumentException("Names starting with " + PARTIAL_PREFIX + " are reserved for uploads in progress");
+        }
         Path target = fileOf(path);
         Path parent = target.getParent();
+        // Check the deepest directory that exists before creating any, so that a link inside the
+        // root cannot make us create directories outside it.
+        Path existing = parent;
+        while (!Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        requireInside(existing.toRealPath());
         Files.createDirectories(parent);
         requireInside(parent.toRealPath());
         if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
@@ -87,7 +97,7 @@ public final class FileSystemStorage implements ArtifactStorage {
         }
         try (Stream<Path> entries = Files.list(dir)) {
             return entries.filter(p -> !isPartial(p))
-                    .filter(p -> isInsideQuietly(p))
+                    .filter(this::isInsideQuietly)
                     .map(p -> p.getFileName().toString() + (Files.isDirectory(p) ? "/" : ""))
                     .sorted()
                     .toList();

@@ -76,6 +76,9 @@ class FileSystemStorageTest {
         assertThatThrownBy(() -> storage.put(StoragePath.of("escape/planted"), text("x")))
                 .isInstanceOf(IOException.class).hasMessageContaining("outside the storage root");
         assertThat(outside.resolve("planted")).doesNotExist();
+        assertThatThrownBy(() -> storage.put(StoragePath.of("escape/deeper/planted"), text("x")))
+                .isInstanceOf(IOException.class);
+        assertThat(outside.resolve("deeper")).doesNotExist();
     }
 
     @Test
@@ -83,6 +86,8 @@ class FileSystemStorageTest {
         FileSystemStorage storage = storage();
         storage.put(StoragePath.of("dir/file"), text("x"));
         assertThatThrownBy(() -> storage.put(StoragePath.of(""), text("x"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> storage.put(StoragePath.of("dir/.maestro-upload-1.part"), text("x")))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> storage.put(StoragePath.of("dir"), text("x"))).isInstanceOf(IOException.class)
                 .hasMessageContaining("is a directory");
     }
