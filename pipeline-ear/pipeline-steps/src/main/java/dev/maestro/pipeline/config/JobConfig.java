@@ -1,0 +1,17 @@
+package dev.maestro.pipeline.config;
+
+import java.util.Map;
+
+/**
+ * A job: what kind of node it makes and the template that runs it.
+ *
+ * @param params          free-form values handed to the template; {@code job_timeout} (minutes)
+ *                        overrides the runtime's time limit
+ * @param kcidbTestSuite  the KCIDB test suite name, empty when not given
+ */
+public record JobConfig(String name, JobKind kind, String template, Map<String, Object> params, String kcidbTestSuite) {
+
+    public JobConfig {
+        params = PipelineConfig.ordered(params);
+    }
+}

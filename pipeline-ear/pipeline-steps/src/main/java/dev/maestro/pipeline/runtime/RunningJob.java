@@ -1,0 +1,16 @@
+package dev.maestro.pipeline.runtime;
+
+import java.util.Optional;
+
+/** A submitted job, for runtimes whose jobs the pipeline can watch. */
+public interface RunningJob {
+
+    /** The runtime's id for the job ({@code data.job_id}): a pid, a container id… */
+    String jobId();
+
+    /** The outcome if the job has ended; enforces the time limit, so call it regularly (from a timer). */
+    Optional<JobOutcome> poll();
+
+    /** Blocks until the job ends or its time limit kills it. */
+    JobOutcome await() throws InterruptedException;
+}
