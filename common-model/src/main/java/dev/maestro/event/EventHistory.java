@@ -14,6 +14,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
@@ -35,6 +36,12 @@ public class EventHistory {
     public long lastSequence(String channel) {
         Document counter = counters.find(Filters.eq("_id", channel)).first();
         return counter == null ? 0 : ((Number) counter.get("seq")).longValue();
+    }
+
+    /** The stored event with that sequence: an exact lookup on the (channel, sequence_id) index. */
+    public Optional<StoredEvent> at(String channel, long sequence) {
+        return Optional.ofNullable(history.find(Filters.and(Filters.eq("channel", channel), Filters.eq("sequence_id", sequence)))
+                .first()).map(EventHistory::toEvent);
     }
 
     /** Up to {@code limit} stored events of the channel after {@code sequence}, in sequence order. */

@@ -1,5 +1,7 @@
 package dev.maestro.event;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoServerException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -7,6 +9,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
+import dev.maestro.store.Counters;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -29,6 +32,7 @@ import redis.clients.jedis.params.XAddParams;
 public class EventLog {
     private static final Logger LOG = Logger.getLogger(EventLog.class.getName());
     static final long STREAM_MAX_LENGTH = 100_000;
+    private static final int MAX_ATTEMPTS = 20;
     static final String HISTORY = "eventhistory";
     /** One document per channel: {@code {_id: channel, seq: last sequence taken, updated: when}}. */
     static final String COUNTERS = "eventcounters";
@@ -59,6 +63,21 @@ public class EventLog {
      * null, becomes the {@code owner} extension.
      */
     public StoredEvent append(String channel, String owner, Object data, Map<String, String> attributes) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return appendOnce(channel, owner, data, attributes);
+            } catch (MongoServerException e) {
+                if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY || attempt == MAX_ATTEMPTS) {
+                    throw e;
+                }
+                // Two first writers of a channel may both try to create its counter; the unique
+                // index refuses one, which takes the next number.
+                LOG.fine(() -> "Sequence of " + channel + " taken twice; taking the next number");
+            }
+        }
+    }
+
+    private StoredEvent appendOnce(String channel, String owner, Object data, Map<String, String> attributes) {
         long sequence = nextSequence(channel);
         Instant now = Instant.now();
         String envelope = envelopes.event(now, owner, data, attributes, sequence);
@@ -80,10 +99,10 @@ public class EventLog {
      * taken, so that a missing sequence can be told apart from one still being written.
      */
     private long nextSequence(String channel) {
-        Document counter = counters.findOneAndUpdate(new Document("_id", channel),
+        Document before = counters.findOneAndUpdate(new Document("_id", channel),
                 Updates.combine(Updates.inc("seq", 1L), Updates.set("updated", new Date())),
-                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-        return ((Number) counter.get("seq")).longValue();
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
+        return Counters.next(before);
     }
 
     private void notifyRedis(StoredEvent event) {

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class ApiIT implements RootContract, LoginContract {
+class ApiIT implements RootContract, LoginContract, EventContract, EventDeliveryContract, EventInstancesContract,
+        QueueContract, KeyValueContract {
     private static ApiClient client;
     private static String adminToken;
 

@@ -1,6 +1,8 @@
 package dev.maestro.api.config;
 
 import dev.maestro.event.EventLog;
+import dev.maestro.event.subscription.SubscriptionService;
+import dev.maestro.event.subscription.SubscriptionStore;
 import dev.maestro.user.GroupStore;
 import dev.maestro.user.UserService;
 import dev.maestro.user.UserStore;
@@ -14,7 +16,8 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Work done once when the API starts: indexes, then the first admin from {@code KCI_INITIAL_*}
+ * Work done once when the API starts: indexes, the subscriptions' background work (Redis
+ * notifications, closing idle subscriptions), then the first admin from {@code KCI_INITIAL_*}
  * (KernelCI documents this but does not wire it). Without a password no admin is created and
  * the log says how to get one.
  */
@@ -30,6 +33,12 @@ public class StartupTasks {
 
     @Inject
     EventLog eventLog;
+
+    @Inject
+    SubscriptionStore subscriptionStore;
+
+    @Inject
+    SubscriptionService subscriptions;
 
     @Inject
     @ConfigProperty(name = "EVENT_HISTORY_TTL_SECONDS", defaultValue = "604800")
@@ -54,6 +63,8 @@ public class StartupTasks {
         userStore.createIndexes();
         groupStore.createIndexes();
         eventLog.createIndexes(Duration.ofSeconds(eventRetentionSeconds));
+        subscriptionStore.createIndexes(Duration.ofSeconds(eventRetentionSeconds));
+        subscriptions.start();
         if (adminPassword.filter(p -> !p.isBlank()).isPresent()) {
             users.ensureInitialAdmin(adminName, adminPassword.get(), adminEmail.orElse(adminName + "@kernelci.org"));
         } else {

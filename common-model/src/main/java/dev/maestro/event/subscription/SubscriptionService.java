@@ -8,8 +8,10 @@ import dev.maestro.event.StoredEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
@@ -38,8 +40,10 @@ import redis.clients.jedis.JedisPool;
  */
 public class SubscriptionService implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SubscriptionService.class.getName());
-    /** Events read from the history per query while looking for the next visible one. */
-    static final int SCAN_BATCH = 50;
+    /** Events read by one range query, when looking past a gap. */
+    private static final int SCAN_BATCH = 50;
+    /** Events passed over (not visible to the subscriber) before the position is saved. */
+    private static final int SCAN_LIMIT = 200;
     private static final int THREADS = 4;
     private static final Duration MIN_WAIT = Duration.ofMillis(5);
 
@@ -76,7 +80,6 @@ public class SubscriptionService implements AutoCloseable {
      */
     public Subscription subscribe(String channel, String user, boolean promiscuous, String subscriberId) {
         Instant now = clock.instant();
-        int id = store.nextId();
         long start = history.lastSequence(channel);
         long missed = 0;
         if (subscriberId != null) {
@@ -93,10 +96,15 @@ public class SubscriptionService implements AutoCloseable {
                 }
             }
         }
-        Subscription s = new Subscription(id, channel, user, promiscuous, subscriberId, start, start, missed, now, now, null);
-        store.insert(s);
+        return open(channel, user, promiscuous, subscriberId, start, missed, now);
+    }
+
+    private Subscription open(String channel, String user, boolean promiscuous, String subscriberId, long start, long missed,
+                              Instant now) {
+        Subscription s = store.insertNew(id -> new Subscription(id, channel, user, promiscuous, subscriberId, start, start,
+                missed, now, now, null));
         if (subscriberId != null) {
-            store.closeOthers(subscriberId, channel, id, "replaced by subscription " + id + " of subscriber_id '"
+            store.closeOthers(subscriberId, channel, s.id(), "replaced by subscription " + s.id() + " of subscriber_id '"
                     + subscriberId + "'", now);
         }
         return s;
@@ -205,14 +213,13 @@ public class SubscriptionService implements AutoCloseable {
     /**
      * Finds the next visible event and claims it by moving the subscription's position; events
      * the subscriber may not see are passed over. Returns the scan with the claimed event, or
-     * without one (possibly blocked by a gap).
+     * without one (nothing new, or blocked by a gap).
      */
     private HistoryScan next(Subscription subscription) {
         Subscription s = subscription;
         while (true) {
             long from = s.delivered();
-            List<StoredEvent> batch = history.after(s.channel(), from, SCAN_BATCH);
-            HistoryScan scan = HistoryScan.of(from, batch, s::visible, clock.instant(), settings.gapWait());
+            HistoryScan scan = scan(s, from);
             if (scan.position() == from) {
                 return scan;
             }
@@ -225,11 +232,47 @@ public class SubscriptionService implements AutoCloseable {
                         + (gap.last() > gap.first() ? "-" + gap.last() : "") + ": not in the history "
                         + settings.gapWait().toMillis() + " ms after later events (writer failed or retention passed)");
             }
-            if (scan.event() != null || scan.retryAt() != null || batch.size() < SCAN_BATCH) {
+            if (scan.event() != null || scan.retryAt() != null) {
                 return scan;
             }
             s = s.withDelivered(scan.position());
         }
+    }
+
+    /** Reads on from {@code from} until a visible event, a gap to wait for, the end, or {@link #SCAN_LIMIT} events. */
+    private HistoryScan scan(Subscription s, long from) {
+        long position = from;
+        List<HistoryScan.Gap> skipped = new ArrayList<>();
+        for (int read = 0; read < SCAN_LIMIT; ) {
+            List<StoredEvent> batch = following(s.channel(), position);
+            if (batch.isEmpty()) {
+                break;
+            }
+            HistoryScan part = HistoryScan.of(position, batch, s::visible, clock.instant(), settings.gapWait());
+            skipped.addAll(part.skipped());
+            position = part.position();
+            if (part.event() != null || part.retryAt() != null) {
+                return new HistoryScan(part.event(), position, part.retryAt(), skipped);
+            }
+            read += batch.size();
+        }
+        return new HistoryScan(null, position, null, skipped);
+    }
+
+    /**
+     * The stored events right after {@code position}: the next one alone when it is stored (one
+     * exact index lookup, the usual case), else a range read to look past a gap, which is needed
+     * only when later sequences have been taken.
+     */
+    private List<StoredEvent> following(String channel, long position) {
+        Optional<StoredEvent> next = history.at(channel, position + 1);
+        if (next.isPresent()) {
+            return List.of(next.get());
+        }
+        if (history.lastSequence(channel) <= position + 1) {
+            return List.of();
+        }
+        return history.after(channel, position, SCAN_BATCH);
     }
 
     /** The caller's subscription: 404 when unknown or closed (saying why), 403 when someone else's. */

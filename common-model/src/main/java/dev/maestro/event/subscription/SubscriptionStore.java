@@ -1,5 +1,7 @@
 package dev.maestro.event.subscription;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoServerException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -10,6 +12,7 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.result.UpdateResult;
+import dev.maestro.store.Counters;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +20,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -36,6 +40,7 @@ import org.bson.conversions.Bson;
  */
 public class SubscriptionStore {
     private static final String ID_COUNTER = "subscription_id";
+    private static final int MAX_ATTEMPTS = 20;
 
     private final MongoCollection<Document> subscriptions;
     private final MongoCollection<Document> cursors;
@@ -56,13 +61,31 @@ public class SubscriptionStore {
         cursors.createIndex(Indexes.ascending("subscriber_id", "channel"), new IndexOptions().unique(true));
     }
 
-    int nextId() {
-        Document counter = counters.findOneAndUpdate(Filters.eq("_id", ID_COUNTER), Updates.inc("seq", 1),
-                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-        return ((Number) counter.get("seq")).intValue();
+    /**
+     * Stores a new subscription under the next integer id. An id handed out twice (two first
+     * uses of the counter both creating it) is caught by the primary key and replaced by the next
+     * one.
+     */
+    Subscription insertNew(IntFunction<Subscription> withId) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Subscription s = withId.apply(nextId());
+                insert(s);
+                return s;
+            } catch (MongoServerException e) {
+                if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY || attempt == MAX_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
     }
 
-    void insert(Subscription s) {
+    private int nextId() {
+        return (int) Counters.next(counters.findOneAndUpdate(Filters.eq("_id", ID_COUNTER), Updates.inc("seq", 1),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE)));
+    }
+
+    private void insert(Subscription s) {
         subscriptions.insertOne(new Document("_id", s.id())
                 .append("channel", s.channel())
                 .append("user", s.user())

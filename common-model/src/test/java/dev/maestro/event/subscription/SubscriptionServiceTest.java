@@ -148,6 +148,18 @@ class SubscriptionServiceTest {
     }
 
     @Test
+    void passesOverLongRunsOfOtherUsersEvents() throws Exception {
+        SubscriptionService service = service(QUICK);
+        String ch = channel();
+        Subscription bob = service.subscribe(ch, "bob", false, null);
+        for (int i = 0; i < 450; i++) {
+            log.append(ch, "eve", Map.of("n", i), Map.of());
+        }
+        StoredEvent mine = log.append(ch, "bob", Map.of("n", "mine"), Map.of());
+        assertThat(listen(service, bob.id(), "bob").data()).isEqualTo(mine.envelope());
+    }
+
+    @Test
     void answersAKeepAliveWhenNothingArrives() throws Exception {
         SubscriptionService service = service(new ListenSettings(Duration.ofMillis(300), Duration.ofMillis(100),
                 Duration.ofSeconds(10), Duration.ofMinutes(15)));
