@@ -132,7 +132,7 @@ public class SubscriptionService implements AutoCloseable {
         }
         Instant deadline = settings.keepAlive().isZero() ? null : now.plus(settings.keepAlive());
         CompletableFuture<ListenMessage> result = new CompletableFuture<>();
-        attempt(id, deadline, result);
+        attempt(id, s, deadline, result);
         return result;
     }
 
@@ -158,13 +158,15 @@ public class SubscriptionService implements AutoCloseable {
      * One try: deliver the next event if there is one, answer the keep-alive if the deadline
      * passed, else wait for a notification on the channel, the poll interval or the end of a gap,
      * and try again on the service's threads. The wake-up is registered before reading, so a
-     * publication between the read and the wait is not missed.
+     * publication between the read and the wait is not missed. {@code known} is the
+     * subscription as {@code listen} just read it (first try), or null to read it again.
      */
-    private void attempt(int id, Instant deadline, CompletableFuture<ListenMessage> result) {
+    private void attempt(int id, Subscription known, Instant deadline, CompletableFuture<ListenMessage> result) {
         String channel = null;
         CompletableFuture<Void> wake = null;
         try {
-            Subscription s = live(id);
+            // A stale position is harmless: claiming an event is a compare-and-set on it.
+            Subscription s = known != null ? known : live(id);
             channel = s.channel();
             wake = watcher.nextPublish(channel);
             HistoryScan scan = next(s);
@@ -187,7 +189,7 @@ public class SubscriptionService implements AutoCloseable {
             w.thenRunAsync(() -> {
                 timer.cancel(false);
                 watcher.forget(ch, w);
-                attempt(id, deadline, result);
+                attempt(id, null, deadline, result);
             }, scheduler);
             wake = null;
         } catch (RuntimeException e) {
