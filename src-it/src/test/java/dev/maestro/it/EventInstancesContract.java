@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  */
 public interface EventInstancesContract extends ApiContract {
     /** The second server closes subscriptions idle this long, to show the 404 without a long wait. */
-    int SECOND_IDLE_SECONDS = 6;
+    int SECOND_IDLE_SECONDS = 15;
     Duration RESUME_TIMEOUT = Duration.ofMinutes(6);
     Duration DELIVERY_TIMEOUT = Duration.ofMinutes(2);
 
@@ -42,6 +42,8 @@ public interface EventInstancesContract extends ApiContract {
         ApiClient onA = api().as(bob.token());
         try (SecondInstance second = SecondInstance.start("-DMAESTRO_SUBSCRIPTION_IDLE_SECONDS=" + SECOND_IDLE_SECONDS)) {
             ApiClient onB = second.client().as(bob.token());
+            // Nobody listens on this one: it is closed meanwhile (checked below).
+            int idle = subscribe(onB, TestUsers.unique("idle"), "");
 
             // Subscribe on one server, write through both, listen on the other.
             String ch = TestUsers.unique("shared");
@@ -51,8 +53,7 @@ public interface EventInstancesContract extends ApiContract {
             }
             assertContiguousFromOne(events(onB, sub, 20, DELIVERY_TIMEOUT));
 
-            // A subscription nobody listens on is closed, and says so.
-            int idle = subscribe(onB, TestUsers.unique("idle"), "");
+            // The subscription nobody listened on is closed, and says so.
             awaitClosed(idle);
             ApiResponse gone = onA.get("/latest/listen/" + idle);
             assertThat(gone.status()).isEqualTo(404);
@@ -142,7 +143,7 @@ public interface EventInstancesContract extends ApiContract {
     }
 
     private void awaitClosed(int subscription) {
-        Instant deadline = Instant.now().plusSeconds(SECOND_IDLE_SECONDS * 10L);
+        Instant deadline = Instant.now().plusSeconds(SECOND_IDLE_SECONDS * 6L);
         while (admin().get("/latest/stats/subscriptions").list().stream()
                 .anyMatch(s -> ((Number) ((Map<?, ?>) s).get("id")).intValue() == subscription)) {
             assertThat(Instant.now()).as("idle subscription closed in time").isBefore(deadline);

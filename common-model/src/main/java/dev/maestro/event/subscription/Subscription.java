@@ -39,11 +39,7 @@ public record Subscription(int id, String channel, String user, boolean promiscu
 
     /** KernelCI's Subscription ({@code id, channel, user, promiscuous}), plus the resume point when durable. */
     public Map<String, Object> toJson() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", id);
-        m.put("channel", channel);
-        m.put("user", user);
-        m.put("promiscuous", promiscuous);
+        Map<String, Object> m = kernelCiFields();
         if (durable()) {
             m.put("subscriber_id", subscriberId);
             m.put("last_event_id", acked);
@@ -54,15 +50,20 @@ public record Subscription(int id, String channel, String user, boolean promiscu
 
     /** KernelCI's SubscriptionStats, plus the subscriber id and acknowledged position. */
     public Map<String, Object> toStatsJson() {
+        Map<String, Object> m = kernelCiFields();
+        m.put("created", Timestamps.format(created));
+        m.put("last_poll", Timestamps.format(lastPoll));
+        m.put("subscriber_id", subscriberId);
+        m.put("last_event_id", acked);
+        return m;
+    }
+
+    private Map<String, Object> kernelCiFields() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", id);
         m.put("channel", channel);
         m.put("user", user);
         m.put("promiscuous", promiscuous);
-        m.put("created", Timestamps.format(created));
-        m.put("last_poll", Timestamps.format(lastPoll));
-        m.put("subscriber_id", subscriberId);
-        m.put("last_event_id", acked);
         return m;
     }
 }
