@@ -179,7 +179,8 @@ public class SubscriptionService implements AutoCloseable {
                 result.complete(new ListenMessage(channel, envelopes.keepAlive()));
                 return;
             }
-            if (deadline == null && s.lastPoll().plus(settings.idleTimeout().dividedBy(3)).isBefore(now)) {
+            // A long wait (keep-alives off, or longer than the idle timeout) must not look idle.
+            if (s.lastPoll().plus(settings.idleTimeout().dividedBy(3)).isBefore(now)) {
                 store.touch(id, now);
             }
             long waitMillis = waitFor(now, deadline, scan.retryAt()).toMillis();
