@@ -1,5 +1,7 @@
 package dev.maestro.event;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoServerException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -7,19 +9,11 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
-import dev.maestro.json.Json;
-import io.cloudevents.CloudEvent;
-import io.cloudevents.core.builder.CloudEventBuilder;
-import io.cloudevents.jackson.JsonFormat;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
+import dev.maestro.store.Counters;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -38,17 +32,21 @@ import redis.clients.jedis.params.XAddParams;
 public class EventLog {
     private static final Logger LOG = Logger.getLogger(EventLog.class.getName());
     static final long STREAM_MAX_LENGTH = 100_000;
+    private static final int MAX_ATTEMPTS = 20;
+    static final String HISTORY = "eventhistory";
+    /** One document per channel: {@code {_id: channel, seq: last sequence taken, updated: when}}. */
+    static final String COUNTERS = "eventcounters";
 
     private final MongoCollection<Document> history;
     private final MongoCollection<Document> counters;
     private final JedisPool redis;
-    private final CloudEventSettings settings;
+    private final Envelopes envelopes;
 
     public EventLog(MongoDatabase db, JedisPool redis, CloudEventSettings settings) {
-        this.history = db.getCollection("eventhistory");
-        this.counters = db.getCollection("eventcounters");
+        this.history = db.getCollection(HISTORY);
+        this.counters = db.getCollection(COUNTERS);
         this.redis = redis;
-        this.settings = settings;
+        this.envelopes = new Envelopes(settings);
     }
 
     /** Indexes for reading by channel and sequence, and expiry after the retention period. */
@@ -60,13 +58,29 @@ public class EventLog {
     }
 
     /**
-     * Appends one event. {@code attributes} are extra envelope attributes (e.g. {@code type});
-     * {@code owner}, when not null, becomes the {@code owner} extension.
+     * Appends one event. {@code attributes} are extra envelope attributes (e.g. {@code type}),
+     * checked with {@link EventAttributes} when they come from a client; {@code owner}, when not
+     * null, becomes the {@code owner} extension.
      */
     public StoredEvent append(String channel, String owner, Object data, Map<String, String> attributes) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return appendOnce(channel, owner, data, attributes);
+            } catch (MongoServerException e) {
+                if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY || attempt == MAX_ATTEMPTS) {
+                    throw e;
+                }
+                // Two first writers of a channel may both try to create its counter; the unique
+                // index refuses one, which takes the next number.
+                LOG.fine(() -> "Sequence of " + channel + " taken twice; taking the next number");
+            }
+        }
+    }
+
+    private StoredEvent appendOnce(String channel, String owner, Object data, Map<String, String> attributes) {
         long sequence = nextSequence(channel);
         Instant now = Instant.now();
-        String envelope = envelope(sequence, now, owner, data, attributes);
+        String envelope = envelopes.event(now, owner, data, attributes, sequence);
         ObjectId id = new ObjectId();
         history.insertOne(new Document("_id", id)
                 .append("timestamp", Date.from(now))
@@ -80,33 +94,15 @@ public class EventLog {
         return event;
     }
 
+    /**
+     * Takes the channel's next number. {@code updated} tells readers when a number was last
+     * taken, so that a missing sequence can be told apart from one still being written.
+     */
     private long nextSequence(String channel) {
-        Document counter = counters.findOneAndUpdate(new Document("_id", channel), Updates.inc("seq", 1L),
-                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-        return ((Number) counter.get("seq")).longValue();
-    }
-
-    private String envelope(long sequence, Instant time, String owner, Object data, Map<String, String> attributes) {
-        CloudEventBuilder b = CloudEventBuilder.v1()
-                .withId(attributes.getOrDefault("id", UUID.randomUUID().toString()))
-                .withSource(URI.create(attributes.getOrDefault("source", settings.source())))
-                .withType(attributes.getOrDefault("type", settings.type()))
-                .withTime(time.atOffset(ZoneOffset.UTC))
-                .withDataContentType("application/json")
-                .withData(Json.write(data).getBytes(StandardCharsets.UTF_8));
-        attributes.forEach((k, v) -> {
-            if (!k.equals("id") && !k.equals("source") && !k.equals("type")) {
-                b.withExtension(k, v);
-            }
-        });
-        if (owner != null && !owner.isEmpty()) {
-            b.withExtension("owner", owner);
-        }
-        CloudEvent event = b.build();
-        Map<String, Object> json = Json.readMap(new String(new JsonFormat().serialize(event), StandardCharsets.UTF_8));
-        Map<String, Object> withSequence = new LinkedHashMap<>(json);
-        withSequence.put("_sequence_id", sequence);
-        return Json.write(withSequence);
+        Document before = counters.findOneAndUpdate(new Document("_id", channel),
+                Updates.combine(Updates.inc("seq", 1L), Updates.set("updated", new Date())),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
+        return Counters.next(before);
     }
 
     private void notifyRedis(StoredEvent event) {

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.maestro.json.Json;
 import dev.maestro.testing.Backends;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.bson.Document;
@@ -43,6 +47,30 @@ class EventLogTest {
         assertThat(a1.sequence()).isEqualTo(1);
         assertThat(a2.sequence()).isEqualTo(2);
         assertThat(b1.sequence()).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentWritersGetEverySequenceExactlyOnce() throws Exception {
+        ExecutorService writers = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int w = 0; w < 8; w++) {
+                done.add(writers.submit(() -> {
+                    for (int i = 0; i < 100; i++) {
+                        log.append("busy", "bob", Map.of("i", i), Map.of());
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get(1, TimeUnit.MINUTES);
+            }
+        } finally {
+            writers.shutdownNow();
+        }
+        List<Long> sequences = new ArrayList<>();
+        backends.mongo().database().getCollection("eventhistory").find(new Document("channel", "busy"))
+                .forEach(d -> sequences.add(((Number) d.get("sequence_id")).longValue()));
+        assertThat(sequences).hasSize(800).doesNotHaveDuplicates().allMatch(s -> s >= 1 && s <= 800);
     }
 
     @Test

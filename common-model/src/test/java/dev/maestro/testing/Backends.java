@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.JedisPoolConfig;
 import redis.embedded.RedisServer;
 
 /**
@@ -30,7 +31,10 @@ public final class Backends implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        redis = new JedisPool("127.0.0.1", port);
+        // As in production: connections broken by a Redis restart are dropped, not handed out.
+        JedisPoolConfig config = new JedisPoolConfig();
+        config.setTestOnBorrow(true);
+        redis = new JedisPool(config, "127.0.0.1", port);
     }
 
     public MongoConnection mongo() {

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class ApiIT implements RootContract, LoginContract,
         UsersContract, UserAdminContract, GroupsContract, MailFlowsContract,
-        NodesContract, NodeQueryContract, NodePermissionsContract, MalformedRequestsContract {
+        NodesContract, NodeQueryContract, NodePermissionsContract, MalformedRequestsContract,
+        EventContract, EventDeliveryContract, EventInstancesContract, QueueContract, KeyValueContract {
     private static ApiClient client;
     private static String adminToken;
 

@@ -1,12 +1,21 @@
 package dev.maestro.api.config;
 
 import dev.maestro.event.CloudEventSettings;
+import dev.maestro.event.Envelopes;
+import dev.maestro.event.EventHistory;
 import dev.maestro.event.EventLog;
 import dev.maestro.mail.MailSettings;
 import dev.maestro.mail.Mailer;
 import dev.maestro.mail.Outbox;
 import dev.maestro.node.NodeService;
 import dev.maestro.node.NodeStore;
+import dev.maestro.event.publish.Publisher;
+import dev.maestro.event.query.EventSearch;
+import dev.maestro.event.queue.EventQueue;
+import dev.maestro.event.subscription.ListenSettings;
+import dev.maestro.event.subscription.SubscriptionService;
+import dev.maestro.event.subscription.SubscriptionStore;
+import dev.maestro.kv.KeyValueStore;
 import dev.maestro.security.KeyFiles;
 import dev.maestro.security.PasswordHasher;
 import dev.maestro.security.PurposeTokens;
@@ -21,7 +30,9 @@ import dev.maestro.user.UserService;
 import dev.maestro.user.UserStore;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
@@ -43,6 +54,9 @@ public class Services {
 
     @Resource
     ManagedExecutorService mailExecutor;
+    /** Threads that carry the application's context, the sanctioned way to own threads in Jakarta EE. */
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    ManagedThreadFactory threads;
 
     @Produces
     @Singleton
@@ -96,10 +110,76 @@ public class Services {
 
     @Produces
     @Singleton
-    EventLog eventLog(MongoConnection mongo, RedisConnection redis,
-                      @ConfigProperty(name = "CLOUD_EVENTS_SOURCE", defaultValue = "https://api.kernelci.org/") String source,
-                      @ConfigProperty(name = "MAESTRO_CLOUD_EVENTS_TYPE", defaultValue = "api.kernelci.org") String type) {
-        return new EventLog(mongo.database(), redis.pool(), new CloudEventSettings(source, type));
+    CloudEventSettings cloudEventSettings(
+            @ConfigProperty(name = "CLOUD_EVENTS_SOURCE", defaultValue = "https://api.kernelci.org/") String source,
+            @ConfigProperty(name = "MAESTRO_CLOUD_EVENTS_TYPE", defaultValue = "api.kernelci.org") String type) {
+        return new CloudEventSettings(source, type);
+    }
+
+    @Produces
+    @Singleton
+    EventLog eventLog(MongoConnection mongo, RedisConnection redis, CloudEventSettings settings) {
+        return new EventLog(mongo.database(), redis.pool(), settings);
+    }
+
+    @Produces
+    @Singleton
+    Envelopes envelopes(CloudEventSettings settings) {
+        return new Envelopes(settings);
+    }
+
+    @Produces
+    @Singleton
+    EventHistory eventHistory(MongoConnection mongo) {
+        return new EventHistory(mongo.database());
+    }
+
+    @Produces
+    @Singleton
+    EventSearch eventSearch(EventHistory history) {
+        return new EventSearch(history);
+    }
+
+    @Produces
+    @Singleton
+    Publisher publisher(EventLog log) {
+        return new Publisher(log);
+    }
+
+    @Produces
+    @Singleton
+    SubscriptionStore subscriptionStore(MongoConnection mongo) {
+        return new SubscriptionStore(mongo.database());
+    }
+
+    /** Started by {@link StartupTasks}; its threads stop with the application. */
+    @Produces
+    @Singleton
+    SubscriptionService subscriptionService(SubscriptionStore store, EventHistory history, Envelopes envelopes,
+            RedisConnection redis,
+            @ConfigProperty(name = "KEEP_ALIVE_PERIOD", defaultValue = "45") long keepAliveSeconds,
+            @ConfigProperty(name = "MAESTRO_LISTEN_POLL_MILLIS", defaultValue = "1000") long pollMillis,
+            @ConfigProperty(name = "MAESTRO_EVENT_GAP_WAIT_MILLIS", defaultValue = "10000") long gapWaitMillis,
+            @ConfigProperty(name = "MAESTRO_SUBSCRIPTION_IDLE_SECONDS", defaultValue = "900") long idleSeconds) {
+        ListenSettings settings = new ListenSettings(Duration.ofSeconds(keepAliveSeconds), Duration.ofMillis(pollMillis),
+                Duration.ofMillis(gapWaitMillis), Duration.ofSeconds(idleSeconds));
+        return new SubscriptionService(store, history, envelopes, redis.pool(), settings, threads, Clock.systemUTC());
+    }
+
+    void closeSubscriptionService(@Disposes SubscriptionService service) {
+        service.close();
+    }
+
+    @Produces
+    @Singleton
+    EventQueue eventQueue(RedisConnection redis, Envelopes envelopes) {
+        return new EventQueue(redis.pool(), envelopes);
+    }
+
+    @Produces
+    @Singleton
+    KeyValueStore keyValueStore(RedisConnection redis) {
+        return new KeyValueStore(redis.pool());
     }
 
     @Produces

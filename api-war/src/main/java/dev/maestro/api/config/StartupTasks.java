@@ -3,6 +3,8 @@ package dev.maestro.api.config;
 import dev.maestro.event.EventLog;
 import dev.maestro.user.GroupService;
 import dev.maestro.node.NodeStore;
+import dev.maestro.event.subscription.SubscriptionService;
+import dev.maestro.event.subscription.SubscriptionStore;
 import dev.maestro.user.GroupStore;
 import dev.maestro.user.UserService;
 import dev.maestro.user.UserStore;
@@ -17,8 +19,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Work done once when the API starts: indexes, KernelCI's built-in {@code node:edit:any} group,
- * then the first admin from {@code KCI_INITIAL_*} (KernelCI documents this but does not wire
- * it). Without a password no admin is created and the log says how to get one.
+ * the subscriptions' background work (Redis notifications, closing idle subscriptions), then
+ * the first admin from {@code KCI_INITIAL_*} (KernelCI documents this but does not wire it).
+ * Without a password no admin is created and the log says how to get one.
  */
 @ApplicationScoped
 public class StartupTasks {
@@ -32,6 +35,12 @@ public class StartupTasks {
 
     @Inject
     EventLog eventLog;
+
+    @Inject
+    SubscriptionStore subscriptionStore;
+
+    @Inject
+    SubscriptionService subscriptions;
 
     @Inject
     @ConfigProperty(name = "EVENT_HISTORY_TTL_SECONDS", defaultValue = "604800")
@@ -64,6 +73,8 @@ public class StartupTasks {
         eventLog.createIndexes(Duration.ofSeconds(eventRetentionSeconds));
         groups.ensureExists(GroupService.NODE_EDIT_ANY);
         nodeStore.createIndexes();
+        subscriptionStore.createIndexes(Duration.ofSeconds(eventRetentionSeconds));
+        subscriptions.start();
         if (adminPassword.filter(p -> !p.isBlank()).isPresent()) {
             users.ensureInitialAdmin(adminName, adminPassword.get(), adminEmail.orElse(adminName + "@kernelci.org"));
         } else {

@@ -1,0 +1,65 @@
+package dev.maestro.api.event;
+
+import dev.maestro.api.auth.CurrentUser;
+import dev.maestro.api.http.JsonResponses;
+import dev.maestro.event.subscription.SubscriptionService;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/** Subscriptions: subscribe, listen (long poll), unsubscribe, and the admin's stats. */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "bearer")
+public class SubscriptionResource {
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    SubscriptionService subscriptions;
+
+    @POST
+    @Path("subscribe/{channel}")
+    @Operation(summary = "Subscribe to a channel; with subscriber_id, resume after the last confirmed event")
+    public Response subscribe(@PathParam("channel") String channel, @QueryParam("promisc") String promisc,
+                              @QueryParam("subscriber_id") String subscriberId) {
+        String user = currentUser.require().username();
+        boolean promiscuous = Params.bool(promisc, "promisc");
+        String durableId = subscriberId == null || subscriberId.isEmpty() ? null : subscriberId;
+        return JsonResponses.ok(subscriptions.subscribe(channel, user, promiscuous, durableId).toJson());
+    }
+
+    @GET
+    @Path("listen/{sub_id}")
+    @Operation(summary = "Next event of the subscription (long poll); a keep-alive after KEEP_ALIVE_PERIOD seconds")
+    public CompletionStage<Response> listen(@PathParam("sub_id") String subId) {
+        String user = currentUser.require().username();
+        return subscriptions.listen(Params.subscriptionId(subId), user).thenApply(m -> JsonResponses.ok(m.toJson()));
+    }
+
+    @POST
+    @Path("unsubscribe/{sub_id}")
+    @Operation(summary = "Close a subscription (a durable subscriber's position is kept)")
+    public Response unsubscribe(@PathParam("sub_id") String subId) {
+        String user = currentUser.require().username();
+        subscriptions.unsubscribe(Params.subscriptionId(subId), user);
+        return JsonResponses.ok(null);
+    }
+
+    @GET
+    @Path("stats/subscriptions")
+    @Operation(summary = "Live subscriptions of all API instances (admin)")
+    public Response stats() {
+        currentUser.requireAdmin();
+        return JsonResponses.ok(subscriptions.stats());
+    }
+}

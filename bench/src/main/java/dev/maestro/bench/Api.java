@@ -1,0 +1,88 @@
+package dev.maestro.bench;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+/** The few API calls the benchmark makes, as any HTTP client would make them. */
+final class Api {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final String base;
+    private final String token;
+
+    private Api(String base, String token) {
+        this.base = base;
+        this.token = token;
+    }
+
+    static Api login(String base, String user, String password) {
+        String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        Map<?, ?> answer = (Map<?, ?>) call(HttpRequest.newBuilder(URI.create(base + "/latest/user/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
+        return new Api(base, (String) answer.get("access_token"));
+    }
+
+    int subscribe(String channel) {
+        return ((Number) ((Map<?, ?>) post("/latest/subscribe/" + channel, null)).get("id")).intValue();
+    }
+
+    void unsubscribe(int subscription) {
+        post("/latest/unsubscribe/" + subscription, null);
+    }
+
+    void publish(String channel, Object data) {
+        post("/latest/publish/" + channel, Map.of("data", data));
+    }
+
+    /** One long poll; returns the envelope the message carries as JSON text. */
+    Map<?, ?> listen(int subscription) {
+        Map<?, ?> message = (Map<?, ?>) call(authorized("/latest/listen/" + subscription).GET());
+        try {
+            return JSON.readValue((String) message.get("data"), Map.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Not an envelope: " + message, e);
+        }
+    }
+
+    private Object post(String path, Object body) {
+        try {
+            return call(authorized(path).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private HttpRequest.Builder authorized(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(2))
+                .header("Authorization", "Bearer " + token);
+    }
+
+    private static Object call(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException(r.request().uri().getPath() + " answered " + r.statusCode() + ": " + r.body());
+            }
+            return JSON.readValue(r.body(), Object.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

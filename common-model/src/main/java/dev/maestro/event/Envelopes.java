@@ -1,0 +1,69 @@
+package dev.maestro.event;
+
+import dev.maestro.json.Json;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.jackson.JsonFormat;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Builds the CloudEvents 1.0 structured-JSON envelopes clients receive: stored events (with
+ * {@code owner} and {@code _sequence_id}), queue items, and the keep-alive that {@code /listen}
+ * answers when nothing arrived ({@code "data": "BEEP"}, which KernelCI's client skips).
+ * Attributes must have been checked with {@link EventAttributes} first.
+ */
+public final class Envelopes {
+    /** The payload of a keep-alive envelope, as KernelCI sends it. */
+    public static final String KEEP_ALIVE_DATA = "BEEP";
+
+    private final CloudEventSettings settings;
+
+    public Envelopes(CloudEventSettings settings) {
+        this.settings = settings;
+    }
+
+    /** The envelope of a stored event: its channel position travels as {@code _sequence_id}. */
+    public String event(Instant time, String owner, Object data, Map<String, String> attributes, long sequence) {
+        Map<String, Object> json = build(time, owner, data, attributes);
+        json.put("_sequence_id", sequence);
+        return Json.write(json);
+    }
+
+    /** An envelope that belongs to no channel position (queue items). */
+    public String plain(Instant time, Object data, Map<String, String> attributes) {
+        return Json.write(build(time, null, data, attributes));
+    }
+
+    public String keepAlive() {
+        return plain(Instant.now(), KEEP_ALIVE_DATA, Map.of());
+    }
+
+    private Map<String, Object> build(Instant time, String owner, Object data, Map<String, String> attributes) {
+        CloudEventBuilder b = CloudEventBuilder.v1()
+                .withId(attributes.getOrDefault("id", UUID.randomUUID().toString()))
+                .withSource(URI.create(attributes.getOrDefault("source", settings.source())))
+                .withType(attributes.getOrDefault("type", settings.type()))
+                .withTime(attributes.containsKey("time")
+                        ? EventAttributes.time(attributes.get("time")).atOffset(ZoneOffset.UTC)
+                        : time.atOffset(ZoneOffset.UTC))
+                .withDataContentType("application/json")
+                .withData(Json.write(data).getBytes(StandardCharsets.UTF_8));
+        attributes.forEach((name, value) -> {
+            if (name.equals("subject")) {
+                b.withSubject(value);
+            } else if (!EventAttributes.CORE.contains(name)) {
+                b.withExtension(name, value);
+            }
+        });
+        if (owner != null && !owner.isEmpty()) {
+            b.withExtension("owner", owner);
+        }
+        String text = new String(new JsonFormat().serialize(b.build()), StandardCharsets.UTF_8);
+        return new LinkedHashMap<>(Json.readMap(text));
+    }
+}
