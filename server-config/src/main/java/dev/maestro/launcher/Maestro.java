@@ -60,6 +60,7 @@ public final class Maestro {
             env.put("KCI_INITIAL_PASSWORD", admin.password());
         }
 
+        RuntimeDirectory.fresh(s.dataDir().resolve("payara"));
         ProcessBuilder builder = new ProcessBuilder(command(s)).inheritIO().directory(s.dataDir().toFile());
         builder.environment().putAll(env);
         Process server = builder.start();
