@@ -4,10 +4,12 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoServerException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import dev.maestro.store.Counters;
 import java.time.Duration;
@@ -26,8 +28,10 @@ import redis.clients.jedis.params.XAddParams;
 /**
  * Appends events: first to MongoDB's {@code eventhistory} (the record, with the channel's next
  * {@code sequence_id}), then to Redis (PUBLISH on the channel, XADD to its stream). A Redis
- * failure is logged and swallowed: readers catch up from the history by sequence, so nothing is
- * lost.
+ * failure is logged and swallowed: listeners catch up from the history by sequence, and the
+ * event is marked {@code unstreamed} so that {@link #restream} adds it to its stream once Redis
+ * is back — the pipeline's consumer groups read only the stream, so nothing is lost for them
+ * either.
  */
 public class EventLog {
     private static final Logger LOG = Logger.getLogger(EventLog.class.getName());
@@ -36,6 +40,8 @@ public class EventLog {
     static final String HISTORY = "eventhistory";
     /** One document per channel: {@code {_id: channel, seq: last sequence taken, updated: when}}. */
     static final String COUNTERS = "eventcounters";
+    /** Set on a stored event that could not be added to its Redis stream. */
+    static final String UNSTREAMED = "unstreamed";
 
     private final MongoCollection<Document> history;
     private final MongoCollection<Document> counters;
@@ -55,6 +61,7 @@ public class EventLog {
         history.createIndex(Indexes.ascending("timestamp"),
                 new IndexOptions().expireAfter(retention.toSeconds(), TimeUnit.SECONDS).name("timestamp_ttl"));
         history.createIndex(Indexes.ascending("data.kind", "timestamp"), new IndexOptions().name("kind_timestamp"));
+        history.createIndex(Indexes.ascending(UNSTREAMED), new IndexOptions().sparse(true).name("unstreamed"));
     }
 
     /**
@@ -108,11 +115,56 @@ public class EventLog {
     private void notifyRedis(StoredEvent event) {
         try (Jedis jedis = redis.getResource()) {
             jedis.publish(event.channel(), event.envelope());
-            jedis.xadd(StoredEvent.streamOf(event.channel()), XAddParams.xAddParams().maxLen(STREAM_MAX_LENGTH).approximateTrimming(),
-                    event.streamFields());
+            addToStream(jedis, event.channel(), event.streamFields());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Event " + event.channel() + "#" + event.sequence()
-                    + " is stored but Redis was not notified; readers catch up from the history: " + e.getMessage());
+                    + " is stored but Redis was not notified; it is added to its stream once Redis is back: " + e.getMessage());
+            setUnstreamed(new ObjectId(event.id()));
+        }
+    }
+
+    /**
+     * Adds events that could not reach their stream (Redis was down) to it, oldest first, at most
+     * {@code max}; returns how many. Each is claimed by atomically clearing its mark, so instances
+     * repairing at the same time never add one twice; an event that still cannot be added is
+     * marked again and waits for the next call.
+     */
+    public int restream(int max) {
+        int added = 0;
+        while (added < max) {
+            Document doc = history.findOneAndUpdate(Filters.eq(UNSTREAMED, true), Updates.unset(UNSTREAMED),
+                    new FindOneAndUpdateOptions().sort(Sorts.ascending("timestamp", "sequence_id")));
+            if (doc == null) {
+                break;
+            }
+            Map<String, String> fields = Map.of("channel", doc.getString("channel"),
+                    "sequence_id", Long.toString(((Number) doc.get("sequence_id")).longValue()), "event", doc.getString("envelope"));
+            try (Jedis jedis = redis.getResource()) {
+                addToStream(jedis, doc.getString("channel"), fields);
+                added++;
+            } catch (RuntimeException e) {
+                setUnstreamed(doc.getObjectId("_id"));
+                LOG.warning("Redis is still unavailable; " + doc.getString("channel") + "#" + fields.get("sequence_id")
+                        + " stays marked for its stream: " + e.getMessage());
+                break;
+            }
+        }
+        if (added > 0) {
+            int count = added;
+            LOG.info(() -> "Added " + count + " stored events to their streams after a Redis outage");
+        }
+        return added;
+    }
+
+    private static void addToStream(Jedis jedis, String channel, Map<String, String> fields) {
+        jedis.xadd(StoredEvent.streamOf(channel), XAddParams.xAddParams().maxLen(STREAM_MAX_LENGTH).approximateTrimming(), fields);
+    }
+
+    private void setUnstreamed(ObjectId id) {
+        try {
+            history.updateOne(Filters.eq("_id", id), Updates.set(UNSTREAMED, true));
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Event " + id + " is stored but neither streamed nor marked for streaming", e);
         }
     }
 }

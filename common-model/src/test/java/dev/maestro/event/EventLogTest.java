@@ -133,15 +133,27 @@ class EventLogTest {
     }
 
     @Test
-    void redisDownStillStoresTheEvent() throws Exception {
+    void eventsStoredWhileRedisIsDownReachTheirStreamOnceItIsBack() throws Exception {
         backends.redisServer().stop();
+        StoredEvent first;
+        StoredEvent second;
         try {
-            StoredEvent e = log.append("outage", "dave", Map.of("k", 1), Map.of());
-            long stored = backends.mongo().database().getCollection("eventhistory")
-                    .countDocuments(new Document("channel", "outage").append("sequence_id", e.sequence()));
-            assertThat(stored).isEqualTo(1);
+            first = log.append("outage", "dave", Map.of("k", 1), Map.of());
+            second = log.append("outage", "dave", Map.of("k", 2), Map.of());
+            long stored = backends.mongo().database().getCollection("eventhistory").countDocuments(new Document("channel", "outage"));
+            assertThat(stored).isEqualTo(2);
+            assertThat(log.restream(10)).as("nothing can be added while Redis is down").isZero();
         } finally {
             backends.redisServer().start();
         }
+        assertThat(log.restream(10)).isEqualTo(2);
+        assertThat(log.restream(10)).as("each event is added once").isZero();
+        try (Jedis jedis = backends.redis().getResource()) {
+            List<StreamEntry> entries = jedis.xrange(StoredEvent.streamOf("outage"), (StreamEntryID) null, (StreamEntryID) null);
+            assertThat(entries).extracting(e -> e.getFields().get("sequence_id"))
+                    .containsExactly(Long.toString(first.sequence()), Long.toString(second.sequence()));
+            assertThat(entries.get(0).getFields().get("event")).isEqualTo(first.envelope());
+        }
     }
 }
+

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Redis restarts while a delivery is in flight and more entries wait behind it: the consumer
  * reconnects, the interrupted delivery is redone (its acknowledgement was lost), and every event
- * from before and after the restart is handled and acknowledged.
+ * from before and after the restart is handled and acknowledged. Events written while Redis is
+ * down are stored only; the stream repair adds them to their stream once it is back.
  */
 public interface RedisRestartContract extends PipelineContract {
 
@@ -38,5 +39,21 @@ public interface RedisRestartContract extends PipelineContract {
         Poll.until("no pending entry in group it-restart", WAIT, () -> events().pending("it-restart", "it-restart") == 0);
         assertThat(PipelineContract.count(pipeline().consumer("it-restart"), "reconnects")).isGreaterThanOrEqualTo(1);
         assertThat(serverLogContains("Reconnected to Redis")).isTrue();
+    }
+
+    @Test
+    default void eventsStoredWhileRedisIsDownAreDeliveredOnceItIsBack() {
+        pipeline().openGate();
+        Set<String> published = new HashSet<>();
+        PipelineBackends.stopRedis();
+        try {
+            for (int i = 0; i < 3; i++) {
+                published.add(events().publish("it-restart", Map.of("n", i, "phase", "during")));
+            }
+        } finally {
+            PipelineBackends.startRedis();
+        }
+        Poll.until("the events stored during the outage to be handled", WAIT, () -> pipeline().deliveries("it-restart"),
+                d -> PipelineContract.eventIds(d, "handled").containsAll(published));
     }
 }
