@@ -3,6 +3,7 @@ package dev.maestro.pipeline.it;
 import dev.maestro.pipeline.it.deployed.Deliveries;
 import dev.maestro.pipeline.it.support.PipelineClient;
 import dev.maestro.pipeline.it.support.TestEvents;
+import dev.maestro.pipeline.it.support.TestNodes;
 import java.io.File;
 import java.net.URL;
 import java.nio.file.Path;
@@ -24,11 +25,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class PipelineIT implements LifecycleTimerContract, AtLeastOnceContract, DeadLetterContract, RedisRestartContract,
+class PipelineIT implements LifecycleTimerContract, LifecycleContract, LifecycleTwoInstancesContract, AtLeastOnceContract, DeadLetterContract, RedisRestartContract,
         InstanceKillContract, MonitorContract {
     private static final Path DEPLOYED_WAR = Path.of(System.getProperty("it.dir"), "pipeline-with-test-beans.war");
     private static PipelineClient client;
     private static TestEvents events;
+    private static TestNodes nodes;
 
     @ArquillianResource
     URL base;
@@ -47,6 +49,7 @@ class PipelineIT implements LifecycleTimerContract, AtLeastOnceContract, DeadLet
             // Micro reports its first non-loopback address; the tests stay on loopback.
             client = new PipelineClient("http://127.0.0.1:" + base.getPort() + base.getPath());
             events = new TestEvents();
+            nodes = new TestNodes();
         }
     }
 
@@ -54,12 +57,18 @@ class PipelineIT implements LifecycleTimerContract, AtLeastOnceContract, DeadLet
     static void disconnect() {
         if (events != null) {
             events.close();
+            nodes.close();
         }
     }
 
     @Override
     public PipelineClient pipeline() {
         return client;
+    }
+
+    @Override
+    public TestNodes nodes() {
+        return nodes;
     }
 
     @Override
