@@ -21,7 +21,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ApiIT implements RootContract, LoginContract,
         UsersContract, UserAdminContract, GroupsContract, MailFlowsContract,
         NodesContract, NodeQueryContract, NodePermissionsContract, MalformedRequestsContract,
-        EventContract, EventDeliveryContract, EventInstancesContract, QueueContract, KeyValueContract {
+        EventContract, EventDeliveryContract, NodeEventDeliveryContract, EventInstancesContract, QueueContract,
+        KeyValueContract {
     private static ApiClient client;
     private static String adminToken;
 

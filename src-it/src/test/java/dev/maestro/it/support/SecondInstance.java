@@ -103,6 +103,9 @@ public final class SecondInstance implements AutoCloseable {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         URI root = URI.create("http://127.0.0.1:" + port + "/latest/");
         String lastAnswer = "nothing";
+        // Micro answers its first 200s while it is still finishing its boot, and a request in that
+        // window can get an empty 500 from the container; three answers in a row mean it is done.
+        int answered = 0;
         while (true) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("The second Payara Micro exited with " + process.exitValue() + "; see " + log);
@@ -115,7 +118,8 @@ public final class SecondInstance implements AutoCloseable {
             try {
                 HttpResponse<Void> r = http.send(HttpRequest.newBuilder(root).timeout(Duration.ofSeconds(20)).build(),
                         HttpResponse.BodyHandlers.discarding());
-                if (r.statusCode() == 200) {
+                answered = r.statusCode() == 200 ? answered + 1 : 0;
+                if (answered == 3) {
                     return;
                 }
                 lastAnswer = "HTTP " + r.statusCode();
