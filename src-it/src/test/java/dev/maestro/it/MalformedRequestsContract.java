@@ -202,7 +202,7 @@ public interface MalformedRequestsContract extends ApiContract {
         try {
             HttpResponse<String> r = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
                     .send(request, HttpResponse.BodyHandlers.ofString());
-            return new ApiResponse(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""));
+            return new ApiResponse(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""), null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -40,4 +40,18 @@ public interface RootContract extends ApiContract {
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.body()).contains("/user/login").contains("/whoami");
     }
+
+    @Test
+    default void openApiJsonUnderLatestLeadsToTheJsonDocument() {
+        ApiResponse r = api().get("/latest/openapi.json");
+        assertThat(r.status()).isEqualTo(307);
+        String location = r.location();
+        assertThat(location).endsWith("/openapi?format=json");
+        ApiResponse doc = api().get(location.substring(location.indexOf("/openapi")));
+        assertThat(doc.status()).isEqualTo(200);
+        assertThat(doc.map()).containsKey("paths");
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> paths = (java.util.Map<String, Object>) doc.map().get("paths");
+        assertThat(paths).containsKeys("/node", "/nodes", "/subscribe/{channel}", "/user/login");
+    }
 }

@@ -4,13 +4,15 @@ import dev.maestro.api.http.JsonResponses;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** {@code GET /}: JSON, as KernelCI's client and older docs expect (upstream now serves HTML). */
+/** {@code GET /}: JSON, as KernelCI's client and older docs expect (upstream now serves HTML); and the OpenAPI document's KernelCI address. */
 @Path("/")
 public class RootResource {
     static final String VERSION = "0.1.0";
@@ -24,5 +26,16 @@ public class RootResource {
         body.put("server", "Maestro EE");
         body.put("version", VERSION);
         return JsonResponses.ok(body);
+    }
+
+    /**
+     * {@code /latest/openapi.json}, where KernelCI's README promises the document: the server's
+     * MicroProfile OpenAPI document at {@code /openapi}, asked for as JSON.
+     */
+    @GET
+    @Path("openapi.json")
+    @Operation(hidden = true)
+    public Response openApiJson(@Context UriInfo uri) {
+        return Response.temporaryRedirect(uri.getBaseUriBuilder().path("openapi").queryParam("format", "json").build()).build();
     }
 }

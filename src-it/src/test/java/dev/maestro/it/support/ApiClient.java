@@ -105,7 +105,8 @@ public final class ApiClient {
     private static ApiResponse send(HttpRequest.Builder b) {
         try {
             HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            return new ApiResponse(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""));
+            return new ApiResponse(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""),
+                    r.headers().firstValue("Location").orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

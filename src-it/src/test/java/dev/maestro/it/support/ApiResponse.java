@@ -4,8 +4,8 @@ import dev.maestro.json.Json;
 import java.util.List;
 import java.util.Map;
 
-/** Status, body and content type of one answer, with JSON accessors for assertions. */
-public record ApiResponse(int status, String body, String contentType) {
+/** Status, body, content type and {@code Location} (or null) of one answer, with JSON accessors for assertions. */
+public record ApiResponse(int status, String body, String contentType, String location) {
 
     public Object json() {
         return Json.parse(body);
