@@ -7,11 +7,11 @@ import static dev.maestro.it.support.Writes.update;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.maestro.it.support.ApiClient;
+import dev.maestro.it.support.ConcurrentWriters;
 import dev.maestro.it.support.TestBackends;
 import dev.maestro.it.support.TestUsers;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -78,7 +78,6 @@ public interface EventDeliveryContract extends ApiContract {
     default void eightConcurrentWritersAndThreeSubscribersEveryoneGetsAllEventsInOrder() throws Exception {
         int writers = 8;
         int updates = 250;
-        int total = writers * updates;
         TestUsers.TestUser owner = TestUsers.create(api(), "writer");
         ApiClient writer = api().as(owner.token());
         String ch = TestUsers.unique("busy");
@@ -86,40 +85,14 @@ public interface EventDeliveryContract extends ApiContract {
                 api().as(TestUsers.create(api(), "watcher").token()));
         List<Integer> subs = List.of(subscribe(subscribers.get(0), ch, ""), subscribe(subscribers.get(1), ch, "promisc=true"),
                 subscribe(subscribers.get(2), ch, "promisc=true"));
-        ExecutorService pool = Executors.newFixedThreadPool(writers + subscribers.size());
-        try {
-            List<Future<List<Map<String, Object>>>> received = new ArrayList<>();
-            for (int i = 0; i < subscribers.size(); i++) {
-                ApiClient client = subscribers.get(i);
-                int sub = subs.get(i);
-                received.add(pool.submit(() -> events(client, sub, total, DELIVERY_TIMEOUT)));
-            }
-            List<Future<?>> writing = new ArrayList<>();
-            for (int w = 0; w < writers; w++) {
-                int writerNo = w;
-                writing.add(pool.submit(() -> {
-                    for (int n = 0; n < updates; n++) {
-                        update(writer, ch, writerNo, n);
-                    }
-                }));
-            }
-            for (Future<?> f : writing) {
-                f.get(DELIVERY_TIMEOUT.toMinutes(), TimeUnit.MINUTES);
-            }
-            for (Future<List<Map<String, Object>>> f : received) {
-                List<Map<String, Object>> got = f.get(DELIVERY_TIMEOUT.toMinutes(), TimeUnit.MINUTES);
-                assertContiguousFromOne(got);
-                Map<Object, Integer> nextOfWriter = new HashMap<>();
-                for (Map<String, Object> e : got) {
-                    Map<?, ?> data = (Map<?, ?>) e.get("data");
-                    int expected = nextOfWriter.getOrDefault(data.get("writer"), 0);
-                    assertThat(data.get("n")).as("writer %s", data.get("writer")).isEqualTo(expected);
-                    nextOfWriter.put(data.get("writer"), expected + 1);
-                }
-                assertThat(nextOfWriter).hasSize(writers).allSatisfy((w, count) -> assertThat(count).isEqualTo(updates));
-            }
-        } finally {
-            pool.shutdownNow();
+        List<ConcurrentWriters.Subscriber> listening = new ArrayList<>();
+        for (int i = 0; i < subscribers.size(); i++) {
+            listening.add(new ConcurrentWriters.Subscriber(subscribers.get(i), subs.get(i)));
+        }
+        for (List<Map<String, Object>> got : ConcurrentWriters.run(writers, updates, (w, n) -> update(writer, ch, w, n),
+                listening, DELIVERY_TIMEOUT)) {
+            assertContiguousFromOne(got);
+            ConcurrentWriters.assertEveryWriterInOrder(got, writers, updates, e -> (Map<?, ?>) e.get("data"));
         }
     }
 
