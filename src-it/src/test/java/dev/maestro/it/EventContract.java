@@ -222,4 +222,23 @@ public interface EventContract extends ApiContract {
         assertThat(api().get("/latest/events?limit=many").status()).isEqualTo(400);
         assertThat(api().get("/latest/events?path=" + ApiClient.enc("(")).status()).isEqualTo(400);
     }
+
+    @Test
+    default void recursiveEventsCarryTheirNodeAsItIsNow() {
+        ApiClient writer = api().as(TestUsers.create(api(), "recursive").token());
+        String name = TestUsers.unique("recursive-node");
+        ApiResponse created = writer.post("/latest/node", Map.of("kind", "node", "name", name, "path", List.of(name)));
+        assertThat(created.status()).as("create: %s", created).isEqualTo(200);
+        String id = (String) created.map().get("id");
+        assertThat(writer.patch("/latest/node/" + id, Map.of("state", "done")).status()).isEqualTo(200);
+
+        List<Object> events = api().get("/latest/events?recursive=true&limit=10&node_id=" + id).list();
+        assertThat(events).hasSize(2).allSatisfy(e -> {
+            Map<?, ?> node = (Map<?, ?>) ((Map<?, ?>) e).get("node");
+            assertThat(node.get("id")).isEqualTo(id);
+            assertThat(node.get("state")).isEqualTo("done");
+        });
+        assertThat(api().get("/latest/events?limit=10&node_id=" + id).list())
+                .allSatisfy(e -> assertThat(((Map<?, ?>) e).containsKey("node")).isFalse());
+    }
 }

@@ -136,8 +136,8 @@ public class Services {
 
     @Produces
     @Singleton
-    EventSearch eventSearch(EventHistory history) {
-        return new EventSearch(history);
+    EventSearch eventSearch(EventHistory history, NodeStore nodes) {
+        return new EventSearch(history, nodes);
     }
 
     @Produces

@@ -1,6 +1,7 @@
 package dev.maestro.api.event;
 
 import dev.maestro.api.http.JsonResponses;
+import dev.maestro.api.http.QueryParameters;
 import dev.maestro.event.query.EventSearch;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -10,9 +11,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** {@code GET /events}: the stored event history, filtered; no authentication, as KernelCI. */
@@ -26,10 +24,6 @@ public class EventResource {
     @Path("events")
     @Operation(summary = "Stored events; filters of KernelCI, 'from' as a time or a sequence id, 'limit', 'offset'")
     public Response events(@Context UriInfo uri) {
-        Map<String, String> params = new LinkedHashMap<>();
-        for (Map.Entry<String, List<String>> e : uri.getQueryParameters().entrySet()) {
-            params.put(e.getKey(), e.getValue().get(e.getValue().size() - 1));
-        }
-        return JsonResponses.ok(search.search(params));
+        return JsonResponses.ok(search.search(QueryParameters.of(uri)));
     }
 }

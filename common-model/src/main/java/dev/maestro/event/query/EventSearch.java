@@ -4,6 +4,8 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import dev.maestro.error.BadRequestException;
 import dev.maestro.event.EventHistory;
+import dev.maestro.node.NodeJson;
+import dev.maestro.node.NodeStore;
 import dev.maestro.store.Ids;
 import dev.maestro.time.Timestamps;
 import java.time.Instant;
@@ -33,9 +35,11 @@ public class EventSearch {
     private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
 
     private final EventHistory history;
+    private final NodeStore nodes;
 
-    public EventSearch(EventHistory history) {
+    public EventSearch(EventHistory history, NodeStore nodes) {
         this.history = history;
+        this.nodes = nodes;
     }
 
     /** {@code params}: each query parameter with its last value, as KernelCI reads them. */
@@ -77,12 +81,23 @@ public class EventSearch {
         }
         int limit = integer(params, "limit");
         int offset = integer(params, "offset");
-        if (params.containsKey("recursive") && !params.get("recursive").isEmpty()
-                && (limit == 0 || limit > RECURSIVE_MAX_LIMIT)) {
+        boolean recursive = params.containsKey("recursive") && !params.get("recursive").isEmpty();
+        if (recursive && (limit == 0 || limit > RECURSIVE_MAX_LIMIT)) {
             throw new BadRequestException("Recursive limit is too large, max is " + RECURSIVE_MAX_LIMIT);
         }
         Bson filter = filters.isEmpty() ? Filters.empty() : Filters.and(filters);
-        return history.find(filter, sort, offset, limit);
+        List<Map<String, Object>> events = history.find(filter, sort, offset, limit);
+        if (recursive) {
+            events.forEach(this::attachNode);
+        }
+        return events;
+    }
+
+    /** KernelCI's {@code recursive}: the event's node as it is now, when {@code data.id} names one. */
+    private void attachNode(Map<String, Object> event) {
+        if (event.get("data") instanceof Map<?, ?> data && data.get("id") instanceof String id && Ids.isValid(id)) {
+            nodes.find(new ObjectId(id)).ifPresent(node -> event.put("node", NodeJson.toJson(node)));
+        }
     }
 
     /**
