@@ -33,11 +33,7 @@ public class EmailVerificationService {
      * with this address; the same answer for every address, so none can be probed.
      */
     public void requestToken(Map<String, Object> body) {
-        BodyFields f = new BodyFields(body);
-        String email = f.requiredEmail("email");
-        f.validate();
-        outbox.requireConfigured();
-        users.findByEmail(email).filter(User::active).filter(u -> !u.verified()).ifPresent(user -> {
+        MailedTokenRequest.activeAccount(body, users, outbox).filter(u -> !u.verified()).ifPresent(user -> {
             String token = tokens.mint(PURPOSE, user.id(), user.email(), LIFETIME);
             outbox.post(new Mail(user.email(), SUBJECT, """
                     Hello %s,

@@ -37,11 +37,7 @@ public class PasswordResetService {
      * The caller learns nothing either way: same answer, and the mail goes out in the background.
      */
     public void forgotPassword(Map<String, Object> body) {
-        BodyFields f = new BodyFields(body);
-        String email = f.requiredEmail("email");
-        f.validate();
-        outbox.requireConfigured();
-        users.findByEmail(email).filter(User::active).ifPresent(user -> {
+        MailedTokenRequest.activeAccount(body, users, outbox).ifPresent(user -> {
             String token = tokens.mint(PURPOSE, user.id(), PurposeTokens.fingerprint(user.hashedPassword()), LIFETIME);
             outbox.post(new Mail(user.email(), SUBJECT, """
                     Hello %s,
