@@ -57,6 +57,11 @@ public class NodeService {
         return store.find(id).orElseThrow(() -> notFound(id));
     }
 
+    /** The node, if it exists (for callers to whom a missing node is not an error). */
+    public Optional<Node> find(ObjectId id) {
+        return store.find(id);
+    }
+
     /** One page of matches and their total. */
     public NodePage search(NodeQuery query) {
         return new NodePage(store.find(query), store.count(query.filter()), query.page());

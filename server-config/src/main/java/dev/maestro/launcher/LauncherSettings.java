@@ -4,9 +4,15 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
-/** What the launcher reads from the environment, with the documented defaults. */
+/**
+ * What the launcher reads from the environment, with the documented defaults.
+ *
+ * @param pipelineConfig {@code MAESTRO_PIPELINE_CONFIG}, made absolute here: the server runs in the
+ *                       data directory, where a path relative to the operator's directory would miss
+ */
 record LauncherSettings(Path home, Path dataDir, int port, Role role, Optional<String> mongoService,
-                        Optional<String> redisHost, String adminName, Optional<String> adminPassword) {
+                        Optional<String> redisHost, String adminName, Optional<String> adminPassword,
+                        Optional<Path> pipelineConfig, Optional<String> storageToken) {
 
     static LauncherSettings fromEnvironment(Map<String, String> env) {
         Path home = Path.of(env.getOrDefault("MAESTRO_HOME", ".")).toAbsolutePath().normalize();
@@ -15,7 +21,9 @@ record LauncherSettings(Path home, Path dataDir, int port, Role role, Optional<S
                 Role.parse(env.getOrDefault("MAESTRO_ROLE", "all")),
                 nonBlank(env.get("MONGO_SERVICE")), nonBlank(env.get("REDIS_HOST")),
                 nonBlank(env.get("KCI_INITIAL_ADMIN_USERNAME")).orElse("admin"),
-                nonBlank(env.get("KCI_INITIAL_PASSWORD")));
+                nonBlank(env.get("KCI_INITIAL_PASSWORD")),
+                nonBlank(env.get("MAESTRO_PIPELINE_CONFIG")).map(p -> Path.of(p).toAbsolutePath().normalize()),
+                nonBlank(env.get("MAESTRO_STORAGE_TOKEN")));
     }
 
     private static int port(String text) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** {@code maestro start}: runs the whole system in the foreground until Ctrl-C. */
 public final class Maestro {
@@ -43,21 +44,37 @@ public final class Maestro {
     static int start(LauncherSettings s) throws IOException, InterruptedException {
         Instant began = Instant.now();
         Files.createDirectories(s.dataDir());
-        EmbeddedBackends backends = new EmbeddedBackends();
         Map<String, String> env = new HashMap<>();
         env.put("MAESTRO_DATA_DIR", s.dataDir().toString());
+        String url = "http://127.0.0.1:" + s.port();
+        // Jobs call the API and storage URLs default to this server, on whichever port it listens.
+        env.put("MAESTRO_API_URL", System.getenv().getOrDefault("MAESTRO_API_URL", url));
+        env.put("PUBLIC_BASE_URL", System.getenv().getOrDefault("PUBLIC_BASE_URL", url));
+        KeptSecret.Resolved storageToken = null;
+        if (s.role().runsPipeline() && s.pipelineConfig().isPresent()) {
+            env.put("MAESTRO_PIPELINE_CONFIG", s.pipelineConfig().get().toString());
+            storageToken = s.storageToken().map(t -> new KeptSecret.Resolved(t, false, null))
+                    .orElseGet(() -> KeptSecret.resolve(s.dataDir(), KeptSecret.STORAGE_TOKEN));
+            env.put("MAESTRO_STORAGE_TOKEN", storageToken.value());
+            Optional<String> problem = PipelineConfigCheck.problem(s.pipelineConfig().get(), env);
+            if (problem.isPresent()) {
+                System.err.println("maestro: the pipeline configuration is invalid, not starting:\n" + problem.get());
+                return 2;
+            }
+        }
+        EmbeddedBackends backends = new EmbeddedBackends();
         env.put("MONGO_SERVICE", s.mongoService().orElseGet(() -> log("embedded MongoDB-wire server (H2 file in "
                 + s.dataDir() + ")", backends.startMongo(s.dataDir()))));
         env.put("REDIS_HOST", s.redisHost().orElseGet(() -> log("embedded Redis", backends.startRedis(s.dataDir()))));
-        AdminPassword.Resolved admin = null;
+        KeptSecret.Resolved admin = null;
         if (s.role().runsApi()) {
             Path keys = KeyFiles.ensure(s.dataDir().resolve("keys"));
             env.put("MAESTRO_JWT_KEY_DIR", keys.toString());
             admin = s.adminPassword()
-                    .map(p -> new AdminPassword.Resolved(p, false, null))
-                    .orElseGet(() -> AdminPassword.resolve(s.dataDir()));
+                    .map(p -> new KeptSecret.Resolved(p, false, null))
+                    .orElseGet(() -> KeptSecret.resolve(s.dataDir(), KeptSecret.ADMIN_PASSWORD));
             env.put("KCI_INITIAL_ADMIN_USERNAME", s.adminName());
-            env.put("KCI_INITIAL_PASSWORD", admin.password());
+            env.put("KCI_INITIAL_PASSWORD", admin.value());
         }
 
         RuntimeDirectory.fresh(s.dataDir().resolve("payara"));
@@ -68,13 +85,12 @@ public final class Maestro {
         Thread stopper = new Thread(() -> stop(server, backends), "maestro-shutdown");
         Runtime.getRuntime().addShutdownHook(stopper);
 
-        String url = "http://127.0.0.1:" + s.port();
         if (!waitUntilUp(url + (s.role().runsApi() ? "/latest/" : "/pipeline/stats"), server)) {
             System.err.println("maestro: the server did not come up within " + START_TIMEOUT.toMinutes()
                     + " minutes; see the log above");
             return 1;
         }
-        banner(s, admin, url, Duration.between(began, Instant.now()));
+        banner(s, admin, storageToken, url, Duration.between(began, Instant.now()));
         return server.waitFor();
     }
 
@@ -131,7 +147,8 @@ public final class Maestro {
         return false;
     }
 
-    private static void banner(LauncherSettings s, AdminPassword.Resolved admin, String url, Duration took) {
+    private static void banner(LauncherSettings s, KeptSecret.Resolved admin, KeptSecret.Resolved storageToken, String url,
+                               Duration took) {
         StringBuilder b = new StringBuilder("\n");
         b.append("Maestro EE (").append(s.role().name().toLowerCase()).append(") is up at ").append(url)
                 .append(" (started in ").append(took.toSeconds()).append(" s)\n");
@@ -139,16 +156,26 @@ public final class Maestro {
         if (admin != null) {
             b.append("  admin user:     ").append(s.adminName()).append('\n');
             if (admin.generated()) {
-                b.append("  admin password: ").append(admin.password()).append("  (generated, kept in ").append(admin.file()).append(")\n");
+                b.append("  admin password: ").append(admin.value()).append("  (generated, kept in ").append(admin.file()).append(")\n");
             } else {
                 b.append("  admin password: from KCI_INITIAL_PASSWORD\n");
             }
             b.append("  get a token:    curl -s -X POST ").append(url).append("/latest/user/login -d username=")
-                    .append(s.adminName()).append(" -d password=").append(admin.generated() ? admin.password() : "\"$KCI_INITIAL_PASSWORD\"").append('\n');
+                    .append(s.adminName()).append(" -d password=").append(admin.generated() ? admin.value() : "\"$KCI_INITIAL_PASSWORD\"").append('\n');
             b.append("  API document:   ").append(url).append("/openapi\n");
         }
         if (s.role().runsPipeline()) {
             b.append("  pipeline stats: ").append(url).append("/pipeline/stats\n");
+            if (s.pipelineConfig().isPresent()) {
+                b.append("  pipeline:       ").append(s.pipelineConfig().get()).append('\n');
+                b.append("  storage:        ").append(url).append("/pipeline/storage/");
+                if (storageToken != null && storageToken.generated()) {
+                    b.append("  (upload token kept in ").append(storageToken.file()).append(')');
+                }
+                b.append('\n');
+            } else {
+                b.append("  pipeline steps: idle (set MAESTRO_PIPELINE_CONFIG to run them)\n");
+            }
         }
         b.append("Press Ctrl-C to stop.\n");
         System.out.println(b);

@@ -24,6 +24,10 @@ final class ConfigSections {
     private static final Pattern PARAM = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Duration DEFAULT_POLL_PERIOD = Duration.ofMinutes(5);
     private static final Duration DEFAULT_JOB_TIMEOUT = Duration.ofHours(1);
+    /** KernelCI's tarball step hard-codes a checkout's holdoff to 10 minutes; here it is the default. */
+    private static final Duration DEFAULT_CHECKOUT_HOLDOFF = Duration.ofMinutes(10);
+    /** KernelCI's trigger default ({@code [trigger] timeout}, 180 minutes). */
+    private static final Duration DEFAULT_CHECKOUT_TIMEOUT = Duration.ofMinutes(180);
 
     private final Path configDirectory;
     private final JobTemplates templates;
@@ -57,7 +61,7 @@ final class ConfigSections {
     }
 
     Optional<BuildConfig> buildConfig(Map<String, TreeConfig> trees, String name, YamlValue value) {
-        return YamlMapping.of(value, List.of("tree", "branch", "poll_period", "architectures")).flatMap(m -> {
+        return YamlMapping.of(value, List.of("tree", "branch", "poll_period", "architectures", "holdoff", "timeout")).flatMap(m -> {
             Optional<String> tree = m.required("tree").flatMap(t -> t.string().filter(text -> {
                 if (!trees.containsKey(text)) {
                     t.problem("unknown tree '" + text + "'" + defined(trees));
@@ -70,10 +74,12 @@ final class ConfigSections {
             }));
             Duration poll = m.optional("poll_period").flatMap(YamlValue::duration).orElse(DEFAULT_POLL_PERIOD);
             List<String> archs = m.optional("architectures").flatMap(YamlValue::strings).orElse(List.of());
+            Duration holdoff = m.optional("holdoff").flatMap(YamlValue::duration).orElse(DEFAULT_CHECKOUT_HOLDOFF);
+            Duration timeout = m.optional("timeout").flatMap(YamlValue::duration).orElse(DEFAULT_CHECKOUT_TIMEOUT);
             if (tree.isEmpty() || branch.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new BuildConfig(name, tree.get(), branch.get(), poll, archs));
+            return Optional.of(new BuildConfig(name, tree.get(), branch.get(), poll, archs, holdoff, timeout));
         });
     }
 

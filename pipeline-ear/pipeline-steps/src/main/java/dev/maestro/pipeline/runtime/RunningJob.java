@@ -13,4 +13,7 @@ public interface RunningJob {
 
     /** Blocks until the job ends or its time limit kills it. */
     JobOutcome await() throws InterruptedException;
+
+    /** Frees what the job left on this machine (work files, log); call it once its log is stored. */
+    void discard();
 }

@@ -85,7 +85,8 @@ public final class ShellJob implements RunningJob {
         }
     }
 
-    /** Deletes the job's directory (script, log, work files); call it once the log is stored. */
+    /** Deletes the job's directory (script, log, work files). */
+    @Override
     public synchronized void discard() {
         if (outcome == null) {
             throw new IllegalStateException("Job " + jobId() + " is still running; poll or await it first");

@@ -23,7 +23,8 @@ class CheckoutTriggerTest {
     @TempDir
     Path tmp;
 
-    private static final BuildConfig TOY_MAIN = new BuildConfig("toy_main", "toy", "main", Duration.ofSeconds(30), List.of("x86_64"));
+    private static final BuildConfig TOY_MAIN = new BuildConfig("toy_main", "toy", "main", Duration.ofSeconds(30), List.of("x86_64"),
+                        Duration.ofMinutes(10), Duration.ofMinutes(180));
 
     private CheckoutTrigger trigger() {
         return new CheckoutTrigger(Git.withDefaultLimits(), new MirrorStore(Git.withDefaultLimits(), tmp.resolve("mirrors")));

@@ -110,7 +110,8 @@ class ConfigLoaderTest {
         assertThat(config.trees().get("toy").url()).isEqualTo(dir.resolve("toy.git").toString());
         assertThat(config.trees().get("remote").url()).isEqualTo("https://git.example.org/linux.git");
         assertThat(config.buildConfigs().get("toy_main"))
-                .isEqualTo(new BuildConfig("toy_main", "toy", "main", Duration.ofSeconds(30), List.of("x86_64")));
+                .isEqualTo(new BuildConfig("toy_main", "toy", "main", Duration.ofSeconds(30), List.of("x86_64"),
+                        Duration.ofMinutes(10), Duration.ofMinutes(180)));
         JobConfig kbuild = config.jobs().get("kbuild-tiny");
         assertThat(kbuild.kind()).isEqualTo(JobKind.KBUILD);
         assertThat(kbuild.params()).containsEntry("defconfig", List.of("tinyconfig", "kvm_guest")).containsEntry("job_timeout", 5);
@@ -165,6 +166,13 @@ class ConfigLoaderTest {
                 .contains(at(yaml, "platforms: shell", "shell") + "scheduler[1].platforms: expected a list, found 'shell'")
                 .contains(at(yaml, "[arch]") + "jobs.kbuild-tiny.params: expected a mapping (key: value lines), found a list")
                 .contains("trees.toy.url: expected a string, found a mapping");
+    }
+
+    @Test
+    void checkoutHoldoffAndTimeoutCanBeSetPerBuildConfig() throws IOException {
+        PipelineConfig config = load(VALID.replace("poll_period: 30s", "poll_period: 30s\n    holdoff: 5s\n    timeout: 1h30m"));
+        assertThat(config.buildConfigs().get("toy_main").holdoff()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.buildConfigs().get("toy_main").timeout()).isEqualTo(Duration.ofMinutes(90));
     }
 
     @Test

@@ -1,0 +1,98 @@
+package dev.maestro.pipeline.jobrun;
+
+import dev.maestro.pipeline.runtime.JobOutcome;
+import dev.maestro.pipeline.runtime.RunningJob;
+import dev.maestro.pipeline.settings.PipelineSettings;
+import dev.maestro.pipeline.storage.ArtifactStorage;
+import dev.maestro.pipeline.storage.StoragePath;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.bson.types.ObjectId;
+
+/**
+ * The jobs this instance started, watched every second: polling a job enforces its time limit;
+ * once it has ended, its output is stored as the node's {@code log} artifact
+ * ({@code <job>-<node id>/job.log}), the node is closed if the job could not report, and its
+ * local files are deleted. A job stays watched until all of that succeeded.
+ *
+ * <p>Jobs are local processes, so they are watched by the instance that started them; if that
+ * instance stops, the node's own {@code timeout} ends it through the lifecycle rules. Ticks are
+ * serialised ({@code synchronized}): killing an overdue job can take seconds.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class RunningJobs {
+    private static final Logger LOG = Logger.getLogger(RunningJobs.class.getName());
+    static final String LOG_ARTIFACT = "log";
+    private static final String LOG_FILE = "job.log";
+
+    private record Watched(RunningJob job, String artifactDirectory) {
+    }
+
+    @Resource
+    TimerService timerService;
+
+    @Inject
+    PipelineSettings settings;
+
+    @Inject
+    JobCloser closer;
+
+    private final Map<ObjectId, Watched> jobs = new ConcurrentHashMap<>();
+
+    @PostConstruct
+    void start() {
+        if (settings.config().isPresent()) {
+            timerService.createIntervalTimer(1000, 1000, new TimerConfig("maestro-job-watcher", false));
+        }
+    }
+
+    /** Watches a started job until it ends. */
+    public void watch(ObjectId nodeId, RunningJob job, String artifactDirectory) {
+        jobs.put(nodeId, new Watched(job, artifactDirectory));
+    }
+
+    /** How many jobs this instance is running. */
+    public int count() {
+        return jobs.size();
+    }
+
+    @Timeout
+    synchronized void poll() {
+        jobs.forEach((nodeId, watched) -> {
+            try {
+                Optional<JobOutcome> outcome = watched.job().poll();
+                if (outcome.isPresent()) {
+                    closer.finished(nodeId, outcome.get(), storeLog(watched, outcome.get()));
+                    jobs.remove(nodeId);
+                    watched.job().discard();
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Watching the job of node " + nodeId + " failed; trying again", e);
+            }
+        });
+    }
+
+    private Map<String, String> storeLog(Watched watched, JobOutcome outcome) {
+        Optional<ArtifactStorage> storage = settings.storage();
+        if (storage.isEmpty()) {
+            return Map.of();
+        }
+        StoragePath path = StoragePath.of(watched.artifactDirectory()).resolve(LOG_FILE);
+        return Map.of(LOG_ARTIFACT, storage.get().put(path, outcome.logFile()).toString());
+    }
+}

@@ -1,0 +1,101 @@
+package dev.maestro.pipeline.tarball;
+
+import dev.maestro.node.EventMode;
+import dev.maestro.node.Node;
+import dev.maestro.node.NodeResult;
+import dev.maestro.node.NodeService;
+import dev.maestro.node.NodeState;
+import dev.maestro.pipeline.checkout.CheckoutFailure;
+import dev.maestro.pipeline.checkout.Tarball;
+import dev.maestro.pipeline.checkout.TarballMaker;
+import dev.maestro.pipeline.config.PipelineConfig;
+import dev.maestro.pipeline.event.EventEnvelope;
+import dev.maestro.pipeline.event.NodeChange;
+import dev.maestro.pipeline.git.MirrorStore;
+import dev.maestro.pipeline.ra.EventDelivery;
+import dev.maestro.pipeline.ra.StreamEventListener;
+import dev.maestro.pipeline.settings.PipelineSettings;
+import dev.maestro.store.Ids;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.bson.types.ObjectId;
+
+/**
+ * Receives each checkout created {@code running} (once per pipeline: the consumer group is
+ * shared by all instances) and makes its tarball. The checkout then moves with one
+ * compare-and-set write, {@code running → available} (result pass, {@code artifacts.tarball},
+ * the completed {@code kernel_revision}, holdoff from the build config) or
+ * {@code running → done} (result incomplete, {@code data.error_code=git_checkout_failure} and
+ * the reason in {@code data.error_msg}). A redelivered event finds the checkout no longer
+ * running and does nothing. Checkouts of trees no build config watches are left alone.
+ */
+@MessageDriven(activationConfig = {
+    @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "${MAESTRO_RA_NAME}"),
+    @ActivationConfigProperty(propertyName = "channel", propertyValue = "node"),
+    @ActivationConfigProperty(propertyName = "consumerGroup", propertyValue = "tarball"),
+    @ActivationConfigProperty(propertyName = "eventFilter", propertyValue = "op=created,kind=checkout,state=running")
+})
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class TarballBean implements StreamEventListener {
+    private static final Logger LOG = Logger.getLogger(TarballBean.class.getName());
+
+    @Inject
+    PipelineSettings settings;
+
+    @Inject
+    NodeService nodes;
+
+    @Inject
+    MirrorStore mirrors;
+
+    @Override
+    public void onEvent(EventDelivery delivery) {
+        Optional<PipelineConfig> config = settings.config();
+        if (config.isEmpty() || settings.storage().isEmpty()) {
+            return;
+        }
+        ObjectId id = Ids.parse(NodeChange.of(EventEnvelope.parse(delivery.envelope())).id());
+        Node checkout = nodes.get(id);
+        if (checkout.state() != NodeState.RUNNING) {
+            return;
+        }
+        TarballMaker maker = new TarballMaker(mirrors, settings.storage().get(), settings.workDirectory().resolve("tarballs"));
+        try {
+            Optional<Tarball> tarball = maker.make(config.get(), kernelRevision(checkout));
+            if (tarball.isEmpty()) {
+                LOG.fine(() -> "Checkout " + id + " is of no configured build config; not making its tarball");
+                return;
+            }
+            Instant holdoff = Instant.now().plus(config.get().buildConfigFor(tarball.get().revision().tree(),
+                    tarball.get().revision().branch()).orElseThrow().holdoff());
+            nodes.transition(id, NodeState.RUNNING, NodeState.AVAILABLE, n -> {
+                Map<String, String> artifacts = new LinkedHashMap<>(n.artifacts() == null ? Map.of() : n.artifacts());
+                artifacts.put("tarball", tarball.get().url().toString());
+                return n.toBuilder().result(NodeResult.PASS).artifacts(artifacts)
+                        .data(tarball.get().checkoutData(n.data() == null ? Map.of() : n.data())).holdoff(holdoff).build();
+            }, EventMode.PUBLISH);
+        } catch (CheckoutFailure failure) {
+            LOG.warning("Checkout " + id + " failed: " + failure.getMessage());
+            nodes.transition(id, NodeState.RUNNING, NodeState.DONE, n -> {
+                Map<String, Object> data = new LinkedHashMap<>(n.data() == null ? Map.of() : n.data());
+                data.put("error_code", failure.errorCode());
+                data.put("error_msg", failure.getMessage());
+                return n.toBuilder().result(NodeResult.INCOMPLETE).data(data).build();
+            }, EventMode.PUBLISH);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> kernelRevision(Node checkout) {
+        Object revision = checkout.data() == null ? null : checkout.data().get("kernel_revision");
+        return revision instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+    }
+}

@@ -1,0 +1,153 @@
+package dev.maestro.pipeline.trigger;
+
+import dev.maestro.node.EventMode;
+import dev.maestro.node.Node;
+import dev.maestro.node.NodeService;
+import dev.maestro.node.input.NodeReader;
+import dev.maestro.node.query.NodeFilter;
+import dev.maestro.pipeline.checkout.CheckoutTrigger;
+import dev.maestro.pipeline.checkout.KernelRevision;
+import dev.maestro.pipeline.config.BuildConfig;
+import dev.maestro.pipeline.config.PipelineConfig;
+import dev.maestro.pipeline.config.TreeConfig;
+import dev.maestro.pipeline.git.Git;
+import dev.maestro.pipeline.git.GitException;
+import dev.maestro.pipeline.git.MirrorStore;
+import dev.maestro.pipeline.identity.PipelineIdentity;
+import dev.maestro.pipeline.settings.PipelineSettings;
+import dev.maestro.store.RedisConnection;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.params.SetParams;
+
+/**
+ * Every second, polls the build configs whose {@code poll_period} has passed: {@code git
+ * ls-remote} the branch, and when no checkout of that tree, branch and commit exists, fetch and
+ * describe the commit and create the checkout ({@code running}, owned by the pipeline's user,
+ * submitter {@code service:pipeline}). Never a duplicate, whoever else polls: the
+ * check-and-create runs under a Redis lock per commit shared by all instances, and the check
+ * is repeated once the lock is held. Unlike KernelCI's trigger, whose duplicate check counts
+ * only its own user's checkouts, any existing checkout of the commit counts.
+ */
+@Singleton
+@Startup
+public class TriggerTimer {
+    private static final Logger LOG = Logger.getLogger(TriggerTimer.class.getName());
+    private static final String SUBMITTER = "service:pipeline";
+    /** Long enough for a fetch and a describe; a crashed holder's lock expires after it. */
+    private static final long LOCK_MILLIS = 10 * 60 * 1000;
+    private static final String RELEASE_IF_HELD = "if redis.call('get', KEYS[1]) == ARGV[1] then "
+            + "return redis.call('del', KEYS[1]) else return 0 end";
+
+    @Resource
+    TimerService timerService;
+
+    @Inject
+    PipelineSettings settings;
+
+    @Inject
+    PipelineIdentity identity;
+
+    @Inject
+    NodeService nodes;
+
+    @Inject
+    RedisConnection redis;
+
+    @Inject
+    MirrorStore mirrors;
+
+    @Inject
+    Git git;
+
+    /** When each build config (by name) is due next. */
+    private final Map<String, Instant> nextPoll = new HashMap<>();
+    private CheckoutTrigger trigger;
+
+    @PostConstruct
+    void start() {
+        if (settings.config().isPresent()) {
+            trigger = new CheckoutTrigger(git, mirrors);
+            timerService.createIntervalTimer(1000, 1000, new TimerConfig("maestro-trigger", false));
+        }
+    }
+
+    @Timeout
+    void tick() {
+        Optional<PipelineConfig> config = settings.config();
+        if (config.isEmpty()) {
+            return;
+        }
+        Instant now = Instant.now();
+        for (BuildConfig buildConfig : config.get().buildConfigs().values()) {
+            if (now.isBefore(nextPoll.getOrDefault(buildConfig.name(), Instant.MIN))) {
+                continue;
+            }
+            nextPoll.put(buildConfig.name(), now.plus(buildConfig.pollPeriod()));
+            try {
+                poll(config.get().treeOf(buildConfig), buildConfig);
+            } catch (GitException e) {
+                LOG.warning("Trigger " + buildConfig.name() + ": " + e.getMessage() + "; trying again in "
+                        + buildConfig.pollPeriod().toSeconds() + " s");
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Trigger " + buildConfig.name() + " failed; trying again in "
+                        + buildConfig.pollPeriod().toSeconds() + " s", e);
+            }
+        }
+        nextPoll.keySet().retainAll(config.get().buildConfigs().keySet());
+    }
+
+    private void poll(TreeConfig tree, BuildConfig buildConfig) {
+        Optional<String> head = trigger.headCommit(tree, buildConfig);
+        if (head.isEmpty()) {
+            LOG.fine(() -> "Trigger " + buildConfig.name() + ": no branch " + buildConfig.branch() + " in " + tree.url());
+            return;
+        }
+        String commit = head.get();
+        if (checkoutExists(tree, buildConfig, commit)) {
+            return;
+        }
+        String lock = "maestro:trigger:" + tree.name() + ":" + buildConfig.branch() + ":" + commit;
+        String holder = identity.user().username() + ":" + System.nanoTime();
+        try (Jedis jedis = redis.pool().getResource()) {
+            if (jedis.set(lock, holder, SetParams.setParams().nx().px(LOCK_MILLIS)) == null) {
+                return;
+            }
+            try {
+                if (!checkoutExists(tree, buildConfig, commit)) {
+                    create(tree, buildConfig, commit);
+                }
+            } finally {
+                jedis.eval(RELEASE_IF_HELD, List.of(lock), List.of(holder));
+            }
+        }
+    }
+
+    private boolean checkoutExists(TreeConfig tree, BuildConfig buildConfig, String commit) {
+        Map<String, String> query = CheckoutTrigger.existingCheckoutQuery(tree, buildConfig, commit);
+        return nodes.count(NodeFilter.parse(query)) > 0;
+    }
+
+    private void create(TreeConfig tree, BuildConfig buildConfig, String commit) {
+        KernelRevision revision = trigger.revision(tree, buildConfig, commit);
+        Map<String, Object> body = CheckoutTrigger.checkoutNode(revision, buildConfig, Instant.now(), buildConfig.timeout());
+        body.put("submitter", SUBMITTER);
+        Node checkout = nodes.create(identity.user(), NodeReader.read(body), EventMode.PUBLISH);
+        LOG.info("Trigger " + buildConfig.name() + ": new commit " + commit + " (" + revision.describe() + ") of "
+                + tree.name() + "/" + buildConfig.branch() + ", checkout " + checkout.id());
+    }
+}

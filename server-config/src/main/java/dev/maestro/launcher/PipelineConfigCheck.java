@@ -1,0 +1,30 @@
+package dev.maestro.launcher;
+
+import dev.maestro.pipeline.config.ConfigException;
+import dev.maestro.pipeline.config.ConfigLoader;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Checks the pipeline configuration before anything starts, with the rules and the environment
+ * the server will use, so that a bad file is reported in a second with its file:line:key
+ * messages instead of as a failed deployment deep in the server log.
+ */
+final class PipelineConfigCheck {
+    private PipelineConfigCheck() {
+    }
+
+    /** @param serverEnvironment what the launcher adds to its own environment for the server */
+    static Optional<String> problem(Path file, Map<String, String> serverEnvironment) {
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        environment.putAll(serverEnvironment);
+        try {
+            new ConfigLoader(environment).load(file);
+            return Optional.empty();
+        } catch (ConfigException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+}
