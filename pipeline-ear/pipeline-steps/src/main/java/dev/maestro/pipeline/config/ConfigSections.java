@@ -203,6 +203,7 @@ final class ConfigSections {
         int colon = url.indexOf(':');
         int slash = url.indexOf('/');
         boolean remote = url.contains("://") || (colon > 0 && (slash < 0 || colon < slash));
-        return remote ? url : configDirectory.resolve(url).normalize().toString();
+        // As a file:// URL, because checkout nodes carry the URL and the API accepts only URLs there.
+        return remote ? url : "file://" + configDirectory.resolve(url).normalize();
     }
 }

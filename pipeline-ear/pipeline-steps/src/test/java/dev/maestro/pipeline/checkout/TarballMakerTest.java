@@ -91,7 +91,7 @@ class TarballMakerTest {
         PipelineConfig config = config(repo.path().toString(), "main");
         assertThatExceptionOfType(CheckoutFailure.class)
                 .isThrownBy(() -> maker(config).make(config, revision("main", "deadbeefdeadbeef")))
-                .withMessageContaining("Commit deadbeefdeadbeef is not in " + repo.path())
+                .withMessageContaining("Commit deadbeefdeadbeef is not in file://" + repo.path())
                 .satisfies(e -> assertThat(e.errorCode()).isEqualTo("git_checkout_failure"));
         assertThatExceptionOfType(CheckoutFailure.class)
                 .isThrownBy(() -> maker(config).make(config, revision("main", "HEAD")))
@@ -104,7 +104,7 @@ class TarballMakerTest {
         assertThatExceptionOfType(CheckoutFailure.class)
                 .isThrownBy(() -> maker(gone).make(gone, revision("main", repo.head())))
                 .withMessageContaining("git clone")
-                .withMessageContaining("does not exist");
+                .withMessageContaining("does not appear to be a git repository");
     }
 
     @Test

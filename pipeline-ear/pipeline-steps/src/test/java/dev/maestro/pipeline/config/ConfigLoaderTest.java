@@ -107,7 +107,7 @@ class ConfigLoaderTest {
         assertThat(config.source()).isEqualTo(dir.resolve("pipeline.yaml"));
         assertThat(config.storage()).isEqualTo(new StorageConfig("local", StorageType.FILESYSTEM, dir.resolve("storage"),
                 URI.create("http://127.0.0.1:8001/storage/"), URI.create("http://127.0.0.1:8001/storage")));
-        assertThat(config.trees().get("toy").url()).isEqualTo(dir.resolve("toy.git").toString());
+        assertThat(config.trees().get("toy").url()).isEqualTo("file://" + dir.resolve("toy.git"));
         assertThat(config.trees().get("remote").url()).isEqualTo("https://git.example.org/linux.git");
         assertThat(config.buildConfigs().get("toy_main"))
                 .isEqualTo(new BuildConfig("toy_main", "toy", "main", Duration.ofSeconds(30), List.of("x86_64"),
