@@ -110,6 +110,11 @@ public class PipelineSettings {
         return watcher == null ? Optional.empty() : Optional.of(watcher.current());
     }
 
+    /** Why the file's current content is not in force (it was edited into something invalid), if so. */
+    public Optional<String> configProblem() {
+        return watcher == null ? Optional.empty() : watcher.lastError().map(Throwable::getMessage);
+    }
+
     /** The storage backend of the current configuration. */
     public Optional<ArtifactStorage> storage() {
         return Optional.ofNullable(storage);
