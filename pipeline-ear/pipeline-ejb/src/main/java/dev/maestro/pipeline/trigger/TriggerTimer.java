@@ -29,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import redis.clients.jedis.Jedis;
@@ -74,6 +75,9 @@ public class TriggerTimer {
     @Inject
     Git git;
 
+    @Inject
+    TriggerStats stats;
+
     /** When each build config (by name) is due next. */
     private final Map<String, Instant> nextPoll = new HashMap<>();
     private CheckoutTrigger trigger;
@@ -101,9 +105,11 @@ public class TriggerTimer {
             try {
                 poll(config.get().treeOf(buildConfig), buildConfig);
             } catch (GitException e) {
+                stats.failed(buildConfig.name(), e.getMessage());
                 LOG.warning("Trigger " + buildConfig.name() + ": " + e.getMessage() + "; trying again in "
                         + buildConfig.pollPeriod().toSeconds() + " s");
             } catch (RuntimeException e) {
+                stats.failed(buildConfig.name(), String.valueOf(e.getMessage()));
                 LOG.log(Level.WARNING, "Trigger " + buildConfig.name() + " failed; trying again in "
                         + buildConfig.pollPeriod().toSeconds() + " s", e);
             }
@@ -114,23 +120,27 @@ public class TriggerTimer {
     private void poll(TreeConfig tree, BuildConfig buildConfig) {
         Optional<String> head = trigger.headCommit(tree, buildConfig);
         if (head.isEmpty()) {
-            LOG.fine(() -> "Trigger " + buildConfig.name() + ": no branch " + buildConfig.branch() + " in " + tree.url());
+            stats.failed(buildConfig.name(), "no branch " + buildConfig.branch() + " in " + tree.url());
             return;
         }
         String commit = head.get();
-        if (checkoutExists(tree, buildConfig, commit)) {
-            return;
-        }
+        stats.polled(buildConfig.name(), commit, !checkoutExists(tree, buildConfig, commit) && createOnce(tree, buildConfig, commit));
+    }
+
+    /** Creates the checkout unless another instance holds the commit's lock or created it meanwhile. */
+    private boolean createOnce(TreeConfig tree, BuildConfig buildConfig, String commit) {
         String lock = "maestro:trigger:" + tree.name() + ":" + buildConfig.branch() + ":" + commit;
-        String holder = identity.user().username() + ":" + System.nanoTime();
+        String holder = UUID.randomUUID().toString();
         try (Jedis jedis = redis.pool().getResource()) {
             if (jedis.set(lock, holder, SetParams.setParams().nx().px(LOCK_MILLIS)) == null) {
-                return;
+                return false;
             }
             try {
-                if (!checkoutExists(tree, buildConfig, commit)) {
-                    create(tree, buildConfig, commit);
+                if (checkoutExists(tree, buildConfig, commit)) {
+                    return false;
                 }
+                create(tree, buildConfig, commit);
+                return true;
             } finally {
                 jedis.eval(RELEASE_IF_HELD, List.of(lock), List.of(holder));
             }
