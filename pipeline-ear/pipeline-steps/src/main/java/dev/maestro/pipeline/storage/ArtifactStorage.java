@@ -16,7 +16,12 @@ import java.util.Optional;
  */
 public interface ArtifactStorage {
 
-    /** Stores {@code content} (read to its end, not closed) at {@code path}; returns the public URL. */
+    /**
+     * Stores {@code content} (read to its end, not closed) at {@code path}; returns the public URL.
+     *
+     * @throws java.nio.file.FileAlreadyExistsException when a directory is stored at that path, or
+     *                                                  a file where one of its directories would go
+     */
     URI put(StoragePath path, InputStream content) throws IOException;
 
     /** Stores a local file at {@code path}; returns the public URL. */

@@ -28,6 +28,20 @@ public final class ArtifactUpload {
         this.token = token;
     }
 
+    /**
+     * The token check alone, so that the endpoint can refuse a stranger before it receives the
+     * body (which may be large); {@link #accept} checks again.
+     *
+     * @throws UploadRejectedException 401 without a valid token
+     */
+    public void authorize(String authorization) throws UploadRejectedException {
+        if (!token.permits(authorization)) {
+            throw new UploadRejectedException(401, token.isConfigured()
+                    ? "Missing or wrong storage token"
+                    : "Uploads are disabled: " + UploadToken.VARIABLE + " is not set on the server");
+        }
+    }
+
     /** One uploaded file: the name the client gave it and its bytes. */
     public record Part(String fileName, InputStream content) {
     }
@@ -40,11 +54,7 @@ public final class ArtifactUpload {
      */
     public Map<String, URI> accept(String authorization, String directory, List<Part> parts)
             throws UploadRejectedException, IOException {
-        if (!token.permits(authorization)) {
-            throw new UploadRejectedException(401, token.isConfigured()
-                    ? "Missing or wrong storage token"
-                    : "Uploads are disabled: " + UploadToken.VARIABLE + " is not set on the server");
-        }
+        authorize(authorization);
         if (parts.isEmpty()) {
             throw new UploadRejectedException(400, "No file in the upload (send files as file0, file1…)");
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -60,10 +61,14 @@ public final class FileSystemStorage implements ArtifactStorage {
             existing = existing.getParent();
         }
         requireInside(existing.toRealPath());
+        // Clashes get their own exception type, so that the upload endpoint answers 409, not 500.
+        if (!Files.isDirectory(existing)) {
+            throw new FileAlreadyExistsException(path.toString(), null, "a file in storage has the name of one of its directories");
+        }
         Files.createDirectories(parent);
         requireInside(parent.toRealPath());
         if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-            throw new IOException("'" + path + "' is a directory in storage; choose another file name");
+            throw new FileAlreadyExistsException(path.toString(), null, "a directory in storage has this name");
         }
         Path partial = Files.createTempFile(parent, PARTIAL_PREFIX, ".part");
         try {

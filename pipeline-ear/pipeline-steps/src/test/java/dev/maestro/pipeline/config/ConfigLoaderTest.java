@@ -21,8 +21,8 @@ class ConfigLoaderTest {
               local:
                 storage_type: filesystem
                 path: storage
-                base_url: http://127.0.0.1:8001/storage
-                api_url: http://127.0.0.1:8001/storage/
+                base_url: http://127.0.0.1:8001/pipeline/storage
+                api_url: http://127.0.0.1:8001/pipeline/storage/
             trees:
               toy:
                 url: toy.git
@@ -106,7 +106,7 @@ class ConfigLoaderTest {
         PipelineConfig config = load(VALID);
         assertThat(config.source()).isEqualTo(dir.resolve("pipeline.yaml"));
         assertThat(config.storage()).isEqualTo(new StorageConfig("local", StorageType.FILESYSTEM, dir.resolve("storage"),
-                URI.create("http://127.0.0.1:8001/storage/"), URI.create("http://127.0.0.1:8001/storage")));
+                URI.create("http://127.0.0.1:8001/pipeline/storage/"), URI.create("http://127.0.0.1:8001/pipeline/storage")));
         assertThat(config.trees().get("toy").url()).isEqualTo("file://" + dir.resolve("toy.git"));
         assertThat(config.trees().get("remote").url()).isEqualTo("https://git.example.org/linux.git");
         assertThat(config.buildConfigs().get("toy_main"))
@@ -244,11 +244,11 @@ class ConfigLoaderTest {
 
     @Test
     void environmentVariablesAreSubstituted() throws IOException {
-        String yaml = VALID.replace("base_url: http://127.0.0.1:8001/storage", "base_url: ${PUBLIC_BASE_URL:-http://localhost:8001}/storage")
+        String yaml = VALID.replace("base_url: http://127.0.0.1:8001/pipeline/storage", "base_url: ${PUBLIC_BASE_URL:-http://localhost:8001}/pipeline/storage")
                 .replace("path: storage", "path: ${MAESTRO_DATA_DIR}/storage");
         PipelineConfig config = new ConfigLoader(Map.of("MAESTRO_DATA_DIR", "/srv/maestro")).load(write(yaml));
         assertThat(config.storage().path()).isEqualTo(Path.of("/srv/maestro/storage"));
-        assertThat(config.storage().baseUrl()).isEqualTo(URI.create("http://localhost:8001/storage/"));
+        assertThat(config.storage().baseUrl()).isEqualTo(URI.create("http://localhost:8001/pipeline/storage/"));
         assertThat(failure(yaml)).contains(at(yaml, "${MAESTRO_DATA_DIR}")
                 + "storage.local.path: environment variable MAESTRO_DATA_DIR is not set (write ${MAESTRO_DATA_DIR:-default} to give a default)");
     }
@@ -274,7 +274,7 @@ class ConfigLoaderTest {
         assertThat(failure(two)).contains("storage: define exactly one storage (found 2)");
         assertThat(failure(VALID.replace("storage_type: filesystem", "storage_type: azure")))
                 .contains("storage.local.storage_type: storage_type 'azure' is not supported yet (supported: filesystem)");
-        assertThat(failure(VALID.replace("api_url: http://127.0.0.1:8001/storage/", "api_url: ftp://host/")))
+        assertThat(failure(VALID.replace("api_url: http://127.0.0.1:8001/pipeline/storage/", "api_url: ftp://host/")))
                 .contains("storage.local.api_url: expected an http:// or https:// URL, found 'ftp://host/'");
     }
 

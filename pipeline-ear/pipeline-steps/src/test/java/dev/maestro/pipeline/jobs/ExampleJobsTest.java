@@ -187,7 +187,7 @@ class ExampleJobsTest {
         assertThat(revision).containsEntry("tree", "toy").containsEntry("branch", "main").containsEntry("commit", firstCommit)
                 .containsEntry("version", Map.of("version", 6, "patchlevel", 1, "sublevel", 0, "extra", "", "name", "Toy Tree"));
         String url = ((Map<?, ?>) checkout.get("artifacts")).get("tarball").toString();
-        assertThat(url).isEqualTo(server.apiUrl() + "/storage/linux-toy-main-" + describe + ".tar.gz");
+        assertThat(url).isEqualTo(server.storageBaseUrl() + "linux-toy-main-" + describe + ".tar.gz");
         assertThat(download(url)).isEqualTo(repo.archive(firstCommit, "linux-toy-main-" + describe));
     }
 

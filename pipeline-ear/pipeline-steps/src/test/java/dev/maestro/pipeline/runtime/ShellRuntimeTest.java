@@ -30,7 +30,7 @@ class ShellRuntimeTest {
     private static final RuntimeConfig SHELL = new RuntimeConfig("shell", LabType.SHELL, Duration.ofMinutes(5));
     private static final PlatformConfig PLATFORM = new PlatformConfig("shell", "", "", "", "", List.of(), Map.of("console", "none"));
     private static final JobEnvironment ENVIRONMENT = new JobEnvironment(URI.create("http://127.0.0.1:8001/"), "api-t0ken",
-            URI.create("http://127.0.0.1:8001/storage"), URI.create("http://127.0.0.1:8001/storage/"), "storage-t0ken");
+            URI.create("http://127.0.0.1:8001/pipeline/storage"), URI.create("http://127.0.0.1:8001/pipeline/storage/"), "storage-t0ken");
 
     @TempDir
     Path tmp;
@@ -46,7 +46,7 @@ class ShellRuntimeTest {
         Map<String, Object> node = Map.of("id", "65a1f0c2e4b0a1b2c3d4e5f6", "path", List.of("checkout", "probe"),
                 "data", Map.of("kernel_revision", Map.of("tree", "toy", "version", Map.of("version", 6, "patchlevel", 1))));
         return new JobRequest(node, new JobConfig("probe", kind, "test.sh", params, ""), PLATFORM,
-                Map.of("tarball", "http://127.0.0.1:8001/storage/linux-toy-main-abc.tar.gz"));
+                Map.of("tarball", "http://127.0.0.1:8001/pipeline/storage/linux-toy-main-abc.tar.gz"));
     }
 
     private JobRequest request(String body) throws IOException {
@@ -75,11 +75,11 @@ class ShellRuntimeTest {
         assertThat(env).containsEntry("MAESTRO_API", "http://127.0.0.1:8001")
                 .containsEntry("MAESTRO_TOKEN", "api-t0ken")
                 .containsEntry("NODE_ID", "65a1f0c2e4b0a1b2c3d4e5f6")
-                .containsEntry("TARBALL_URL", "http://127.0.0.1:8001/storage/linux-toy-main-abc.tar.gz")
-                .containsEntry("MAESTRO_STORAGE_URL", "http://127.0.0.1:8001/storage")
+                .containsEntry("TARBALL_URL", "http://127.0.0.1:8001/pipeline/storage/linux-toy-main-abc.tar.gz")
+                .containsEntry("MAESTRO_STORAGE_URL", "http://127.0.0.1:8001/pipeline/storage")
                 .containsEntry("MAESTRO_STORAGE_TOKEN", "storage-t0ken")
                 .containsEntry("ARTIFACT_DIR", "probe-65a1f0c2e4b0a1b2c3d4e5f6")
-                .containsEntry("ARTIFACT_URL", "http://127.0.0.1:8001/storage/probe-65a1f0c2e4b0a1b2c3d4e5f6/")
+                .containsEntry("ARTIFACT_URL", "http://127.0.0.1:8001/pipeline/storage/probe-65a1f0c2e4b0a1b2c3d4e5f6/")
                 .containsEntry("PARAM_ARCH", "x86_64")
                 .containsEntry("PARAM_DEFCONFIG", "[\"a\",\"b\"]");
         Set<String> foreign = new HashSet<>(env.keySet());

@@ -53,6 +53,14 @@ class ArtifactUploadTest {
     }
 
     @Test
+    void theTokenCanBeCheckedBeforeAnyFileIsReceived() throws Exception {
+        upload("s3cret").authorize("Bearer s3cret");
+        assertThatExceptionOfType(UploadRejectedException.class)
+                .isThrownBy(() -> upload("s3cret").authorize("Bearer guess"))
+                .satisfies(e -> assertThat(e.status()).isEqualTo(401));
+    }
+
+    @Test
     void badPathsAndNamesAre400AndStoreNothing() {
         assertThatExceptionOfType(UploadRejectedException.class)
                 .isThrownBy(() -> upload("t").accept("t", "../up", List.of(part("a", "a"))))

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class FileSystemStorageTest {
     Path tmp;
 
     private FileSystemStorage storage() {
-        return new FileSystemStorage(tmp.resolve("storage"), URI.create("http://127.0.0.1:8001/storage/"));
+        return new FileSystemStorage(tmp.resolve("storage"), URI.create("http://127.0.0.1:8001/pipeline/storage/"));
     }
 
     private static InputStream text(String s) {
@@ -35,7 +36,7 @@ class FileSystemStorageTest {
     void storesReadsAndListsFilesUnderTheirPublicUrl() throws IOException {
         FileSystemStorage storage = storage();
         URI url = storage.put(StoragePath.of("kbuild-tiny-1/build.log"), text("compiled\n"));
-        assertThat(url).isEqualTo(URI.create("http://127.0.0.1:8001/storage/kbuild-tiny-1/build.log"));
+        assertThat(url).isEqualTo(URI.create("http://127.0.0.1:8001/pipeline/storage/kbuild-tiny-1/build.log"));
         assertThat(tmp.resolve("storage/kbuild-tiny-1/build.log")).hasContent("compiled");
         StoredFile file = storage.find(StoragePath.of("kbuild-tiny-1/build.log")).orElseThrow();
         assertThat(read(file)).isEqualTo("compiled\n");
@@ -82,13 +83,15 @@ class FileSystemStorageTest {
     }
 
     @Test
-    void theRootAndDirectoriesCannotBeOverwritten() throws IOException {
+    void theRootAndDirectoriesCannotBeOverwrittenNorFilesUsedAsDirectories() throws IOException {
         FileSystemStorage storage = storage();
         storage.put(StoragePath.of("dir/file"), text("x"));
         assertThatThrownBy(() -> storage.put(StoragePath.of(""), text("x"))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> storage.put(StoragePath.of("dir/.maestro-upload-1.part"), text("x")))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> storage.put(StoragePath.of("dir"), text("x"))).isInstanceOf(IOException.class)
-                .hasMessageContaining("is a directory");
+        assertThatThrownBy(() -> storage.put(StoragePath.of("dir"), text("x"))).isInstanceOf(FileAlreadyExistsException.class)
+                .hasMessage("dir: a directory in storage has this name");
+        assertThatThrownBy(() -> storage.put(StoragePath.of("dir/file/below"), text("x"))).isInstanceOf(FileAlreadyExistsException.class)
+                .hasMessage("dir/file/below: a file in storage has the name of one of its directories");
     }
 }

@@ -34,6 +34,9 @@ public final class RecordingServer implements AutoCloseable {
     public record Call(String method, String path, String authorization, Map<String, Object> body) {
     }
 
+    /** Where the real server has storage: in the pipeline's web module, under {@code /pipeline}. */
+    private static final String STORAGE_PREFIX = "/pipeline/storage/";
+
     private final HttpServer server;
     private final String apiToken;
     private final FileSystemStorage storage;
@@ -50,10 +53,10 @@ public final class RecordingServer implements AutoCloseable {
 
     public static RecordingServer start(Path storageRoot, String apiToken, String storageToken) throws IOException {
         HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        URI base = URI.create("http://127.0.0.1:" + http.getAddress().getPort() + "/storage/");
+        URI base = URI.create("http://127.0.0.1:" + http.getAddress().getPort() + STORAGE_PREFIX);
         RecordingServer server = new RecordingServer(http, apiToken, new FileSystemStorage(storageRoot, base), storageToken);
         http.createContext("/latest/", server::api);
-        http.createContext("/storage/", server::storage);
+        http.createContext(STORAGE_PREFIX, server::storage);
         http.start();
         return server;
     }
@@ -63,11 +66,11 @@ public final class RecordingServer implements AutoCloseable {
     }
 
     public URI storageApiUrl() {
-        return URI.create(apiUrl() + "/storage");
+        return URI.create(apiUrl() + STORAGE_PREFIX.substring(0, STORAGE_PREFIX.length() - 1));
     }
 
     public URI storageBaseUrl() {
-        return URI.create(apiUrl() + "/storage/");
+        return URI.create(apiUrl() + STORAGE_PREFIX);
     }
 
     public FileSystemStorage storage() {
@@ -112,7 +115,7 @@ public final class RecordingServer implements AutoCloseable {
 
     private void storage(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String path = exchange.getRequestURI().getPath().substring("/storage/".length());
+            String path = exchange.getRequestURI().getPath().substring(STORAGE_PREFIX.length());
             if (exchange.getRequestMethod().equals("POST") && path.equals("upload")) {
                 receiveUpload(exchange);
                 return;
