@@ -1,5 +1,7 @@
 package dev.maestro.pipeline.it.support;
 
+import dev.maestro.testsupport.Backends;
+import dev.maestro.testsupport.Poll;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,7 +32,7 @@ public final class SecondInstance implements AutoCloseable {
         int port = Integer.parseInt(System.getProperty("it.second.port"));
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:TieredStopAtLevel=1", "-DMAESTRO_RA_NAME=maestro-stream-ra", "-DMAESTRO_INSTANCE_ID=" + instanceId,
-                "-DMONGO_SERVICE=" + PipelineBackends.mongoUri(), "-DREDIS_HOST=127.0.0.1:" + PipelineBackends.redisPort()));
+                "-DMONGO_SERVICE=" + Backends.mongoUri(), "-DREDIS_HOST=127.0.0.1:" + Backends.redisPort()));
         cmd.addAll(systemProperties);
         cmd.addAll(List.of("-jar", dir.resolve("payara-micro.jar").toString(), "--nocluster", "--port", Integer.toString(port),
                 "--rootdir", dir.resolve(instanceId + "-root").toString(),
