@@ -1,16 +1,14 @@
 package dev.maestro.pipeline.it.support;
 
 import dev.maestro.testsupport.Backends;
+import dev.maestro.testsupport.Directories;
 import dev.maestro.testsupport.Poll;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * A second pipeline instance: a Payara Micro process of its own, started from the test with the
@@ -38,9 +36,10 @@ public final class SecondInstance implements AutoCloseable {
                 "--rootdir", dir.resolve(instanceId + "-root").toString(),
                 "--postbootcommandfile", dir.resolve("payara/postboot.asadmin").toString(),
                 "--deploy", war + ":/pipeline"));
+        // Micro redeploys what a root directory holds, so each start gets an empty one.
+        Directories.deleteTree(dir.resolve(instanceId + "-root"));
         Process process;
         try {
-            deleteTree(dir.resolve(instanceId + "-root"));
             process = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(dir.resolve(instanceId + "-micro.log").toFile()).start();
         } catch (IOException e) {
@@ -59,17 +58,6 @@ public final class SecondInstance implements AutoCloseable {
             throw e;
         }
         return instance;
-    }
-
-    /** Micro redeploys what a root directory holds, so each start gets an empty one. */
-    private static void deleteTree(Path root) throws IOException {
-        if (Files.exists(root)) {
-            try (Stream<Path> paths = Files.walk(root)) {
-                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
     }
 
     public PipelineClient client() {
