@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
@@ -23,7 +24,8 @@ public abstract class Backends implements LauncherSessionListener {
 
     @Override
     public final void launcherSessionOpened(LauncherSession session) {
-        if (startBackends(redisAppendOnlyDir())) {
+        // Asked for only in failsafe's JVM: the directory may be named by properties only failsafe sets.
+        if (startBackends(this::redisAppendOnlyDir)) {
             started();
         }
     }
@@ -36,14 +38,14 @@ public abstract class Backends implements LauncherSessionListener {
         }
     }
 
-    /** Starts both unless this JVM has no ports (an IDE run failsafe did not configure) or they run already. */
-    private static synchronized boolean startBackends(Optional<Path> redisAppendOnlyDir) {
+    /** Starts both unless this JVM has no ports (surefire's unit-test run, an IDE run) or they run already. */
+    private static synchronized boolean startBackends(Supplier<Optional<Path>> redisAppendOnlyDir) {
         if (System.getProperty(MONGO_PORT) == null || mongo != null) {
             return false;
         }
         mongo = new MongoServer(new MemoryBackend());
         mongo.bind("127.0.0.1", Integer.parseInt(System.getProperty(MONGO_PORT)));
-        redis = RestartableRedis.on(redisPort(), redisAppendOnlyDir);
+        redis = RestartableRedis.on(redisPort(), redisAppendOnlyDir.get());
         redis.start();
         return true;
     }
