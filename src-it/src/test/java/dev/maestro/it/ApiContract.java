@@ -1,6 +1,6 @@
 package dev.maestro.it;
 
-import dev.maestro.it.support.ApiClient;
+import dev.maestro.testsupport.ApiClient;
 
 /**
  * What every group of API tests needs from the deployment that {@link ApiIT} holds: the client

@@ -1,6 +1,6 @@
 package dev.maestro.it;
 
-import dev.maestro.it.support.ApiClient;
+import dev.maestro.testsupport.ApiClient;
 import java.io.File;
 import java.net.URL;
 import org.jboss.arquillian.container.test.api.Deployment;

@@ -8,8 +8,8 @@ import static dev.maestro.it.support.Listening.sequence;
 import static dev.maestro.it.support.Listening.subscribe;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.maestro.it.support.ApiClient;
-import dev.maestro.it.support.ApiResponse;
+import dev.maestro.testsupport.ApiClient;
+import dev.maestro.testsupport.ApiResponse;
 import dev.maestro.it.support.TestUsers;
 import dev.maestro.it.support.TestUsers.TestUser;
 import java.time.Duration;

@@ -6,10 +6,10 @@ import static dev.maestro.it.support.Listening.subscribe;
 import static dev.maestro.it.support.Writes.update;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.maestro.it.support.ApiClient;
 import dev.maestro.it.support.ConcurrentWriters;
-import dev.maestro.it.support.TestBackends;
 import dev.maestro.it.support.TestUsers;
+import dev.maestro.testsupport.ApiClient;
+import dev.maestro.testsupport.Backends;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,11 +54,11 @@ public interface EventDeliveryContract extends ApiContract {
             Future<List<Map<String, Object>>> received = listener.submit(() -> events(bob, sub, total, DELIVERY_TIMEOUT));
             for (int n = 0; n < total; n++) {
                 if (n == 50) {
-                    TestBackends.stopRedis();
+                    Backends.stopRedis();
                     redisDown = true;
                 }
                 if (n == 100) {
-                    TestBackends.startRedis();
+                    Backends.startRedis();
                     redisDown = false;
                 }
                 update(bob, ch, 0, n);
@@ -68,7 +68,7 @@ public interface EventDeliveryContract extends ApiContract {
             assertThat(got).extracting(e -> (Object) ((Map<?, ?>) e.get("data")).get("n")).containsExactlyElementsOf(range(total));
         } finally {
             if (redisDown) {
-                TestBackends.startRedis();
+                Backends.startRedis();
             }
             listener.shutdownNow();
         }

@@ -2,7 +2,7 @@ package dev.maestro.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.maestro.it.support.ApiClient;
+import dev.maestro.testsupport.ApiClient;
 import dev.maestro.it.support.TestUsers;
 import org.junit.jupiter.api.Test;
 

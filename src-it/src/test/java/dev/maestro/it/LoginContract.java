@@ -2,7 +2,7 @@ package dev.maestro.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.maestro.it.support.ApiResponse;
+import dev.maestro.testsupport.ApiResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -2,8 +2,8 @@ package dev.maestro.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.maestro.it.support.ApiClient;
-import dev.maestro.it.support.ApiResponse;
+import dev.maestro.testsupport.ApiClient;
+import dev.maestro.testsupport.ApiResponse;
 import dev.maestro.it.support.NodeBodies;
 import dev.maestro.it.support.TestUsers;
 import java.io.IOException;

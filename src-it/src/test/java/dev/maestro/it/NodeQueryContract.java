@@ -5,8 +5,8 @@ import static dev.maestro.it.support.NodeBodies.list;
 import static dev.maestro.it.support.NodeBodies.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.maestro.it.support.ApiClient;
-import dev.maestro.it.support.ApiResponse;
+import dev.maestro.testsupport.ApiClient;
+import dev.maestro.testsupport.ApiResponse;
 import dev.maestro.it.support.TestUsers;
 import java.util.ArrayList;
 import java.util.List;

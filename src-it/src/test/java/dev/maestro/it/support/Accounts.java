@@ -1,5 +1,7 @@
 package dev.maestro.it.support;
 
+import dev.maestro.testsupport.ApiClient;
+import dev.maestro.testsupport.ApiResponse;
 import java.util.HashMap;
 import java.util.Map;
 

@@ -3,6 +3,7 @@ package dev.maestro.it.support;
 import static dev.maestro.it.support.Listening.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.maestro.testsupport.ApiClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

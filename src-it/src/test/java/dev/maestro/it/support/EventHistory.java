@@ -3,6 +3,7 @@ package dev.maestro.it.support;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import dev.maestro.store.MongoConnection;
+import dev.maestro.testsupport.Backends;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
@@ -28,7 +29,7 @@ public final class EventHistory {
 
     private static synchronized com.mongodb.client.MongoDatabase db() {
         if (mongo == null) {
-            mongo = new MongoConnection(TestBackends.mongoUri());
+            mongo = new MongoConnection(Backends.mongoUri());
         }
         return mongo.database();
     }

@@ -3,6 +3,8 @@ package dev.maestro.it.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.maestro.json.Json;
+import dev.maestro.testsupport.ApiClient;
+import dev.maestro.testsupport.ApiResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

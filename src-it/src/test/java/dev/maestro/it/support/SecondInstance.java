@@ -1,5 +1,6 @@
 package dev.maestro.it.support;
 
+import dev.maestro.testsupport.ApiClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;

@@ -2,6 +2,8 @@ package dev.maestro.it.support;
 
 import dev.maestro.security.PasswordHasher;
 import dev.maestro.store.MongoConnection;
+import dev.maestro.testsupport.ApiClient;
+import dev.maestro.testsupport.Backends;
 import dev.maestro.user.GroupRef;
 import dev.maestro.user.GroupStore;
 import dev.maestro.user.User;
@@ -66,7 +68,7 @@ public final class TestUsers {
 
     private static synchronized MongoConnection mongo() {
         if (mongo == null) {
-            mongo = new MongoConnection(TestBackends.mongoUri());
+            mongo = new MongoConnection(Backends.mongoUri());
         }
         return mongo;
     }

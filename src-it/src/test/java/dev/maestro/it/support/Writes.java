@@ -2,6 +2,8 @@ package dev.maestro.it.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.maestro.testsupport.ApiClient;
+import dev.maestro.testsupport.ApiResponse;
 import java.util.Map;
 
 /** The write whose events the delivery tests follow, in one place. */

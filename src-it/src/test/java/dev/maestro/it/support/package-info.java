@@ -1,2 +1,5 @@
-/** Test infrastructure: the real backing services, and an HTTP client for the API under test. */
+/**
+ * Test infrastructure of the API suite: its backing services (test-support's plus GreenMail),
+ * test users, mail reading, event listening and a second API server.
+ */
 package dev.maestro.it.support;

@@ -2,7 +2,7 @@ package dev.maestro.pipeline.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.maestro.pipeline.it.support.Poll;
+import dev.maestro.testsupport.Poll;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;

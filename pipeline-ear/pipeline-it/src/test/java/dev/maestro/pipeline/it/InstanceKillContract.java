@@ -3,8 +3,8 @@ package dev.maestro.pipeline.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.maestro.pipeline.it.deployed.HoldingMdb;
-import dev.maestro.pipeline.it.support.Poll;
 import dev.maestro.pipeline.it.support.SecondInstance;
+import dev.maestro.testsupport.Poll;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;

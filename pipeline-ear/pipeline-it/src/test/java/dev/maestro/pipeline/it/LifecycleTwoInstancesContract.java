@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.maestro.node.Node;
 import dev.maestro.node.NodeState;
-import dev.maestro.pipeline.it.support.Poll;
 import dev.maestro.pipeline.it.support.SecondInstance;
+import dev.maestro.testsupport.Poll;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

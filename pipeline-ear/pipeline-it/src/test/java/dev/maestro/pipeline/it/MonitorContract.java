@@ -1,7 +1,7 @@
 package dev.maestro.pipeline.it;
 
 import dev.maestro.event.StoredEvent;
-import dev.maestro.pipeline.it.support.Poll;
+import dev.maestro.testsupport.Poll;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

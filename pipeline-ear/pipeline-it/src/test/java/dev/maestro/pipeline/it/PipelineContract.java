@@ -2,16 +2,13 @@ package dev.maestro.pipeline.it;
 
 import dev.maestro.pipeline.it.support.PipelineClient;
 import dev.maestro.pipeline.it.support.TestEvents;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.maestro.testsupport.ServerLog;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * What every group of pipeline tests needs from the deployment that {@link PipelineIT} holds.
@@ -29,21 +26,9 @@ public interface PipelineContract {
     /** The deployed WAR (pipeline.war plus the test beans) as a file, for a second instance. */
     Path deployedWar();
 
-    /**
-     * Whether the server log of the Arquillian-managed instance contains {@code text}. Micro's file
-     * handler may name the file {@code payara-micro.log.0}, so every {@code payara-micro.log*} counts.
-     */
+    /** Whether the server log of the Arquillian-managed instance contains {@code text}. */
     default boolean serverLogContains(String text) {
-        try (Stream<Path> files = Files.list(Path.of(System.getProperty("it.dir")))) {
-            for (Path log : files.filter(f -> f.getFileName().toString().startsWith("payara-micro.log")).toList()) {
-                if (Files.readString(log).contains(text)) {
-                    return true;
-                }
-            }
-            return false;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ServerLog.contains(Path.of(System.getProperty("it.dir")), text);
     }
 
     static Set<Object> eventIds(List<Map<String, Object>> deliveries, String outcome) {

@@ -2,8 +2,8 @@ package dev.maestro.pipeline.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.maestro.pipeline.it.support.PipelineBackends;
-import dev.maestro.pipeline.it.support.Poll;
+import dev.maestro.testsupport.Backends;
+import dev.maestro.testsupport.Poll;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -26,8 +26,8 @@ public interface RedisRestartContract extends PipelineContract {
                 published.add(events().publish("it-restart", Map.of("n", i, "phase", "before")));
             }
             Poll.until("a delivery waiting at the gate", WAIT, () -> pipeline().gateWaiting() > 0);
-            PipelineBackends.stopRedis();
-            PipelineBackends.startRedis();
+            Backends.stopRedis();
+            Backends.startRedis();
         } finally {
             pipeline().openGate();
         }
@@ -45,13 +45,13 @@ public interface RedisRestartContract extends PipelineContract {
     default void eventsStoredWhileRedisIsDownAreDeliveredOnceItIsBack() {
         pipeline().openGate();
         Set<String> published = new HashSet<>();
-        PipelineBackends.stopRedis();
+        Backends.stopRedis();
         try {
             for (int i = 0; i < 3; i++) {
                 published.add(events().publish("it-restart", Map.of("n", i, "phase", "during")));
             }
         } finally {
-            PipelineBackends.startRedis();
+            Backends.startRedis();
         }
         Poll.until("the events stored during the outage to be handled", WAIT, () -> pipeline().deliveries("it-restart"),
                 d -> PipelineContract.eventIds(d, "handled").containsAll(published));

@@ -1,14 +1,14 @@
 package dev.maestro.pipeline.it.support;
 
+import dev.maestro.testsupport.Backends;
+import dev.maestro.testsupport.Directories;
+import dev.maestro.testsupport.Poll;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * A second pipeline instance: a Payara Micro process of its own, started from the test with the
@@ -30,15 +30,16 @@ public final class SecondInstance implements AutoCloseable {
         int port = Integer.parseInt(System.getProperty("it.second.port"));
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:TieredStopAtLevel=1", "-DMAESTRO_RA_NAME=maestro-stream-ra", "-DMAESTRO_INSTANCE_ID=" + instanceId,
-                "-DMONGO_SERVICE=" + PipelineBackends.mongoUri(), "-DREDIS_HOST=127.0.0.1:" + PipelineBackends.redisPort()));
+                "-DMONGO_SERVICE=" + Backends.mongoUri(), "-DREDIS_HOST=127.0.0.1:" + Backends.redisPort()));
         cmd.addAll(systemProperties);
         cmd.addAll(List.of("-jar", dir.resolve("payara-micro.jar").toString(), "--nocluster", "--port", Integer.toString(port),
                 "--rootdir", dir.resolve(instanceId + "-root").toString(),
                 "--postbootcommandfile", dir.resolve("payara/postboot.asadmin").toString(),
                 "--deploy", war + ":/pipeline"));
+        // Micro redeploys what a root directory holds, so each start gets an empty one.
+        Directories.deleteTree(dir.resolve(instanceId + "-root"));
         Process process;
         try {
-            deleteTree(dir.resolve(instanceId + "-root"));
             process = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(dir.resolve(instanceId + "-micro.log").toFile()).start();
         } catch (IOException e) {
@@ -57,17 +58,6 @@ public final class SecondInstance implements AutoCloseable {
             throw e;
         }
         return instance;
-    }
-
-    /** Micro redeploys what a root directory holds, so each start gets an empty one. */
-    private static void deleteTree(Path root) throws IOException {
-        if (Files.exists(root)) {
-            try (Stream<Path> paths = Files.walk(root)) {
-                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
     }
 
     public PipelineClient client() {

@@ -6,6 +6,7 @@ import dev.maestro.event.StoredEvent;
 import dev.maestro.json.Json;
 import dev.maestro.store.MongoConnection;
 import dev.maestro.store.RedisConnection;
+import dev.maestro.testsupport.Backends;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,8 +26,8 @@ public final class TestEvents implements AutoCloseable {
     private final EventLog log;
 
     public TestEvents() {
-        mongo = new MongoConnection(PipelineBackends.mongoUri());
-        redis = new RedisConnection("127.0.0.1", PipelineBackends.redisPort());
+        mongo = new MongoConnection(Backends.mongoUri());
+        redis = new RedisConnection("127.0.0.1", Backends.redisPort());
         log = new EventLog(mongo.database(), redis.pool(), CloudEventSettings.KERNELCI);
     }
 

@@ -1,4 +1,4 @@
-package dev.maestro.pipeline.it.support;
+package dev.maestro.testsupport;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +13,10 @@ public final class Poll {
     private Poll() {
     }
 
-    /** Returns the first value that satisfies {@code done}; fails with {@code what} after {@code timeout}. */
+    /**
+     * Returns the first value that satisfies {@code done}; fails with {@code what} after
+     * {@code timeout}. A probe that throws counts as "not yet": the server may be restarting.
+     */
     public static <T> T until(String what, Duration timeout, Supplier<T> probe, Predicate<T> done) {
         Instant deadline = Instant.now().plus(timeout);
         T last = null;

@@ -1,4 +1,4 @@
-package dev.maestro.it.support;
+package dev.maestro.testsupport;
 
 import dev.maestro.json.Json;
 import java.io.IOException;
@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * A small HTTP client for the API under test: real HTTP on loopback, tokens by name, and
- * responses that can be read as JSON. {@code as(token)} gives a client that sends that token.
+ * A small HTTP client for the server under test (the API, or any JSON endpoint such as the
+ * pipeline's): real HTTP on loopback, tokens by name, and responses that can be read as JSON.
+ * {@code as(token)} gives a client that sends that token.
  */
 public final class ApiClient {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();

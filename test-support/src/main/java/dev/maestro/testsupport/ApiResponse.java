@@ -1,4 +1,4 @@
-package dev.maestro.it.support;
+package dev.maestro.testsupport;
 
 import dev.maestro.json.Json;
 import java.util.List;

@@ -1,0 +1,39 @@
+package dev.maestro.system.it.support;
+
+import dev.maestro.security.KeyFiles;
+import dev.maestro.testsupport.Backends;
+import dev.maestro.testsupport.Directories;
+import java.nio.file.Path;
+
+/**
+ * Everything the system under test needs before Arquillian boots Payara Micro: test-support's
+ * MongoDB-wire server and Redis, the token key pair (made here, so that the API and the pipeline
+ * never race to create it), the fixture tree, the pipeline configuration and an empty data
+ * directory.
+ */
+public class SystemBackends extends Backends {
+
+    @Override
+    protected void started() {
+        Path dir = itDir();
+        KeyFiles.ensure(dir.resolve("keys"));
+        // What an earlier run stored (mirrors of an older fixture, artifacts) must not leak into this one.
+        Directories.fresh(dir.resolve("system-data"));
+        FixtureRepo fixture = FixtureRepo.create(fixtureDir());
+        PipelineConfigFile.write(dir, httpPort(), fixture.bare());
+    }
+
+    /** The module's build directory, where the archives, the configuration and the data live. */
+    public static Path itDir() {
+        return Path.of(System.getProperty("it.dir"));
+    }
+
+    public static Path fixtureDir() {
+        return itDir().resolve("fixture");
+    }
+
+    /** The port Micro listens on, reserved by the build so that it can be written into the configuration. */
+    public static int httpPort() {
+        return Integer.parseInt(System.getProperty("it.http.port"));
+    }
+}

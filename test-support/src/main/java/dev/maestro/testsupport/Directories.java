@@ -1,0 +1,39 @@
+package dev.maestro.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** File-tree chores of test set-up: each run starts from directories it made itself. */
+public final class Directories {
+
+    private Directories() {
+    }
+
+    /** Deletes {@code root} and everything below it, if it exists. */
+    public static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete " + root, e);
+        }
+    }
+
+    /** {@code dir}, emptied (or created): what a previous run left there is gone. */
+    public static Path fresh(Path dir) {
+        deleteTree(dir);
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + dir, e);
+        }
+    }
+}
