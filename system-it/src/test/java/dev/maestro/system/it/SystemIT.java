@@ -19,7 +19,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class SystemIT implements SystemBootContract {
+class SystemIT implements SystemBootContract, PipelineTraceContract, PipelineTriggerContract, PipelineConfigReloadContract,
+        StorageContract {
     private static ApiClient api;
     private static ApiClient pipeline;
     private static String adminToken;

@@ -1,11 +1,13 @@
 package dev.maestro.pipeline.jobrun;
 
+import dev.maestro.pipeline.runtime.JobFailure;
 import dev.maestro.pipeline.runtime.JobOutcome;
 import dev.maestro.pipeline.runtime.RunningJob;
 import dev.maestro.pipeline.settings.PipelineSettings;
 import dev.maestro.pipeline.storage.ArtifactStorage;
 import dev.maestro.pipeline.storage.StoragePath;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -28,8 +30,10 @@ import org.bson.types.ObjectId;
  * ({@code <job>-<node id>/job.log}), the node is closed if the job could not report, and its
  * local files are deleted. A job stays watched until all of that succeeded.
  *
- * <p>Jobs are local processes, so they are watched by the instance that started them; if that
- * instance stops, the node's own {@code timeout} ends it through the lifecycle rules. Ticks are
+ * <p>Jobs are local processes, watched by the instance that started them. When the pipeline
+ * stops (undeployed, server shut down) it kills its jobs, which run in sessions of their own and
+ * would outlive it, and closes their nodes; if it dies without stopping, the nodes' own
+ * {@code timeout} ends them through the lifecycle rules. Ticks are
  * serialised ({@code synchronized}): killing an overdue job can take seconds.
  */
 @Singleton
@@ -39,6 +43,7 @@ public class RunningJobs {
     private static final Logger LOG = Logger.getLogger(RunningJobs.class.getName());
     static final String LOG_ARTIFACT = "log";
     private static final String LOG_FILE = "job.log";
+    static final String STOPPED = "The pipeline instance running the job stopped and killed it";
 
     private record Watched(RunningJob job, String artifactDirectory) {
     }
@@ -59,6 +64,20 @@ public class RunningJobs {
         if (settings.config().isPresent()) {
             timerService.createIntervalTimer(1000, 1000, new TimerConfig("maestro-job-watcher", false));
         }
+    }
+
+    @PreDestroy
+    void stopAll() {
+        jobs.forEach((nodeId, watched) -> {
+            try {
+                watched.job().cancel();
+                closer.fail(nodeId, new JobFailure(JobFailure.INFRASTRUCTURE, STOPPED), Map.of());
+                watched.job().discard();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not stop the job of node " + nodeId + " cleanly", e);
+            }
+        });
+        jobs.clear();
     }
 
     /** Watches a started job until it ends. */

@@ -14,6 +14,9 @@ public interface RunningJob {
     /** Blocks until the job ends or its time limit kills it. */
     JobOutcome await() throws InterruptedException;
 
+    /** Stops the job now, with everything it started (the server is going away); it then has an outcome. */
+    void cancel();
+
     /** Frees what the job left on this machine (work files, log); call it once its log is stored. */
     void discard();
 }

@@ -85,6 +85,15 @@ public final class ShellJob implements RunningJob {
         }
     }
 
+    @Override
+    public synchronized void cancel() {
+        if (outcome == null) {
+            LOG.warning("Job pid " + process.pid() + " in " + directory + " is cancelled; killing it and everything it started");
+            ProcessGroup.kill(process, KILL_GRACE);
+            finish(false);
+        }
+    }
+
     /** Deletes the job's directory (script, log, work files). */
     @Override
     public synchronized void discard() {

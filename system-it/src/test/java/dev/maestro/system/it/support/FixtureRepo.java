@@ -102,6 +102,24 @@ public final class FixtureRepo {
         return git(bare, "rev-parse", "refs/heads/main").trim();
     }
 
+    /**
+     * {@code git archive --format=tar.gz --prefix=<prefix>/ <commit>} of the bare repository: the
+     * bytes the tarball step must have stored for that commit.
+     */
+    public byte[] archive(String commit, String prefix) {
+        try {
+            Path output = Files.createTempFile(bare.getParent(), "archive", ".tar.gz");
+            try {
+                git(bare, "archive", "--format=tar.gz", "--prefix=" + prefix + "/", "--output=" + output, commit);
+                return Files.readAllBytes(output);
+            } finally {
+                Files.deleteIfExists(output);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot archive " + commit + " of the fixture", e);
+        }
+    }
+
     /** The tags of the bare repository (the fixture has none: the pipeline describes commits without one). */
     public List<String> tags() {
         return git(bare, "tag", "--list").lines().toList();

@@ -1,0 +1,45 @@
+package dev.maestro.system.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.maestro.system.it.support.PipelineConfigFile;
+import dev.maestro.system.it.support.SystemBackends;
+import dev.maestro.testsupport.Poll;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The running pipeline re-reads its configuration file when it changes: an invalid edit is
+ * reported with its file, line and key in {@code /pipeline/stats} while the last good
+ * configuration stays in force, and putting the file right clears the report.
+ */
+public interface PipelineConfigReloadContract extends SystemContract {
+
+    @Test
+    default void anInvalidEditIsReportedWithItsPlaceAndTheLastGoodConfigurationStays() throws IOException {
+        Path file = SystemBackends.itDir().resolve(PipelineConfigFile.FILE_NAME);
+        String good = Files.readString(file);
+        String bad = good.replace("    lab_type: shell\n", "    lab_type: shell\n    colour: red\n")
+                .replace("runtime: {name: shell}", "runtime: {name: lava-lab}");
+        int colourLine = List.of(bad.split("\n", -1)).indexOf("    colour: red") + 1;
+        try {
+            Files.writeString(file, bad);
+            String problem = Poll.until("the edit to be rejected", WAIT, () -> steps().get("config_problem"),
+                    p -> p != null).toString();
+            assertThat(problem).contains(file + ":" + colourLine + ":5: runtimes.shell.colour: unknown key")
+                    .contains("lava-lab");
+            assertThat(steps()).containsEntry("config", file.toString());
+        } finally {
+            Files.writeString(file, good);
+        }
+        Poll.until("the repaired file to be accepted", WAIT, () -> steps().get("config_problem") == null);
+    }
+
+    private Map<String, Object> steps() {
+        return PipelineTraceContract.map(pipeline().get("/stats").map().get("steps"));
+    }
+}

@@ -1,0 +1,122 @@
+package dev.maestro.system.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.maestro.system.it.support.Downloads;
+import dev.maestro.testsupport.Poll;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The pipeline end to end, observed through the API only: a commit pushed to the fixture tree
+ * becomes a checkout (trigger), gets its tarball and becomes available (tarball), and the
+ * scheduler runs every configured job under it on the shell runtime. The jobs report through the
+ * API themselves (kver, kbuild-tiny, tiny-tests with its child tests); the pipeline closes the two
+ * that cannot (one exits non-zero, one hangs past its limit); then the lifecycle rules take every
+ * node to done.
+ */
+public interface PipelineTraceContract extends SystemContract {
+    /** Poll 2 s, hang limit 6 s plus its kill, holdoff 5 s, lifecycle 1 s: about 20 s; the rest is slack for a loaded machine. */
+    Duration TRACE_WAIT = Duration.ofMinutes(3);
+
+    @Test
+    default void aPushedCommitRunsThroughEveryStepUntilEveryNodeIsDone() throws Exception {
+        Instant pushed = Instant.now();
+        String commit = fixture().pushCommit("trace " + UUID.randomUUID());
+        Map<String, Object> checkout = awaitCheckoutOf(commit);
+        String checkoutId = (String) checkout.get("id");
+        List<Map<String, Object>> tree = Poll.until("every node under checkout " + checkoutId + " to be done", TRACE_WAIT,
+                () -> subtree(checkoutId), nodes -> nodes.size() == 9 && nodes.stream().allMatch(n -> "done".equals(n.get("state"))));
+        System.out.printf("Pipeline trace: commit pushed to every node done in %.1f s%n",
+                Duration.between(pushed, Instant.now()).toMillis() / 1000.0);
+        Map<String, Map<String, Object>> byName = tree.stream().collect(Collectors.toMap(n -> (String) n.get("name"), n -> n));
+
+        Map<String, Object> done = byName.get("checkout");
+        assertThat(done).containsEntry("kind", "checkout").containsEntry("result", "pass")
+                .containsEntry("owner", "maestro-pipeline").containsEntry("submitter", "service:pipeline");
+        Map<String, Object> revision = map(map(done.get("data")).get("kernel_revision"));
+        assertThat(revision).containsEntry("tree", "toy").containsEntry("branch", "main").containsEntry("commit", commit)
+                .containsEntry("url", "file://" + fixture().bare()).containsEntry("describe", commit.substring(0, 7));
+        assertThat(map(revision.get("version"))).containsEntry("version", 6).containsEntry("patchlevel", 1);
+        List<String> changes = stateChanges(checkoutId);
+        assertThat(changes).startsWith("created running", "updated running->available");
+        assertThat(changes.get(changes.size() - 1)).endsWith("->done");
+        String tarballUrl = (String) map(done.get("artifacts")).get("tarball");
+        String top = tarballUrl.substring(tarballUrl.lastIndexOf('/') + 1).replace(".tar.gz", "");
+        assertThat(Downloads.bytes(tarballUrl)).isEqualTo(fixture().archive(commit, top));
+
+        assertThat(byName.get("kver")).containsEntry("kind", "test").containsEntry("result", "pass")
+                .containsEntry("parent", checkoutId);
+        assertThat(Downloads.text(artifact(byName.get("kver"), "log"))).contains("kver: pass");
+
+        Map<String, Object> build = byName.get("kbuild-tiny");
+        assertThat(build).containsEntry("kind", "kbuild").containsEntry("result", "pass").containsEntry("parent", checkoutId);
+        assertThat(stateChanges((String) build.get("id"))).contains("updated running->available");
+        byte[] program = Downloads.bytes(artifact(build, "kernel"));
+        assertThat(program).startsWith(0x7f, 'E', 'L', 'F');
+
+        Map<String, Object> suite = byName.get("tiny-tests");
+        assertThat(suite).containsEntry("kind", "job").containsEntry("result", "fail").containsEntry("parent", build.get("id"));
+        for (String pass : List.of("runs", "prints-output")) {
+            assertThat(byName.get(pass)).containsEntry("kind", "test").containsEntry("result", "pass").containsEntry("parent", suite.get("id"));
+        }
+        assertThat(byName.get("takes-arguments")).containsEntry("result", "fail").containsEntry("parent", suite.get("id"));
+
+        Map<String, Object> crashed = byName.get("exits-nonzero");
+        assertThat(crashed).containsEntry("result", "incomplete").containsEntry("parent", build.get("id"));
+        assertThat(map(crashed.get("data"))).containsEntry("error_code", "Infrastructure");
+        assertThat((String) map(crashed.get("data")).get("error_msg")).contains("exited with status 3");
+        assertThat(Downloads.bytes(artifact(crashed, "log"))).isNotNull();
+
+        Map<String, Object> hung = byName.get("hangs");
+        assertThat(hung).containsEntry("result", "incomplete");
+        assertThat(map(hung.get("data"))).containsEntry("error_code", "node_timeout");
+        assertThat((String) map(hung.get("data")).get("error_msg")).contains("time limit");
+    }
+
+    default Map<String, Object> awaitCheckoutOf(String commit) {
+        List<Object> items = Poll.until("a checkout of " + commit, WAIT,
+                () -> api().get("/latest/nodes?kind=checkout&data.kernel_revision.commit=" + commit).list("items"),
+                found -> !found.isEmpty());
+        assertThat(items).hasSize(1);
+        return map(items.get(0));
+    }
+
+    /** The node and all its descendants, walked through {@code GET /nodes?parent=}. */
+    default List<Map<String, Object>> subtree(String rootId) {
+        List<Map<String, Object>> nodes = new ArrayList<>();
+        nodes.add(api().get("/latest/node/" + rootId).map());
+        for (int i = 0; i < nodes.size(); i++) {
+            for (Object child : api().get("/latest/nodes?limit=1000&parent=" + nodes.get(i).get("id")).list("items")) {
+                nodes.add(map(child));
+            }
+        }
+        return nodes;
+    }
+
+    /** The node's events in order, each as {@code "<op> <previous>-><state>"} ({@code "created <state>"}). */
+    default List<String> stateChanges(String nodeId) {
+        return api().get("/latest/events?channel=node&node_id=" + nodeId).list().stream().map(e -> map(map(e).get("data")))
+                .map(d -> "created".equals(d.get("op")) ? "created " + d.get("state")
+                        : d.get("op") + " " + d.get("previous_state") + "->" + d.get("state"))
+                .toList();
+    }
+
+    default String artifact(Map<String, Object> node, String name) {
+        Object url = map(node.get("artifacts")).get(name);
+        assertThat(url).as("artifact " + name + " of " + node.get("name")).isInstanceOf(String.class);
+        return (String) url;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Object value) {
+        assertThat(value).isInstanceOf(Map.class);
+        return (Map<String, Object>) value;
+    }
+}
