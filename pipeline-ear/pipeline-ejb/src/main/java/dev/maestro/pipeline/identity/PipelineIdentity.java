@@ -7,11 +7,9 @@ import dev.maestro.security.TokenIssuer;
 import dev.maestro.store.MongoConnection;
 import dev.maestro.user.User;
 import dev.maestro.user.UserStore;
-import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,13 +23,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The pipeline's service user ({@code MAESTRO_PIPELINE_USER}, default {@code maestro-pipeline}):
- * created on first start as an ordinary, verified user whose password nobody knows, so it can
+ * created the first time the pipeline needs it, as an ordinary, verified user whose password nobody knows, so it can
  * own nodes without being an admin. Its jobs get access tokens for it, minted with the API's
  * signing key ({@code MAESTRO_JWT_KEY_DIR}, {@code MAESTRO_JWT_ISSUER}); where the pipeline runs
  * without that key, {@code MAESTRO_API_TOKEN} gives a token of this user (or of an admin) instead.
+ *
+ * <p>The user is looked up (or created) on first use, not at deployment: a pipeline whose steps
+ * are idle never needs it, and a database that is briefly unreachable then only fails that use
+ * (a singleton whose initialisation fails is discarded for good).
  */
 @Singleton
-@Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class PipelineIdentity {
     private static final Logger LOG = Logger.getLogger(PipelineIdentity.class.getName());
@@ -57,14 +58,17 @@ public class PipelineIdentity {
     @ConfigProperty(name = "MAESTRO_JWT_ISSUER")
     String issuer;
 
-    private volatile User user;
+    private User user;
 
-    @PostConstruct
-    void ensureUser() {
-        UserStore users = new UserStore(mongo.database());
-        // The API creates these indexes too; a pipeline started alone must not race into two users.
-        users.createIndexes();
-        user = users.findByUsername(username).orElseGet(() -> create(users));
+    /** The user that owns what the pipeline creates. */
+    public synchronized User user() {
+        if (user == null) {
+            UserStore users = new UserStore(mongo.database());
+            // The API creates these indexes too; a pipeline started alone must not race into two users.
+            users.createIndexes();
+            user = users.findByUsername(username).orElseGet(() -> create(users));
+        }
+        return user;
     }
 
     private User create(UserStore users) {
@@ -82,11 +86,6 @@ public class PipelineIdentity {
         }
     }
 
-    /** The user that owns what the pipeline creates. */
-    public User user() {
-        return user;
-    }
-
     /**
      * A token for a job to call the API as the pipeline.
      *
@@ -102,6 +101,6 @@ public class PipelineIdentity {
                     + " (no readable " + key + ") or MAESTRO_API_TOKEN to a token of user '" + username + "'");
         }
         return new TokenIssuer(KeyFiles.readPrivateKey(key), issuer, JOB_TOKEN_LIFETIME)
-                .accessToken(user.id(), user.username(), user.roles());
+                .accessToken(user().id(), user().username(), user().roles());
     }
 }
