@@ -57,6 +57,11 @@ final class Api {
         }
     }
 
+    /** A GET of the API or of the pipeline's web module, answered as JSON. */
+    Object get(String path) {
+        return call(authorized(path).GET());
+    }
+
     private Object post(String path, Object body) {
         try {
             return call(authorized(path).header("Content-Type", "application/json")

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -37,8 +38,12 @@ final class ThrowawayServer implements AutoCloseable {
     }
 
     static ThrowawayServer start(Path home) throws IOException, InterruptedException {
-        int port = freePort();
-        Path data = Files.createTempDirectory("maestro-bench");
+        return start(home, Files.createTempDirectory("maestro-bench"), freePort(), Map.of());
+    }
+
+    /** A temporary data directory, prepared by the caller, for a server with some more settings. */
+    static ThrowawayServer start(Path home, Path data, int port, Map<String, String> settings)
+            throws IOException, InterruptedException {
         String password = UUID.randomUUID().toString();
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
                 home.resolve("server-config/target/maestro/launcher.jar").toString(), "start")
@@ -47,6 +52,7 @@ final class ThrowawayServer implements AutoCloseable {
         pb.environment().put("MAESTRO_PORT", Integer.toString(port));
         pb.environment().put("MAESTRO_DATA_DIR", data.toString());
         pb.environment().put("KCI_INITIAL_PASSWORD", password);
+        pb.environment().putAll(settings);
         System.out.println("bench: starting a throw-away Maestro EE on port " + port + " (log: " + data.resolve("launcher.log") + ")");
         ThrowawayServer server = new ThrowawayServer(pb.start(), data, "http://127.0.0.1:" + port, password);
         server.awaitUp();
@@ -101,7 +107,7 @@ final class ThrowawayServer implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         } catch (IOException e) {

@@ -23,8 +23,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The pipeline's service user ({@code MAESTRO_PIPELINE_USER}, default {@code maestro-pipeline}):
- * created the first time the pipeline needs it, as an ordinary, verified user whose password nobody knows, so it can
- * own nodes without being an admin. Its jobs get access tokens for it, minted with the API's
+ * created the first time the pipeline needs it, as an ordinary, verified user whose password
+ * nobody knows, so it can own nodes without being an admin. Its jobs get access tokens for it, minted with the API's
  * signing key ({@code MAESTRO_JWT_KEY_DIR}, {@code MAESTRO_JWT_ISSUER}); where the pipeline runs
  * without that key, {@code MAESTRO_API_TOKEN} gives a token of this user (or of an admin) instead.
  *
