@@ -1,5 +1,6 @@
 package dev.maestro.launcher;
 
+import dev.maestro.files.Directories;
 import dev.maestro.security.KeyFiles;
 import java.io.IOException;
 import java.net.URI;
@@ -77,7 +78,10 @@ public final class Maestro {
             env.put("KCI_INITIAL_PASSWORD", admin.value());
         }
 
-        RuntimeDirectory.fresh(s.dataDir().resolve("payara"));
+        // Micro redeploys whatever applications a used runtime directory holds, after the ones on
+        // its command line, which made a restarted server answer 404 and 500 for seconds after it
+        // said it was up. Nothing of value lives there (data is in MongoDB, Redis and the keys).
+        Directories.fresh(s.dataDir().resolve("payara"));
         ProcessBuilder builder = new ProcessBuilder(command(s)).inheritIO().directory(s.dataDir().toFile());
         builder.environment().putAll(env);
         Process server = builder.start();

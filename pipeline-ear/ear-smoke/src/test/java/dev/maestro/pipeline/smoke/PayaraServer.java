@@ -1,17 +1,16 @@
 package dev.maestro.pipeline.smoke;
 
+import dev.maestro.files.Directories;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * A Payara Server domain of its own under {@code target/}, driven with asadmin: created on a
@@ -37,13 +36,7 @@ final class PayaraServer implements AutoCloseable {
 
     /** Creates the domain, afresh, on a port base whose ports are free, trying a few bases. */
     void create() throws IOException {
-        if (Files.exists(domains)) {
-            try (Stream<Path> paths = Files.walk(domains)) {
-                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
+        Directories.deleteTree(domains);
         Files.deleteIfExists(output);
         for (int attempt = 0; attempt < 5; attempt++) {
             int base = 100 * ThreadLocalRandom.current().nextInt(200, 600);

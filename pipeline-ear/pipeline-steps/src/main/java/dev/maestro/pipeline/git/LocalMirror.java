@@ -1,18 +1,17 @@
 package dev.maestro.pipeline.git;
 
+import dev.maestro.files.Directories;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
 
 /**
  * A bare mirror ({@code git clone --mirror}) of one tree, kept under the pipeline's data
@@ -62,7 +61,7 @@ public final class LocalMirror {
                 git.network(directory, "fetch", "--prune", "--quiet", "origin");
             } catch (GitException first) {
                 LOG.warning("Fetch into " + directory + " failed, cloning afresh: " + first.getMessage());
-                deleteTree(directory);
+                Directories.deleteTree(directory);
                 cloneFresh();
             }
         } finally {
@@ -154,23 +153,11 @@ public final class LocalMirror {
                 git.network(parent, "clone", "--mirror", "--quiet", "--", url, partial.toString());
                 Files.move(partial, directory, StandardCopyOption.ATOMIC_MOVE);
             } finally {
-                deleteTree(partial);
+                Directories.deleteTree(partial);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the mirror " + directory, e);
         }
     }
 
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete " + root, e);
-        }
-    }
 }

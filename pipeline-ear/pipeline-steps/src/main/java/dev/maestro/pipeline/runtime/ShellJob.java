@@ -1,18 +1,14 @@
 package dev.maestro.pipeline.runtime;
 
+import dev.maestro.files.Directories;
 import dev.maestro.pipeline.config.JobKind;
 import dev.maestro.pipeline.process.ProcessGroup;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
 
 /**
  * A shell job's process. Its time limit is enforced whenever it is looked at ({@link #poll()}
@@ -100,13 +96,7 @@ public final class ShellJob implements RunningJob {
         if (outcome == null) {
             throw new IllegalStateException("Job " + jobId() + " is still running; poll or await it first");
         }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete the job directory " + directory, e);
-        }
+        Directories.deleteTree(directory);
     }
 
     private Duration remaining() {

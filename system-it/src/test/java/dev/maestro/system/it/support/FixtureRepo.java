@@ -1,6 +1,6 @@
 package dev.maestro.system.it.support;
 
-import dev.maestro.testsupport.Directories;
+import dev.maestro.files.Directories;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package dev.maestro.system.it.support;
 
 import dev.maestro.security.KeyFiles;
 import dev.maestro.testsupport.Backends;
-import dev.maestro.testsupport.Directories;
+import dev.maestro.files.Directories;
 import java.nio.file.Path;
 
 /**

@@ -1,7 +1,7 @@
 package dev.maestro.pipeline.it.support;
 
 import dev.maestro.testsupport.Backends;
-import dev.maestro.testsupport.Directories;
+import dev.maestro.files.Directories;
 import dev.maestro.testsupport.Poll;
 import java.io.IOException;
 import java.io.UncheckedIOException;

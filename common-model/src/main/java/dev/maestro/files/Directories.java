@@ -1,4 +1,4 @@
-package dev.maestro.testsupport;
+package dev.maestro.files;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** File-tree chores of test set-up: each run starts from directories it made itself. */
+/** Deleting and emptying directory trees (working directories, job directories, mirrors, test data). */
 public final class Directories {
 
     private Directories() {

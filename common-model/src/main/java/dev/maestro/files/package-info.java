@@ -1,0 +1,5 @@
+/**
+ * Small file-system chores that the server, the pipeline, the launcher and the tests all do:
+ * deleting a directory tree, emptying a working directory.
+ */
+package dev.maestro.files;
