@@ -13,7 +13,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The running pipeline re-reads its configuration file when it changes: an invalid edit is
+ * The running pipeline re-reads its configuration file when it changes: a valid edit takes
+ * effect without a restart (a build config added to the file is polled), an invalid edit is
  * reported with its file, line and key in {@code /pipeline/stats} while the last good
  * configuration stays in force, and putting the file right clears the report.
  */
@@ -37,6 +38,25 @@ public interface PipelineConfigReloadContract extends SystemContract {
             Files.writeString(file, good);
         }
         Poll.until("the repaired file to be accepted", WAIT, () -> steps().get("config_problem") == null);
+    }
+
+    @Test
+    default void aValidEditTakesEffectWithoutARestart() throws IOException {
+        Path file = SystemBackends.itDir().resolve(PipelineConfigFile.FILE_NAME);
+        String good = Files.readString(file);
+        String extended = good.replace("build_configs:\n", "build_configs:\n  toy_next:\n    tree: toy\n    branch: next\n"
+                + "    poll_period: 1s\n");
+        assertThat(extended).isNotEqualTo(good);
+        try {
+            Files.writeString(file, extended);
+            Object problem = Poll.until("the new build config to be polled", WAIT,
+                    () -> PipelineTraceContract.map(steps().get("trigger")).get("toy_next"), entry -> entry != null);
+            assertThat(PipelineTraceContract.map(problem).get("problem").toString()).contains("no branch next");
+        } finally {
+            Files.writeString(file, good);
+        }
+        Poll.until("the build config removed from the file to be forgotten", WAIT,
+                () -> !PipelineTraceContract.map(steps().get("trigger")).containsKey("toy_next"));
     }
 
     private Map<String, Object> steps() {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -28,6 +29,11 @@ public class TriggerStats {
     void failed(String buildConfig, String problem) {
         byBuildConfig.merge(buildConfig, new Poll(1, Instant.now(), null, 0, problem),
                 (old, now) -> new Poll(old.polls() + 1, now.lastPoll(), old.head(), old.created(), problem));
+    }
+
+    /** Forgets build configs that are no longer configured. */
+    void retain(Set<String> buildConfigs) {
+        byBuildConfig.keySet().retainAll(buildConfigs);
     }
 
     /** Per build config: {@code polls}, {@code last_poll}, {@code head}, {@code checkouts_created}, {@code problem}. */

@@ -115,6 +115,7 @@ public class TriggerTimer {
             }
         }
         nextPoll.keySet().retainAll(config.get().buildConfigs().keySet());
+        stats.retain(config.get().buildConfigs().keySet());
     }
 
     private void poll(TreeConfig tree, BuildConfig buildConfig) {
