@@ -89,7 +89,10 @@ public final class Maestro {
         Thread stopper = new Thread(() -> stop(server, backends), "maestro-shutdown");
         Runtime.getRuntime().addShutdownHook(stopper);
 
-        if (!waitUntilUp(url + (s.role().runsApi() ? "/latest/" : "/pipeline/stats"), server)) {
+        // The pipeline deploys after the API, so "up" means both answer when both run.
+        boolean up = (!s.role().runsApi() || waitUntilUp(url + "/latest/", server))
+                && (!s.role().runsPipeline() || waitUntilUp(url + "/pipeline/stats", server));
+        if (!up) {
             System.err.println("maestro: the server did not come up within " + START_TIMEOUT.toMinutes()
                     + " minutes; see the log above");
             return 1;
