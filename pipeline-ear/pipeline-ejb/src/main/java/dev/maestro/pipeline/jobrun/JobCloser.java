@@ -35,7 +35,8 @@ public class JobCloser {
     /**
      * Records how the job ended: a job that failed (non-zero exit, time limit) or never reported
      * closes its node {@code done}/{@code incomplete} with the error code, unless the node is
-     * already done; in every case the log becomes an artifact.
+     * already done or carries the result the job reported; in every case the log becomes an
+     * artifact.
      */
     public void finished(ObjectId id, JobOutcome outcome, Map<String, String> logArtifacts) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -49,7 +50,9 @@ public class JobCloser {
                 failure = Optional.of(new JobFailure(outcome.kind() == JobKind.KBUILD
                         ? JobFailure.KBUILD_INTERNAL_ERROR : JobFailure.INFRASTRUCTURE, NO_REPORT));
             }
-            boolean written = failure.isPresent() && state != NodeState.DONE
+            // A job that reported a result keeps it, even if its script failed afterwards.
+            boolean reported = node.get().result() != null;
+            boolean written = failure.isPresent() && state != NodeState.DONE && !reported
                     ? close(node.get(), failure.get(), logArtifacts)
                     : attach(node.get(), logArtifacts);
             if (written) {
