@@ -36,6 +36,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class JobLauncher {
     private static final Logger LOG = Logger.getLogger(JobLauncher.class.getName());
+    /** Real trees are a few levels deep; the bound only stops a parent cycle made by edits. */
+    private static final int MAX_ANCESTORS = 64;
 
     @Inject
     PipelineSettings settings;
@@ -91,7 +93,7 @@ public class JobLauncher {
     private List<Map<String, Object>> lineage(Node input) {
         List<Map<String, Object>> chain = new ArrayList<>();
         Node node = input;
-        while (node != null && chain.size() < 64) {
+        while (node != null && chain.size() < MAX_ANCESTORS) {
             chain.add(NodeJson.toJson(node));
             ObjectId parent = node.parent();
             node = parent == null ? null : nodes.find(parent).orElse(null);
