@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bson.types.ObjectId;
@@ -33,8 +34,8 @@ import org.bson.types.ObjectId;
  * <p>Jobs are local processes, watched by the instance that started them. When the pipeline
  * stops (undeployed, server shut down) it kills its jobs, which run in sessions of their own and
  * would outlive it, and closes their nodes; if it dies without stopping, the nodes' own
- * {@code timeout} ends them through the lifecycle rules. Ticks are
- * serialised ({@code synchronized}): killing an overdue job can take seconds.
+ * {@code timeout} ends them through the lifecycle rules. Killing an overdue job can take
+ * seconds; ticks that come meanwhile return at once.
  */
 @Singleton
 @Startup
@@ -58,6 +59,7 @@ public class RunningJobs {
     JobCloser closer;
 
     private final Map<ObjectId, Watched> jobs = new ConcurrentHashMap<>();
+    private final AtomicBoolean polling = new AtomicBoolean();
 
     @PostConstruct
     void start() {
@@ -91,19 +93,28 @@ public class RunningJobs {
     }
 
     @Timeout
-    synchronized void poll() {
-        jobs.forEach((nodeId, watched) -> {
-            try {
-                Optional<JobOutcome> outcome = watched.job().poll();
-                if (outcome.isPresent()) {
-                    closer.finished(nodeId, outcome.get(), storeLog(watched, outcome.get()));
-                    jobs.remove(nodeId);
-                    watched.job().discard();
-                }
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Watching the job of node " + nodeId + " failed; trying again", e);
+    void poll() {
+        if (!polling.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            jobs.forEach(this::check);
+        } finally {
+            polling.set(false);
+        }
+    }
+
+    private void check(ObjectId nodeId, Watched watched) {
+        try {
+            Optional<JobOutcome> outcome = watched.job().poll();
+            if (outcome.isPresent()) {
+                closer.finished(nodeId, outcome.get(), storeLog(watched, outcome.get()));
+                jobs.remove(nodeId);
+                watched.job().discard();
             }
-        });
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Watching the job of node " + nodeId + " failed; trying again", e);
+        }
     }
 
     private Map<String, String> storeLog(Watched watched, JobOutcome outcome) {

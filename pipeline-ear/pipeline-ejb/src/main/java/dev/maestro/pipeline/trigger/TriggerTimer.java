@@ -18,6 +18,8 @@ import dev.maestro.pipeline.settings.PipelineSettings;
 import dev.maestro.store.RedisConnection;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -30,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import redis.clients.jedis.Jedis;
@@ -43,9 +46,13 @@ import redis.clients.jedis.params.SetParams;
  * check-and-create runs under a Redis lock per commit shared by all instances, and the check
  * is repeated once the lock is held. Unlike KernelCI's trigger, whose duplicate check counts
  * only its own user's checkouts, any existing checkout of the commit counts.
+ *
+ * <p>A first fetch of a big tree takes minutes: ticks that come meanwhile return at once
+ * instead of queueing behind it (bean-managed concurrency and a flag, not the container's lock).
  */
 @Singleton
 @Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class TriggerTimer {
     private static final Logger LOG = Logger.getLogger(TriggerTimer.class.getName());
     private static final String SUBMITTER = "service:pipeline";
@@ -78,7 +85,8 @@ public class TriggerTimer {
     @Inject
     TriggerStats stats;
 
-    /** When each build config (by name) is due next. */
+    private final AtomicBoolean polling = new AtomicBoolean();
+    /** When each build config (by name) is due next; only the tick holding {@link #polling} touches it. */
     private final Map<String, Instant> nextPoll = new HashMap<>();
     private CheckoutTrigger trigger;
 
@@ -93,17 +101,25 @@ public class TriggerTimer {
     @Timeout
     void tick() {
         Optional<PipelineConfig> config = settings.config();
-        if (config.isEmpty()) {
+        if (config.isEmpty() || !polling.compareAndSet(false, true)) {
             return;
         }
+        try {
+            pollDue(config.get());
+        } finally {
+            polling.set(false);
+        }
+    }
+
+    private void pollDue(PipelineConfig config) {
         Instant now = Instant.now();
-        for (BuildConfig buildConfig : config.get().buildConfigs().values()) {
+        for (BuildConfig buildConfig : config.buildConfigs().values()) {
             if (now.isBefore(nextPoll.getOrDefault(buildConfig.name(), Instant.MIN))) {
                 continue;
             }
             nextPoll.put(buildConfig.name(), now.plus(buildConfig.pollPeriod()));
             try {
-                poll(config.get().treeOf(buildConfig), buildConfig);
+                poll(config.treeOf(buildConfig), buildConfig);
             } catch (GitException e) {
                 stats.failed(buildConfig.name(), e.getMessage());
                 LOG.warning("Trigger " + buildConfig.name() + ": " + e.getMessage() + "; trying again in "
@@ -114,8 +130,8 @@ public class TriggerTimer {
                         + buildConfig.pollPeriod().toSeconds() + " s", e);
             }
         }
-        nextPoll.keySet().retainAll(config.get().buildConfigs().keySet());
-        stats.retain(config.get().buildConfigs().keySet());
+        nextPoll.keySet().retainAll(config.buildConfigs().keySet());
+        stats.retain(config.buildConfigs().keySet());
     }
 
     private void poll(TreeConfig tree, BuildConfig buildConfig) {
