@@ -1,6 +1,8 @@
 package dev.maestro.launcher;
 
 import dev.maestro.files.Directories;
+import dev.maestro.pipeline.config.ConfigException;
+import dev.maestro.pipeline.config.PipelineConfig;
 import dev.maestro.security.KeyFiles;
 import java.io.IOException;
 import java.net.URI;
@@ -15,9 +17,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-/** {@code maestro start}: runs the whole system in the foreground until Ctrl-C. */
+/**
+ * {@code maestro start}: runs the whole system in the foreground until Ctrl-C;
+ * {@code maestro check-config FILE}: checks a pipeline configuration.
+ */
 public final class Maestro {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
     /** The resource adapter's name on Micro: the RAR's file name. */
@@ -27,8 +31,10 @@ public final class Maestro {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 1 || !"start".equals(args[0])) {
-            System.err.println("usage: maestro start");
+        boolean start = args.length == 1 && "start".equals(args[0]);
+        boolean check = args.length == 2 && "check-config".equals(args[0]);
+        if (!start && !check) {
+            System.err.println("usage: maestro start | maestro check-config FILE");
             System.exit(2);
         }
         LauncherSettings settings;
@@ -39,27 +45,54 @@ public final class Maestro {
             System.exit(2);
             return;
         }
-        System.exit(start(settings));
+        System.exit(start ? start(settings) : checkConfig(settings, Path.of(args[1])));
     }
 
-    static int start(LauncherSettings s) throws IOException, InterruptedException {
-        Instant began = Instant.now();
-        Files.createDirectories(s.dataDir());
+    /**
+     * {@code maestro check-config FILE}: checks a pipeline configuration as {@code start} would,
+     * with the same environment, without starting anything; 0 and a summary, or 2 and the problems.
+     */
+    static int checkConfig(LauncherSettings s, Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        try {
+            PipelineConfig config = PipelineConfigCheck.load(absolute, serverEnvironment(s));
+            System.out.println("maestro: " + absolute + " is valid: " + config.trees().size() + " tree(s), "
+                    + config.buildConfigs().size() + " build config(s), " + config.jobs().size() + " job(s), "
+                    + config.scheduler().size() + " scheduler entr" + (config.scheduler().size() == 1 ? "y" : "ies")
+                    + ", storage at " + config.storage().path());
+            return 0;
+        } catch (ConfigException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
+    }
+
+    /** What the launcher adds to the server's environment whatever the role; {@code ${VAR}} in the configuration sees it. */
+    private static Map<String, String> serverEnvironment(LauncherSettings s) {
         Map<String, String> env = new HashMap<>();
         env.put("MAESTRO_DATA_DIR", s.dataDir().toString());
         String url = "http://127.0.0.1:" + s.port();
         // Jobs call the API and storage URLs default to this server, on whichever port it listens.
         env.put("MAESTRO_API_URL", System.getenv().getOrDefault("MAESTRO_API_URL", url));
         env.put("PUBLIC_BASE_URL", System.getenv().getOrDefault("PUBLIC_BASE_URL", url));
+        return env;
+    }
+
+    static int start(LauncherSettings s) throws IOException, InterruptedException {
+        Instant began = Instant.now();
+        Files.createDirectories(s.dataDir());
+        Map<String, String> env = serverEnvironment(s);
+        String url = "http://127.0.0.1:" + s.port();
         KeptSecret.Resolved storageToken = null;
         if (s.role().runsPipeline() && s.pipelineConfig().isPresent()) {
             env.put("MAESTRO_PIPELINE_CONFIG", s.pipelineConfig().get().toString());
             storageToken = s.storageToken().map(t -> new KeptSecret.Resolved(t, false, null))
                     .orElseGet(() -> KeptSecret.resolve(s.dataDir(), KeptSecret.STORAGE_TOKEN));
             env.put("MAESTRO_STORAGE_TOKEN", storageToken.value());
-            Optional<String> problem = PipelineConfigCheck.problem(s.pipelineConfig().get(), env);
-            if (problem.isPresent()) {
-                System.err.println("maestro: the pipeline configuration is invalid, not starting:\n" + problem.get());
+            try {
+                PipelineConfigCheck.load(s.pipelineConfig().get(), env);
+            } catch (ConfigException e) {
+                System.err.println("maestro: the pipeline configuration is invalid, not starting:\n" + e.getMessage());
                 return 2;
             }
         }

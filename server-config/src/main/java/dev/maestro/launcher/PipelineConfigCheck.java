@@ -1,11 +1,10 @@
 package dev.maestro.launcher;
 
-import dev.maestro.pipeline.config.ConfigException;
 import dev.maestro.pipeline.config.ConfigLoader;
+import dev.maestro.pipeline.config.PipelineConfig;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Checks the pipeline configuration before anything starts, with the rules and the environment
@@ -16,15 +15,13 @@ final class PipelineConfigCheck {
     private PipelineConfigCheck() {
     }
 
-    /** @param serverEnvironment what the launcher adds to its own environment for the server */
-    static Optional<String> problem(Path file, Map<String, String> serverEnvironment) {
+    /**
+     * @param serverEnvironment what the launcher adds to its own environment for the server
+     * @throws dev.maestro.pipeline.config.ConfigException with every problem and its place
+     */
+    static PipelineConfig load(Path file, Map<String, String> serverEnvironment) {
         Map<String, String> environment = new HashMap<>(System.getenv());
         environment.putAll(serverEnvironment);
-        try {
-            new ConfigLoader(environment).load(file);
-            return Optional.empty();
-        } catch (ConfigException e) {
-            return Optional.of(e.getMessage());
-        }
+        return new ConfigLoader(environment).load(file);
     }
 }

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A bad pipeline configuration stops {@code ./maestro start} before anything is started, with
- * the loader's file:line:column: key messages; the shipped example passes the same check.
+ * the loader's file:line:column: key messages; {@code ./maestro check-config} says the same
+ * without starting, and summarises a good file such as the shipped example.
  */
 class PipelineConfigStartTest {
     private static final Path EXAMPLE = Path.of("src/main/config/pipeline.yaml").toAbsolutePath();
@@ -23,8 +24,18 @@ class PipelineConfigStartTest {
     Path dir;
 
     @Test
-    void theShippedExampleIsValid() {
-        assertThat(PipelineConfigCheck.problem(EXAMPLE, Map.of("MAESTRO_DATA_DIR", dir.toString()))).isEmpty();
+    void checkConfigSummarisesTheShippedExampleAndNamesTheProblemsOfABadFile() throws IOException {
+        LauncherSettings settings = LauncherSettings.fromEnvironment(Map.of("MAESTRO_DATA_DIR", dir.resolve("data").toString()));
+        Captured good = capture(() -> Maestro.checkConfig(settings, EXAMPLE));
+        assertThat(good.status()).isZero();
+        assertThat(good.out()).contains(EXAMPLE + " is valid: 1 tree(s), 1 build config(s), 3 job(s), 3 scheduler entries",
+                "storage at " + dir.resolve("data").resolve("storage"));
+
+        Path file = dir.resolve("bad.yaml");
+        Files.writeString(file, Files.readString(EXAMPLE).replace("    lab_type: shell\n", "    lab_type: shell\n    colour: red\n"));
+        Captured bad = capture(() -> Maestro.checkConfig(settings, file));
+        assertThat(bad.status()).isEqualTo(2);
+        assertThat(bad.err()).contains(file + ":" + lineOf(Files.readString(file), "colour: red") + ":5: runtimes.shell.colour: unknown key");
     }
 
     @Test
@@ -35,24 +46,43 @@ class PipelineConfigStartTest {
         Path file = dir.resolve("bad.yaml");
         Files.writeString(file, bad);
 
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream original = System.err;
-        int status;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            status = Maestro.start(LauncherSettings.fromEnvironment(Map.of("MAESTRO_DATA_DIR", dir.resolve("data").toString(),
-                    "MAESTRO_PIPELINE_CONFIG", file.toString())));
-        } finally {
-            System.setErr(original);
-        }
+        LauncherSettings settings = LauncherSettings.fromEnvironment(Map.of("MAESTRO_DATA_DIR", dir.resolve("data").toString(),
+                "MAESTRO_PIPELINE_CONFIG", file.toString()));
+        Captured started = capture(() -> Maestro.start(settings));
 
-        String message = err.toString(StandardCharsets.UTF_8);
-        assertThat(status).isEqualTo(2);
+        String message = started.err();
+        assertThat(started.status()).isEqualTo(2);
         assertThat(message).contains("the pipeline configuration is invalid, not starting")
                 .contains(file + ":" + lineOf(bad, "colour: red") + ":5: runtimes.shell.colour: unknown key")
                 .contains(file + ":" + lineOf(bad, "lava-lab") + ":")
                 .contains("lava-lab");
         assertThat(dir.resolve("data").resolve("payara")).doesNotExist();
+    }
+
+    private record Captured(int status, String out, String err) {
+    }
+
+    private interface Run {
+        int run() throws Exception;
+    }
+
+    /** Runs a launcher command with its standard output and error captured. */
+    private static Captured capture(Run command) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            int status = command.run();
+            return new Captured(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } catch (Exception e) {
+            throw new AssertionError("The command failed: " + e, e);
+        } finally {
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+        }
     }
 
     private static int lineOf(String text, String needle) throws IOException {
