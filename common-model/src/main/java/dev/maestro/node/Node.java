@@ -43,6 +43,25 @@ public record Node(ObjectId id, String kind, String name, List<String> path, Str
     }
 
     /**
+     * This node with result {@code incomplete} and KernelCI's error fields set
+     * ({@code data.error_code}, {@code data.error_msg}), the rest of {@code data} kept: how the
+     * system closes a node whose work could not finish (timed out, failed checkout, failed job).
+     */
+    public Node incomplete(String errorCode, String errorMessage) {
+        Map<String, Object> withError = new LinkedHashMap<>(data == null ? Map.of() : data);
+        withError.put("error_code", errorCode);
+        withError.put("error_msg", errorMessage);
+        return toBuilder().result(NodeResult.INCOMPLETE).data(withError).build();
+    }
+
+    /** This node with {@code more} artifacts added, replacing those of the same name. */
+    public Node withArtifacts(Map<String, String> more) {
+        Map<String, String> merged = new LinkedHashMap<>(artifacts == null ? Map.of() : artifacts);
+        merged.putAll(more);
+        return toBuilder().artifacts(merged).build();
+    }
+
+    /**
      * Builds nodes. A new builder holds KernelCI's defaults ({@code kind=node}, {@code running},
      * empty artifacts/data/debug/platform_filter/user_groups, flag false, counter 0); timestamps
      * start null and are set by whoever reads the request.

@@ -2,7 +2,6 @@ package dev.maestro.pipeline.jobrun;
 
 import dev.maestro.node.EventMode;
 import dev.maestro.node.Node;
-import dev.maestro.node.NodeResult;
 import dev.maestro.node.NodeService;
 import dev.maestro.node.NodeState;
 import dev.maestro.pipeline.config.JobKind;
@@ -10,7 +9,6 @@ import dev.maestro.pipeline.runtime.JobFailure;
 import dev.maestro.pipeline.runtime.JobOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -74,12 +72,8 @@ public class JobCloser {
     }
 
     private boolean close(Node node, JobFailure failure, Map<String, String> logArtifacts) {
-        Optional<Node> closed = nodes.transition(node.id(), node.state(), NodeState.DONE, n -> {
-            Map<String, Object> data = new LinkedHashMap<>(n.data() == null ? Map.of() : n.data());
-            data.put("error_code", failure.errorCode());
-            data.put("error_msg", failure.message());
-            return n.toBuilder().result(NodeResult.INCOMPLETE).data(data).artifacts(withLog(n, logArtifacts)).build();
-        }, EventMode.PUBLISH);
+        Optional<Node> closed = nodes.transition(node.id(), node.state(), NodeState.DONE,
+                n -> n.incomplete(failure.errorCode(), failure.message()).withArtifacts(logArtifacts), EventMode.PUBLISH);
         closed.ifPresent(n -> LOG.info("Closed job node " + n.id() + " (" + n.name() + "): " + failure.errorCode()
                 + ": " + failure.message()));
         return closed.isPresent();
@@ -89,13 +83,7 @@ public class JobCloser {
         if (logArtifacts.isEmpty()) {
             return true;
         }
-        return nodes.transition(node.id(), node.state(), node.state(), n -> n.toBuilder().artifacts(withLog(n, logArtifacts)).build(),
-                EventMode.PUBLISH).isPresent();
-    }
-
-    private static Map<String, String> withLog(Node node, Map<String, String> logArtifacts) {
-        Map<String, String> artifacts = new LinkedHashMap<>(node.artifacts() == null ? Map.of() : node.artifacts());
-        artifacts.putAll(logArtifacts);
-        return artifacts;
+        return nodes.transition(node.id(), node.state(), node.state(), n -> n.withArtifacts(logArtifacts), EventMode.PUBLISH)
+                .isPresent();
     }
 }

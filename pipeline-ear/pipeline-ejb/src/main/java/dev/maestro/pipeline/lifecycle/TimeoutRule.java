@@ -2,13 +2,11 @@ package dev.maestro.pipeline.lifecycle;
 
 import dev.maestro.node.EventMode;
 import dev.maestro.node.Node;
-import dev.maestro.node.NodeResult;
 import dev.maestro.node.NodeService;
 import dev.maestro.node.NodeState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.logging.Logger;
 
@@ -46,9 +44,6 @@ public class TimeoutRule implements LifecycleRule {
         if (node.result() != null) {
             return node;
         }
-        Map<String, Object> data = new LinkedHashMap<>(node.data() == null ? Map.of() : node.data());
-        data.put("error_code", "node_timeout");
-        data.put("error_msg", "Node timed-out");
-        return node.toBuilder().result(NodeResult.INCOMPLETE).data(data).build();
+        return node.incomplete("node_timeout", "Node timed-out");
     }
 }

@@ -22,7 +22,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -76,20 +75,14 @@ public class TarballBean implements StreamEventListener {
             }
             Instant holdoff = Instant.now().plus(config.get().buildConfigFor(tarball.get().revision().tree(),
                     tarball.get().revision().branch()).orElseThrow().holdoff());
-            nodes.transition(id, NodeState.RUNNING, NodeState.AVAILABLE, n -> {
-                Map<String, String> artifacts = new LinkedHashMap<>(n.artifacts() == null ? Map.of() : n.artifacts());
-                artifacts.put("tarball", tarball.get().url().toString());
-                return n.toBuilder().result(NodeResult.PASS).artifacts(artifacts)
-                        .data(tarball.get().checkoutData(n.data() == null ? Map.of() : n.data())).holdoff(holdoff).build();
-            }, EventMode.PUBLISH);
+            nodes.transition(id, NodeState.RUNNING, NodeState.AVAILABLE, n -> n.withArtifacts(Map.of("tarball",
+                    tarball.get().url().toString())).toBuilder().result(NodeResult.PASS)
+                    .data(tarball.get().checkoutData(n.data() == null ? Map.of() : n.data())).holdoff(holdoff).build(),
+                    EventMode.PUBLISH);
         } catch (CheckoutFailure failure) {
             LOG.warning("Checkout " + id + " failed: " + failure.getMessage());
-            nodes.transition(id, NodeState.RUNNING, NodeState.DONE, n -> {
-                Map<String, Object> data = new LinkedHashMap<>(n.data() == null ? Map.of() : n.data());
-                data.put("error_code", failure.errorCode());
-                data.put("error_msg", failure.getMessage());
-                return n.toBuilder().result(NodeResult.INCOMPLETE).data(data).build();
-            }, EventMode.PUBLISH);
+            nodes.transition(id, NodeState.RUNNING, NodeState.DONE, n -> n.incomplete(failure.errorCode(), failure.getMessage()),
+                    EventMode.PUBLISH);
         }
     }
 
