@@ -59,6 +59,7 @@ public class PipelineIdentity {
     String issuer;
 
     private User user;
+    private TokenIssuer tokens;
 
     /** The user that owns what the pipeline creates. */
     public synchronized User user() {
@@ -95,12 +96,20 @@ public class PipelineIdentity {
         if (givenToken.isPresent() && !givenToken.get().isBlank()) {
             return givenToken.get().strip();
         }
-        Path key = Path.of(keyDirectory, KeyFiles.PRIVATE_KEY);
-        if (!Files.isReadable(key)) {
-            throw new IllegalStateException("Jobs need an API token: set MAESTRO_JWT_KEY_DIR to the API's key directory"
-                    + " (no readable " + key + ") or MAESTRO_API_TOKEN to a token of user '" + username + "'");
+        User owner = user();
+        return issuer().accessToken(owner.id(), owner.username(), owner.roles());
+    }
+
+    /** The signing key is read once, when the first job needs a token. */
+    private synchronized TokenIssuer issuer() {
+        if (tokens == null) {
+            Path key = Path.of(keyDirectory, KeyFiles.PRIVATE_KEY);
+            if (!Files.isReadable(key)) {
+                throw new IllegalStateException("Jobs need an API token: set MAESTRO_JWT_KEY_DIR to the API's key directory"
+                        + " (no readable " + key + ") or MAESTRO_API_TOKEN to a token of user '" + username + "'");
+            }
+            tokens = new TokenIssuer(KeyFiles.readPrivateKey(key), issuer, JOB_TOKEN_LIFETIME);
         }
-        return new TokenIssuer(KeyFiles.readPrivateKey(key), issuer, JOB_TOKEN_LIFETIME)
-                .accessToken(user().id(), user().username(), user().roles());
+        return tokens;
     }
 }
