@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -95,7 +96,7 @@ final class WildFlyServer implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException("WildFly exited with " + process.exitValue() + "; see " + console);
             }
-            if (IntStream.range(0, archives.length).allMatch(i -> Files.exists(deployments.resolve(archives[i] + ".deployed")))) {
+            if (Arrays.stream(archives).allMatch(a -> Files.exists(deployments.resolve(a + ".deployed")))) {
                 return;
             }
             LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
