@@ -166,7 +166,11 @@ public class Services {
         return new SubscriptionService(store, history, envelopes, redis.pool(), settings, threads, Clock.systemUTC());
     }
 
-    void closeSubscriptionService(@Disposes SubscriptionService service) {
+    /**
+     * Static, so that disposing needs no instance of this class: at shutdown WildFly has already
+     * destroyed it and could not build another (its resources are gone from JNDI by then).
+     */
+    static void closeSubscriptionService(@Disposes SubscriptionService service) {
         service.close();
     }
 
