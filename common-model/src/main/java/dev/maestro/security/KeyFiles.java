@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -15,6 +16,7 @@ import java.security.PublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import java.util.Optional;
 
 /**
  * The RSA key pair that signs access tokens, kept as PEM files ({@code privateKey.pem} in
@@ -24,32 +26,66 @@ public final class KeyFiles {
     public static final String PRIVATE_KEY = "privateKey.pem";
     public static final String PUBLIC_KEY = "publicKey.pem";
 
+    /** Both halves of a pair as PEM text, the form the files and the shared copy in MongoDB hold. */
+    public record PemPair(String privatePem, String publicPem) {
+    }
+
     private KeyFiles() {
     }
 
     /** Creates a 2048-bit pair in {@code dir} unless one is already there; returns the directory. */
     public static Path ensure(Path dir) {
-        Path priv = dir.resolve(PRIVATE_KEY);
-        Path pub = dir.resolve(PUBLIC_KEY);
-        if (Files.exists(priv) && Files.exists(pub)) {
-            return dir;
+        if (read(dir).isEmpty()) {
+            write(dir, generate());
         }
+        return dir;
+    }
+
+    /** A new 2048-bit pair. */
+    public static PemPair generate() {
         try {
-            Files.createDirectories(dir);
             KeyPairGenerator gen = KeyPairGenerator.getInstance("RSA");
             gen.initialize(2048);
             KeyPair pair = gen.generateKeyPair();
-            Path tmpPriv = Files.createTempFile(dir, "key", ".tmp");
-            restrict(tmpPriv);
-            Files.writeString(tmpPriv, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
-            Files.writeString(pub, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-            Files.move(tmpPriv, priv, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the token key pair in " + dir, e);
+            return new PemPair(pem("PRIVATE KEY", pair.getPrivate().getEncoded()), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("RSA is not available", e);
         }
+    }
+
+    /** The pair in {@code dir}, if both files are there. */
+    public static Optional<PemPair> read(Path dir) {
+        Path priv = dir.resolve(PRIVATE_KEY);
+        Path pub = dir.resolve(PUBLIC_KEY);
+        if (!Files.exists(priv) || !Files.exists(pub)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new PemPair(Files.readString(priv, StandardCharsets.US_ASCII), Files.readString(pub, StandardCharsets.US_ASCII)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the token key pair in " + dir, e);
+        }
+    }
+
+    /**
+     * Writes the pair into {@code dir}, each file replaced atomically (the private one readable by
+     * its owner only), so a reader never sees half a key.
+     */
+    public static void write(Path dir, PemPair pair) {
+        try {
+            Files.createDirectories(dir);
+            replace(dir, PUBLIC_KEY, pair.publicPem());
+            replace(dir, PRIVATE_KEY, pair.privatePem());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the token key pair in " + dir, e);
+        }
+    }
+
+    private static void replace(Path dir, String name, String text) throws IOException {
+        Path tmp = Files.createTempFile(dir, "key", ".tmp");
+        restrict(tmp);
+        Files.writeString(tmp, text, StandardCharsets.US_ASCII);
+        Files.move(tmp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     public static PrivateKey readPrivateKey(Path file) {

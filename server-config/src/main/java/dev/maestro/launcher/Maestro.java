@@ -3,7 +3,6 @@ package dev.maestro.launcher;
 import dev.maestro.files.Directories;
 import dev.maestro.pipeline.config.ConfigException;
 import dev.maestro.pipeline.config.PipelineConfig;
-import dev.maestro.security.KeyFiles;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -100,10 +99,10 @@ public final class Maestro {
         env.put("MONGO_SERVICE", s.mongoService().orElseGet(() -> log("embedded MongoDB-wire server (H2 file in "
                 + s.dataDir() + ")", backends.startMongo(s.dataDir()))));
         env.put("REDIS_HOST", s.redisHost().orElseGet(() -> log("embedded Redis", backends.startRedis(s.dataDir()))));
+        // Both roles need the pair: the API signs and verifies tokens, the pipeline mints job tokens.
+        env.put(TokenKeyDirectory.VARIABLE, TokenKeyDirectory.resolve(System.getenv(), s.dataDir(), env.get("MONGO_SERVICE")).toString());
         KeptSecret.Resolved admin = null;
         if (s.role().runsApi()) {
-            Path keys = KeyFiles.ensure(s.dataDir().resolve("keys"));
-            env.put("MAESTRO_JWT_KEY_DIR", keys.toString());
             admin = s.adminPassword()
                     .map(p -> new KeptSecret.Resolved(p, false, null))
                     .orElseGet(() -> KeptSecret.resolve(s.dataDir(), KeptSecret.ADMIN_PASSWORD));
@@ -130,7 +129,8 @@ public final class Maestro {
                     + " minutes; see the log above");
             return 1;
         }
-        banner(s, admin, storageToken, url, Duration.between(began, Instant.now()));
+        boolean adminLogsIn = admin != null && AdminLoginCheck.logsIn(url, s.adminName(), admin.value());
+        banner(s, admin, adminLogsIn, storageToken, url, Duration.between(began, Instant.now()));
         return server.waitFor();
     }
 
@@ -187,13 +187,19 @@ public final class Maestro {
         return false;
     }
 
-    private static void banner(LauncherSettings s, KeptSecret.Resolved admin, KeptSecret.Resolved storageToken, String url,
-                               Duration took) {
+    private static void banner(LauncherSettings s, KeptSecret.Resolved admin, boolean adminLogsIn,
+                               KeptSecret.Resolved storageToken, String url, Duration took) {
         StringBuilder b = new StringBuilder("\n");
         b.append("Maestro EE (").append(s.role().name().toLowerCase()).append(") is up at ").append(url)
                 .append(" (started in ").append(took.toSeconds()).append(" s)\n");
         b.append("  data directory: ").append(s.dataDir()).append('\n');
-        if (admin != null) {
+        if (admin != null && !adminLogsIn) {
+            b.append("  admin user:     not created by this instance: the database already had an admin, and ")
+                    .append(admin.generated() ? "the password generated in " + admin.file() : "KCI_INITIAL_PASSWORD")
+                    .append("\n                  does not log in as ").append(s.adminName())
+                    .append("; use the admin account and password the database already had\n");
+            b.append("  API document:   ").append(url).append("/openapi\n");
+        } else if (admin != null) {
             b.append("  admin user:     ").append(s.adminName()).append('\n');
             if (admin.generated()) {
                 b.append("  admin password: ").append(admin.value()).append("  (generated, kept in ").append(admin.file()).append(")\n");

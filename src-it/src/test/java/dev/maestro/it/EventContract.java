@@ -206,6 +206,9 @@ public interface EventContract extends ApiContract {
         assertThat(api().get("/latest/events?channel=" + ch + "&node_id=n2&op=updated").list()).hasSize(2);
         assertThat(api().get("/latest/events?channel=" + ch + "&data.is_hierarchy=true").list()).hasSize(1);
         assertThat(api().get("/latest/events?channel=" + ch + "&path=kbuild").list()).hasSize(2);
+        // An operator suffix matches (KernelCI compares a field literally named "kind__re": always [])
+        assertThat(api().get("/latest/events?channel=" + ch + "&kind__re=" + ApiClient.enc("^kb")).list()).hasSize(2);
+        assertThat(api().get("/latest/events?channel=" + ch + "&sequence_id__gt=1").status()).isEqualTo(400);
         assertThat(api().get("/latest/events?channel=" + ch + "&from=1").list()).extracting(e -> (Object) ((Map<?, ?>) e).get("sequence_id"))
                 .containsExactly(2, 3);
         assertThat(api().get("/latest/events?channel=" + ch + "&from=" + ApiClient.enc(before)).list()).hasSize(3);

@@ -6,6 +6,7 @@ import dev.maestro.error.BadRequestException;
 import dev.maestro.event.EventHistory;
 import dev.maestro.node.NodeJson;
 import dev.maestro.node.NodeStore;
+import dev.maestro.node.query.Operator;
 import dev.maestro.store.Ids;
 import dev.maestro.time.Timestamps;
 import java.time.Instant;
@@ -46,7 +47,10 @@ public class EventSearch {
     public List<Map<String, Object>> search(Map<String, String> params) {
         List<Bson> filters = new ArrayList<>();
         params.forEach((name, value) -> {
-            if (DATA_FIELDS.contains(name)) {
+            Optional<Operator> operator = operatorOf(name);
+            if (operator.isPresent()) {
+                filters.add(withOperator(name, operator.get(), value));
+            } else if (DATA_FIELDS.contains(name)) {
                 if (!value.isEmpty()) {
                     filters.add(Filters.eq("data." + name, value));
                 }
@@ -116,11 +120,35 @@ public class EventSearch {
     }
 
     private static Pattern regex(String value) {
+        return regex("path", value);
+    }
+
+    private static Pattern regex(String parameter, String value) {
         try {
             return Pattern.compile(value);
         } catch (PatternSyntaxException e) {
-            throw new BadRequestException("Invalid regular expression for 'path': " + e.getDescription());
+            throw new BadRequestException("Invalid regular expression for '" + parameter + "': " + e.getDescription());
         }
+    }
+
+    /** The query language's operator a {@code field__op} parameter names, if any. */
+    private static Optional<Operator> operatorOf(String name) {
+        int at = name.lastIndexOf("__");
+        return at > 0 ? Operator.ofSuffix(name.substring(at + 2)) : Optional.empty();
+    }
+
+    /**
+     * {@code field__re=regex} matches (unanchored, like {@code path}) on the same field a plain
+     * parameter would compare; KernelCI compares every such parameter for equality with a field
+     * of that literal name, so it silently matches nothing. The other operators are refused.
+     */
+    private static Bson withOperator(String name, Operator operator, String value) {
+        String field = name.substring(0, name.lastIndexOf("__"));
+        if (operator != Operator.RE) {
+            throw new BadRequestException("Operator '__" + operator.suffix() + "' is not supported by /events"
+                    + " (only field=value and field__re=regex): " + name);
+        }
+        return Filters.regex(DATA_FIELDS.contains(field) ? "data." + field : field, regex(name, value));
     }
 
     private static Optional<Bson> ids(Map<String, String> params) {

@@ -1,5 +1,7 @@
 package dev.maestro.pipeline.ra;
 
+import dev.maestro.pipeline.ra.history.EventHistorySource;
+import dev.maestro.pipeline.ra.history.MongoEventHistory;
 import dev.maestro.pipeline.ra.stream.ConsumerSettings;
 import dev.maestro.pipeline.ra.stream.DeliveryStats;
 import dev.maestro.pipeline.ra.stream.ProcessSettings;
@@ -25,7 +27,8 @@ import javax.transaction.xa.XAResource;
  * The Redis stream resource adapter: one {@link StreamConsumer} per activated message-driven
  * bean, each on its own work-manager thread. Settings come from the process
  * ({@link ProcessSettings}: system properties, then environment) and the bean's activation
- * properties ({@link RedisStreamActivationSpec}). Non-transactional: the acknowledgement, not a
+ * properties ({@link RedisStreamActivationSpec}); with {@code MONGO_SERVICE} each group's progress
+ * is checkpointed in MongoDB and a re-created group catches up from the event history. Non-transactional: the acknowledgement, not a
  * transaction, is what makes delivery at-least-once.
  */
 @Connector(displayName = "Maestro Redis stream adapter", vendorName = "Maestro EE", eisType = "Redis Streams",
@@ -37,6 +40,7 @@ public class RedisStreamResourceAdapter implements ResourceAdapter, Serializable
     private transient BootstrapContext context;
     private transient ProcessSettings process;
     private transient Timer heartbeats;
+    private transient EventHistorySource history;
     private final transient Map<MessageEndpointFactory, StreamConsumer> consumers = new ConcurrentHashMap<>();
 
     @Override
@@ -47,6 +51,13 @@ public class RedisStreamResourceAdapter implements ResourceAdapter, Serializable
             this.heartbeats = bootstrapContext.createTimer();
         } catch (UnavailableException e) {
             throw new ResourceAdapterInternalException("The server has no timer for the adapter's heartbeats", e);
+        }
+        if (process.mongoService().isPresent()) {
+            history = new MongoEventHistory(process.mongoService().get());
+        } else {
+            history = EventHistorySource.NONE;
+            LOG.warning("MONGO_SERVICE is not set: consumer groups keep no checkpoint, and a Redis that loses its data"
+                    + " loses the events its groups had not delivered yet");
         }
         LOG.info("Redis stream adapter started: Redis at " + process.redis() + ", consumer name " + process.instanceId()
                 + ", reclaim after " + process.claimIdleMillis() + " ms idle, dead letter after " + process.maxDeliveries() + " deliveries");
@@ -59,13 +70,16 @@ public class RedisStreamResourceAdapter implements ResourceAdapter, Serializable
         consumers.values().forEach(StreamConsumer::awaitStopped);
         consumers.clear();
         heartbeats.cancel();
+        if (history instanceof MongoEventHistory mongo) {
+            mongo.close();
+        }
     }
 
     @Override
     public void endpointActivation(MessageEndpointFactory factory, ActivationSpec spec) throws ResourceException {
         ConsumerSettings settings = ((RedisStreamActivationSpec) spec).toSettings(process);
         StreamConsumer consumer = new StreamConsumer(process.redis(), settings, new EndpointDelivery(factory),
-                DeliveryStats.shared().countersFor(settings), heartbeats);
+                DeliveryStats.shared().countersFor(settings), heartbeats, history);
         consumer.createGroupIfReachable();
         consumers.put(factory, consumer);
         context.getWorkManager().scheduleWork(new ConsumerWork(consumer), WorkManager.INDEFINITE, null, null);

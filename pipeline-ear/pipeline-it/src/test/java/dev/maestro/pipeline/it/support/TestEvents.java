@@ -1,16 +1,19 @@
 package dev.maestro.pipeline.it.support;
 
 import dev.maestro.event.CloudEventSettings;
+import dev.maestro.event.EventHistory;
 import dev.maestro.event.EventLog;
 import dev.maestro.event.StoredEvent;
 import dev.maestro.json.Json;
 import dev.maestro.store.MongoConnection;
 import dev.maestro.store.RedisConnection;
 import dev.maestro.testsupport.Backends;
+import com.mongodb.client.model.Filters;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.bson.Document;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.params.XPendingParams;
@@ -40,6 +43,17 @@ public final class TestEvents implements AutoCloseable {
 
     public StoredEvent publishNode(Map<String, Object> data) {
         return log.append("node", "admin", data, Map.of());
+    }
+
+    /** The channel's last sequence number taken. */
+    public long lastSequence(String channel) {
+        return new EventHistory(mongo.database()).lastSequence(channel);
+    }
+
+    /** Where the adapter's checkpoint of a consumer group stands (0 when it has none). */
+    public long checkpoint(String group) {
+        Document doc = mongo.database().getCollection("step_checkpoints").find(Filters.eq("_id", group)).first();
+        return doc == null ? 0 : ((Number) doc.get("through")).longValue();
     }
 
     public long pending(String channel, String group) {

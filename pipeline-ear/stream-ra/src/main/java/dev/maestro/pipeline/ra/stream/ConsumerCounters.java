@@ -17,6 +17,10 @@ public final class ConsumerCounters {
     final AtomicLong reclaimed = new AtomicLong();
     final AtomicLong filtered = new AtomicLong();
     final AtomicLong reconnects = new AtomicLong();
+    /** Events delivered from the event history when the group was (re)created. */
+    final AtomicLong caughtUp = new AtomicLong();
+    /** Events the group should have had but that were gone from the event history too. */
+    final AtomicLong historyGap = new AtomicLong();
 
     ConsumerCounters(String stream, String group, String consumer) {
         this.stream = stream;
@@ -38,6 +42,8 @@ public final class ConsumerCounters {
         m.put("reclaimed", reclaimed.get());
         m.put("filtered", filtered.get());
         m.put("reconnects", reconnects.get());
+        m.put("caught_up", caughtUp.get());
+        m.put("history_gap", historyGap.get());
         return m;
     }
 }

@@ -26,19 +26,37 @@ final class DeadLetters {
     }
 
     void send(Jedis jedis, StreamEntry entry, long deliveries, String error) {
-        Map<String, String> fields = new LinkedHashMap<>(entry.getFields());
-        fields.put("entry_id", entry.getID().toString());
+        Transaction tx = jedis.multi();
+        tx.xadd(settings.deadLetterStream(), addParams(), letter(entry.getFields(), entry.getID().toString(), deliveries, error));
+        tx.xack(settings.stream(), settings.group(), entry.getID());
+        tx.exec();
+        logged(entry.getFields(), entry.getID().toString(), deliveries, error);
+    }
+
+    /** An event delivered from the event history (not from the stream): nothing to acknowledge. */
+    void send(Jedis jedis, Map<String, String> eventFields, String entryId, long deliveries, String error) {
+        jedis.xadd(settings.deadLetterStream(), addParams(), letter(eventFields, entryId, deliveries, error));
+        logged(eventFields, entryId, deliveries, error);
+    }
+
+    private XAddParams addParams() {
+        return XAddParams.xAddParams().maxLen(settings.deadLetterMaxLength()).approximateTrimming();
+    }
+
+    private Map<String, String> letter(Map<String, String> eventFields, String entryId, long deliveries, String error) {
+        Map<String, String> fields = new LinkedHashMap<>(eventFields);
+        fields.put("entry_id", entryId);
         fields.put("group", settings.group());
         fields.put("consumer", settings.consumer());
         fields.put("deliveries", Long.toString(deliveries));
         fields.put("error", error);
-        Transaction tx = jedis.multi();
-        tx.xadd(settings.deadLetterStream(), XAddParams.xAddParams().maxLen(settings.deadLetterMaxLength()).approximateTrimming(), fields);
-        tx.xack(settings.stream(), settings.group(), entry.getID());
-        tx.exec();
+        return fields;
+    }
+
+    private void logged(Map<String, String> eventFields, String entryId, long deliveries, String error) {
         counters.deadLetters.incrementAndGet();
-        LOG.warning("Dead letter: event " + Envelope.parse(entry.getFields().get("event")).id() + " (" + settings.stream()
-                + " entry " + entry.getID() + ", group " + settings.group() + ") moved to " + settings.deadLetterStream()
+        LOG.warning("Dead letter: event " + Envelope.parse(eventFields.get("event")).id() + " (" + settings.stream()
+                + " entry " + entryId + ", group " + settings.group() + ") moved to " + settings.deadLetterStream()
                 + " after " + deliveries + " deliveries: " + error);
     }
 }

@@ -14,6 +14,11 @@ public final class EventStreams {
         return PREFIX + channel;
     }
 
+    /** The channel whose stream this is. */
+    static String channelOf(String stream) {
+        return stream.startsWith(PREFIX) ? stream.substring(PREFIX.length()) : stream;
+    }
+
     public static String deadLettersOf(String stream) {
         return stream + ":dead";
     }

@@ -2,6 +2,7 @@ package dev.maestro.pipeline.ra.stream;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -17,10 +18,13 @@ import java.util.function.UnaryOperator;
  *   <li>{@code MAESTRO_CLAIM_IDLE_SECONDS}: how long the entries of a consumer that stopped its
  *       heartbeat (it died) stay unacknowledged before another consumer reclaims them (default 60);</li>
  *   <li>{@code MAESTRO_MAX_DELIVERIES}: deliveries before an entry goes to the dead-letter stream
- *       (default 5).</li>
+ *       (default 5);</li>
+ *   <li>{@code MONGO_SERVICE}: the MongoDB holding the event history, from which a re-created
+ *       group catches up, and the groups' checkpoints (unset: no checkpoints).</li>
  * </ul>
  */
-public record ProcessSettings(RedisAddress redis, String instanceId, long claimIdleMillis, int maxDeliveries) {
+public record ProcessSettings(RedisAddress redis, String instanceId, long claimIdleMillis, int maxDeliveries,
+                              Optional<String> mongoService) {
 
     /** Looks a name up in the system properties, then in the environment. */
     public static ProcessSettings fromSystem() {
@@ -36,7 +40,8 @@ public record ProcessSettings(RedisAddress redis, String instanceId, long claimI
                 RedisAddress.of(config.apply("REDIS_HOST"), config.apply("MAESTRO_REDIS_PORT")),
                 instance == null || instance.isBlank() ? defaultInstanceId() : instance.trim(),
                 1000L * positive(config, "MAESTRO_CLAIM_IDLE_SECONDS", 60),
-                (int) positive(config, "MAESTRO_MAX_DELIVERIES", 5));
+                (int) positive(config, "MAESTRO_MAX_DELIVERIES", 5),
+                Optional.ofNullable(config.apply("MONGO_SERVICE")).filter(m -> !m.isBlank()).map(String::trim));
     }
 
     private static long positive(UnaryOperator<String> config, String name, long defaultValue) {

@@ -1,6 +1,7 @@
 package dev.maestro.pipeline.ra.stream;
 
 import dev.maestro.pipeline.ra.EventDelivery;
+import dev.maestro.pipeline.ra.history.EventHistorySource;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -43,7 +44,8 @@ import redis.clients.jedis.resps.StreamPendingEntry;
  *
  * <p>Any Redis error (a restart, a lost connection, a group that vanished with a Redis that kept
  * no data) closes the connection; the consumer reconnects every second, creating the group again
- * if needed, until it is stopped.
+ * if needed, until it is stopped. The consumer that (re)creates a group first delivers what the
+ * group missed since its checkpoint in MongoDB, from the event history ({@link GroupProgress}).
  */
 public final class StreamConsumer implements Runnable {
     private static final Logger LOG = Logger.getLogger(StreamConsumer.class.getName());
@@ -54,22 +56,29 @@ public final class StreamConsumer implements Runnable {
     private final DeliveryTarget target;
     private final ConsumerCounters counters;
     private final DeadLetters deadLetters;
+    private final GroupProgress progress;
     private final Timer heartbeats;
     private final Set<StreamEntryID> held = ConcurrentHashMap.newKeySet();
     private final Object pause = new Object();
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean running = true;
     private StreamEntryID claimCursor = StreamEntryID.MINIMUM_ID;
+    /** This consumer created the group and has not yet caught it up from the event history. */
+    private volatile boolean created;
 
-    /** {@code heartbeats} runs the keep-alive of held entries (the server's timer, from the bootstrap context). */
+    /**
+     * {@code heartbeats} runs the keep-alive of held entries (the server's timer, from the
+     * bootstrap context); {@code history} keeps the group's checkpoint and feeds its catch-up.
+     */
     public StreamConsumer(RedisAddress redis, ConsumerSettings settings, DeliveryTarget target, ConsumerCounters counters,
-                          Timer heartbeats) {
+                          Timer heartbeats, EventHistorySource history) {
         this.redis = redis;
         this.settings = settings;
         this.target = target;
         this.counters = counters;
         this.heartbeats = heartbeats;
         this.deadLetters = new DeadLetters(settings, counters);
+        this.progress = new GroupProgress(settings, history, counters, deadLetters, target);
     }
 
     /**
@@ -92,6 +101,10 @@ public final class StreamConsumer implements Runnable {
             while (running) {
                 try (Jedis jedis = connect()) {
                     ensureGroup(jedis);
+                    if (created) {
+                        progress.groupCreated(jedis, () -> running);
+                        created = false;
+                    }
                     if (disconnected) {
                         counters.reconnects.incrementAndGet();
                         LOG.info("Reconnected to Redis at " + redis + " for " + settings.stream() + " group " + settings.group());
@@ -151,6 +164,7 @@ public final class StreamConsumer implements Runnable {
     private void ensureGroup(Jedis jedis) {
         try {
             jedis.xgroupCreate(settings.stream(), settings.group(), settings.startId(), true);
+            created = true;
             LOG.info("Created consumer group " + settings.group() + " on " + settings.stream() + " from " + settings.startFrom());
         } catch (JedisDataException e) {
             if (e.getMessage() == null || !e.getMessage().startsWith("BUSYGROUP")) {
@@ -163,6 +177,7 @@ public final class StreamConsumer implements Runnable {
         reclaimAbandoned(jedis);
         retryFailed(jedis);
         readNew(jedis);
+        progress.maybeCheckpoint(jedis, System.currentTimeMillis());
     }
 
     private void reclaimAbandoned(Jedis jedis) {
@@ -327,7 +342,7 @@ public final class StreamConsumer implements Runnable {
         }
     }
 
-    private static long sequenceOf(Map<String, String> fields) {
+    static long sequenceOf(Map<String, String> fields) {
         String sequence = fields.get("sequence_id");
         try {
             return sequence == null ? 0 : Long.parseLong(sequence);
@@ -337,7 +352,7 @@ public final class StreamConsumer implements Runnable {
     }
 
     /** The innermost cause, which says what the bean threw rather than how the container wrapped it. */
-    private static String describe(Throwable e) {
+    static String describe(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

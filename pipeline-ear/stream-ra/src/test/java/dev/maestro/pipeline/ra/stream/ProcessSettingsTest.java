@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.StreamEntryID;
 
@@ -12,8 +13,10 @@ class ProcessSettingsTest {
     @Test
     void readsTheSameNamesAsTheRestOfMaestro() {
         ProcessSettings s = ProcessSettings.from(Map.of("REDIS_HOST", "redis", "MAESTRO_REDIS_PORT", "6390",
-                "MAESTRO_INSTANCE_ID", "pipeline-2", "MAESTRO_CLAIM_IDLE_SECONDS", "15", "MAESTRO_MAX_DELIVERIES", "3")::get);
-        assertThat(s).isEqualTo(new ProcessSettings(new RedisAddress("redis", 6390), "pipeline-2", 15_000, 3));
+                "MAESTRO_INSTANCE_ID", "pipeline-2", "MAESTRO_CLAIM_IDLE_SECONDS", "15", "MAESTRO_MAX_DELIVERIES", "3",
+                "MONGO_SERVICE", "mongodb://db:27017")::get);
+        assertThat(s).isEqualTo(new ProcessSettings(new RedisAddress("redis", 6390), "pipeline-2", 15_000, 3,
+                Optional.of("mongodb://db:27017")));
     }
 
     @Test
@@ -23,6 +26,7 @@ class ProcessSettingsTest {
         assertThat(s.instanceId()).endsWith("-" + ProcessHandle.current().pid());
         assertThat(s.claimIdleMillis()).isEqualTo(60_000);
         assertThat(s.maxDeliveries()).isEqualTo(5);
+        assertThat(s.mongoService()).isEmpty();
         assertThat(ProcessSettings.from(name -> null).redis()).isEqualTo(new RedisAddress("127.0.0.1", 6379));
     }
 

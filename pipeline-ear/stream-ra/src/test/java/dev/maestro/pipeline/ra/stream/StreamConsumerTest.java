@@ -3,6 +3,7 @@ package dev.maestro.pipeline.ra.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.maestro.pipeline.ra.EventDelivery;
+import dev.maestro.pipeline.ra.history.EventHistorySource;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -84,7 +85,8 @@ class StreamConsumerTest {
 
     private ConsumerCounters start(ConsumerSettings s, DeliveryTarget target) {
         ConsumerCounters counters = new ConsumerCounters(s.stream(), s.group(), s.consumer());
-        StreamConsumer consumer = new StreamConsumer(new RedisAddress("127.0.0.1", port), s, target, counters, HEARTBEATS);
+        StreamConsumer consumer = new StreamConsumer(new RedisAddress("127.0.0.1", port), s, target, counters, HEARTBEATS,
+                EventHistorySource.NONE);
         consumer.createGroupIfReachable();
         Thread t = new Thread(consumer, "consumer-" + s.group());
         t.start();

@@ -1,0 +1,59 @@
+package dev.maestro.pipeline.ra.history;
+
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** What a consumer group needs from MongoDB: the event history of its channel, and its checkpoint. */
+public interface EventHistorySource {
+
+    /** The last sequence taken on the channel (0 when none): every event up to it is stored or lost for good. */
+    long lastSequence(String channel);
+
+    /** Feeds the stored events of the channel with {@code after < sequence <= upTo}, in sequence order; returns how many. */
+    long eachEvent(String channel, long after, long upTo, Consumer<HistoryEvent> action);
+
+    /** The group's checkpoint, if it ever had one. */
+    Optional<Checkpoint> checkpoint(String group);
+
+    /** Records the group's checkpoint, whoever held it before: after a (re)creation and its catch-up. */
+    void resetCheckpoint(String group, String channel, Checkpoint checkpoint);
+
+    /** Moves the checkpoint of this incarnation of the group; false when another incarnation owns it now. */
+    boolean advanceCheckpoint(String group, Checkpoint checkpoint);
+
+    /** Whether checkpoints are kept at all (MongoDB configured). */
+    boolean enabled();
+
+    /** No MongoDB: no checkpoint, no catch-up. */
+    EventHistorySource NONE = new EventHistorySource() {
+        @Override
+        public long lastSequence(String channel) {
+            return 0;
+        }
+
+        @Override
+        public long eachEvent(String channel, long after, long upTo, Consumer<HistoryEvent> action) {
+            return 0;
+        }
+
+        @Override
+        public Optional<Checkpoint> checkpoint(String group) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void resetCheckpoint(String group, String channel, Checkpoint checkpoint) {
+            // nothing to record
+        }
+
+        @Override
+        public boolean advanceCheckpoint(String group, Checkpoint checkpoint) {
+            return false;
+        }
+
+        @Override
+        public boolean enabled() {
+            return false;
+        }
+    };
+}

@@ -1,0 +1,92 @@
+package dev.maestro.pipeline.ra.history;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import java.util.Date;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.bson.Document;
+
+/** {@link EventHistorySource} on MongoDB ({@code MONGO_SERVICE}; database {@code kernelci} unless the string names one). */
+public final class MongoEventHistory implements EventHistorySource, AutoCloseable {
+    /** Written by common-model's EventLog; see package-info for why the names are repeated here. */
+    static final String HISTORY = "eventhistory";
+    static final String COUNTERS = "eventcounters";
+    /** The adapter's own collection: one document per consumer group. */
+    public static final String CHECKPOINTS = "step_checkpoints";
+    private static final String DEFAULT_DATABASE = "kernelci";
+
+    private final MongoClient client;
+    private final MongoCollection<Document> history;
+    private final MongoCollection<Document> counters;
+    private final MongoCollection<Document> checkpoints;
+
+    public MongoEventHistory(String uri) {
+        ConnectionString cs = new ConnectionString(uri);
+        client = MongoClients.create(MongoClientSettings.builder().applyConnectionString(cs)
+                .applyToClusterSettings(b -> b.serverSelectionTimeout(10, TimeUnit.SECONDS)).build());
+        MongoDatabase db = client.getDatabase(cs.getDatabase() != null ? cs.getDatabase() : DEFAULT_DATABASE);
+        history = db.getCollection(HISTORY);
+        counters = db.getCollection(COUNTERS);
+        checkpoints = db.getCollection(CHECKPOINTS);
+    }
+
+    @Override
+    public long lastSequence(String channel) {
+        Document counter = counters.find(Filters.eq("_id", channel)).first();
+        return counter == null ? 0 : ((Number) counter.get("seq")).longValue();
+    }
+
+    @Override
+    public long eachEvent(String channel, long after, long upTo, Consumer<HistoryEvent> action) {
+        long[] count = {0};
+        history.find(Filters.and(Filters.eq("channel", channel), Filters.gt("sequence_id", after), Filters.lte("sequence_id", upTo)))
+                .projection(Projections.include("sequence_id", "envelope"))
+                .sort(Sorts.ascending("sequence_id"))
+                .forEach(d -> {
+                    count[0]++;
+                    action.accept(new HistoryEvent(channel, ((Number) d.get("sequence_id")).longValue(), d.getString("envelope")));
+                });
+        return count[0];
+    }
+
+    @Override
+    public Optional<Checkpoint> checkpoint(String group) {
+        return Optional.ofNullable(checkpoints.find(Filters.eq("_id", group)).first())
+                .map(d -> new Checkpoint(((Number) d.get("through")).longValue(), d.getString("incarnation")));
+    }
+
+    @Override
+    public void resetCheckpoint(String group, String channel, Checkpoint checkpoint) {
+        checkpoints.replaceOne(Filters.eq("_id", group), new Document("_id", group).append("channel", channel)
+                .append("through", checkpoint.through()).append("incarnation", checkpoint.incarnation())
+                .append("updated", new Date()), new ReplaceOptions().upsert(true));
+    }
+
+    @Override
+    public boolean advanceCheckpoint(String group, Checkpoint checkpoint) {
+        return checkpoints.updateOne(Filters.and(Filters.eq("_id", group), Filters.eq("incarnation", checkpoint.incarnation())),
+                Updates.combine(Updates.set("through", checkpoint.through()), Updates.set("updated", new Date())))
+                .getMatchedCount() == 1;
+    }
+
+    @Override
+    public boolean enabled() {
+        return true;
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}

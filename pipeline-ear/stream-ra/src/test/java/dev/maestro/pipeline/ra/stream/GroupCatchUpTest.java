@@ -1,0 +1,192 @@
+package dev.maestro.pipeline.ra.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.maestro.pipeline.ra.EventDelivery;
+import dev.maestro.pipeline.ra.history.Checkpoint;
+import dev.maestro.pipeline.ra.history.MongoEventHistory;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.Timer;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.StreamEntryID;
+import redis.embedded.RedisServer;
+
+/**
+ * Consumer groups against a real Redis that keeps no data across a restart and a MongoDB-wire
+ * server holding the event history (written here as common-model's EventLog writes it: number,
+ * history document, then stream entry): a re-created group catches up from its checkpoint, a
+ * new group starts from now, and events gone from the history are counted as a gap.
+ */
+class GroupCatchUpTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Timer HEARTBEATS = new Timer("heartbeats", true);
+
+    private int port;
+    private RedisServer redis;
+    private MongoServer mongoServer;
+    private MongoClient client;
+    private MongoDatabase db;
+    private MongoEventHistory history;
+    private final List<StreamConsumer> consumers = new CopyOnWriteArrayList<>();
+    private final List<Thread> threads = new CopyOnWriteArrayList<>();
+    private final List<Long> received = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void start() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        redis = RedisServer.newRedisServer().port(port).bind("127.0.0.1").setting("save \"\"").setting("appendonly no").build();
+        redis.start();
+        mongoServer = new MongoServer(new MemoryBackend());
+        String uri = mongoServer.bindAndGetConnectionString();
+        client = MongoClients.create(uri);
+        db = client.getDatabase("kernelci");
+        history = new MongoEventHistory(uri);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        consumers.forEach(StreamConsumer::stop);
+        for (Thread t : threads) {
+            t.join(10_000);
+        }
+        history.close();
+        client.close();
+        mongoServer.shutdownNow();
+        redis.stop();
+    }
+
+    private ConsumerCounters consume(String channel, String group, DeliveryTarget target) {
+        ConsumerSettings s = new ConsumerSettings(EventStreams.streamOf(channel), group, "me", EventFilter.parse(null), 10, 200,
+                60_000, 100, 3, "$", 1000);
+        ConsumerCounters counters = new ConsumerCounters(s.stream(), s.group(), s.consumer());
+        StreamConsumer consumer = new StreamConsumer(new RedisAddress("127.0.0.1", port), s, target, counters, HEARTBEATS, history);
+        consumer.createGroupIfReachable();
+        Thread t = new Thread(consumer, "consumer-" + group);
+        t.start();
+        consumers.add(consumer);
+        threads.add(t);
+        return counters;
+    }
+
+    /** As EventLog.append: take the number, store the event, add it to the stream (skipped when {@code streamed} is false). */
+    private long write(String channel, boolean streamed) {
+        Document before = db.getCollection("eventcounters").findOneAndUpdate(Filters.eq("_id", channel), Updates.inc("seq", 1L),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
+        long seq = before == null ? 1 : ((Number) before.get("seq")).longValue() + 1;
+        String envelope = "{\"id\":\"ev-" + seq + "\",\"data\":{\"n\":" + seq + "}}";
+        db.getCollection("eventhistory").insertOne(new Document("channel", channel).append("sequence_id", seq)
+                .append("timestamp", new Date()).append("envelope", envelope));
+        if (streamed) {
+            try (Jedis j = new Jedis("127.0.0.1", port)) {
+                j.xadd(EventStreams.streamOf(channel), StreamEntryID.NEW_ENTRY,
+                        Map.of("channel", channel, "sequence_id", Long.toString(seq), "event", envelope));
+            }
+        }
+        return seq;
+    }
+
+    private Set<Long> receivedSet() {
+        return new TreeSet<>(received);
+    }
+
+    private static Set<Long> range(long from, long to) {
+        return LongStream.rangeClosed(from, to).boxed().collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static void await(String what, BooleanSupplier condition) {
+        Instant deadline = Instant.now().plus(WAIT);
+        while (!condition.getAsBoolean()) {
+            assertThat(Instant.now()).as("waiting for " + what).isBefore(deadline);
+            LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+        }
+    }
+
+    @Test
+    void aGroupRecreatedOnARedisThatLostItsDataCatchesUpFromItsCheckpoint() throws Exception {
+        CountDownLatch gate = new CountDownLatch(1);
+        ConsumerCounters counters = consume("c", "step", d -> {
+            if (d.sequence() > 10) {
+                gate.await();
+            }
+            received.add(d.sequence());
+        });
+        for (int i = 0; i < 10; i++) {
+            write("c", true);
+        }
+        await("events 1..10", () -> receivedSet().containsAll(range(1, 10)));
+        await("the checkpoint at 10", () -> history.checkpoint("step").map(Checkpoint::through).orElse(0L) == 10);
+
+        // 11 held in the step, 12..20 read with it, 21..30 not read yet: all in Redis only.
+        for (int i = 0; i < 20; i++) {
+            write("c", true);
+        }
+        redis.stop();
+        redis.start();
+        gate.countDown();
+        for (int i = 0; i < 5; i++) {
+            write("c", true);
+        }
+
+        await("every event, 1..35", () -> receivedSet().containsAll(range(1, 35)));
+        // 11..30 at least; 31..35 too when written before the catch-up read the channel's last number.
+        assertThat((Long) counters.snapshot().get("caught_up")).as("%s", counters.snapshot()).isBetween(20L, 25L);
+        assertThat(counters.snapshot().get("history_gap")).isEqualTo(0L);
+        await("the checkpoint past the catch-up", () -> history.checkpoint("step").map(Checkpoint::through).orElse(0L) >= 30);
+    }
+
+    @Test
+    void aNewGroupStartsFromNowAndIsCheckpointedFromThere() {
+        for (int i = 0; i < 3; i++) {
+            write("fresh", true);
+        }
+        consume("fresh", "new-step", (EventDelivery d) -> received.add(d.sequence()));
+        await("the new group's checkpoint", () -> history.checkpoint("new-step").isPresent());
+        assertThat(history.checkpoint("new-step").get().through()).isEqualTo(3);
+        write("fresh", true);
+        await("event 4", () -> received.contains(4L));
+        assertThat(received).containsExactly(4L);
+    }
+
+    @Test
+    void eventsGoneFromTheHistoryAreCountedAsAGap() {
+        history.resetCheckpoint("gappy", "g", new Checkpoint(0, "a-lost-redis"));
+        for (int i = 0; i < 5; i++) {
+            write("g", false);
+        }
+        db.getCollection("eventhistory").deleteMany(Filters.and(Filters.eq("channel", "g"), Filters.in("sequence_id", 2L, 3L)));
+
+        ConsumerCounters counters = consume("g", "gappy", d -> received.add(d.sequence()));
+        await("the stored events", () -> receivedSet().equals(Set.of(1L, 4L, 5L)));
+        await("the gap counted", () -> Long.valueOf(2).equals(counters.snapshot().get("history_gap")));
+        assertThat(history.checkpoint("gappy").get().through()).isEqualTo(5);
+    }
+}
