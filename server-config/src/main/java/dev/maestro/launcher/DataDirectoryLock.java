@@ -32,7 +32,13 @@ final class DataDirectoryLock implements AutoCloseable {
         Files.createDirectories(dataDir);
         Path file = dataDir.resolve(FILE);
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-        FileLock lock = channel.tryLock();
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            // Held by this very JVM (another start in the same process).
+            lock = null;
+        }
         if (lock == null) {
             channel.close();
             throw new StartRefused("Another Maestro EE is using this data directory (" + dataDir + ", pid "
