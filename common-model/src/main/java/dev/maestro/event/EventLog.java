@@ -4,6 +4,8 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoServerException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
@@ -14,7 +16,9 @@ import com.mongodb.client.model.Updates;
 import dev.maestro.store.Counters;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -57,11 +61,43 @@ public class EventLog {
 
     /** Indexes for reading by channel and sequence, and expiry after the retention period. */
     public void createIndexes(Duration retention) {
+        createIndexes(history, retention);
+    }
+
+    /** As {@link #createIndexes(Duration)}, without Redis: for the database migrations. */
+    public static void createIndexes(MongoDatabase db, Duration retention) {
+        createIndexes(db.getCollection(HISTORY), retention);
+    }
+
+    private static void createIndexes(MongoCollection<Document> history, Duration retention) {
         history.createIndex(Indexes.ascending("channel", "sequence_id"), new IndexOptions().unique(true));
         history.createIndex(Indexes.ascending("timestamp"),
                 new IndexOptions().expireAfter(retention.toSeconds(), TimeUnit.SECONDS).name("timestamp_ttl"));
         history.createIndex(Indexes.ascending("data.kind", "timestamp"), new IndexOptions().name("kind_timestamp"));
         history.createIndex(Indexes.ascending(UNSTREAMED), new IndexOptions().sparse(true).name("unstreamed"));
+    }
+
+    /**
+     * Makes each channel's counter continue after the highest {@code sequence_id} stored on it,
+     * never moving a counter back: events that KernelCI's API stored (it numbered them from a
+     * Redis counter, which this code does not use) keep their numbers and new ones follow them.
+     * Returns the channels whose counter moved.
+     */
+    public static List<String> continueSequencesAfterHistory(MongoDatabase db) {
+        MongoCollection<Document> counters = db.getCollection(COUNTERS);
+        List<String> moved = new ArrayList<>();
+        db.getCollection(HISTORY).aggregate(List.of(Aggregates.group("$channel", Accumulators.max("last", "$sequence_id"))))
+                .forEach(d -> {
+                    if (d.get("_id") instanceof String channel && d.get("last") instanceof Number last) {
+                        Document before = counters.findOneAndUpdate(Filters.eq("_id", channel),
+                                Updates.combine(Updates.max("seq", last.longValue()), Updates.set("updated", new Date())),
+                                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
+                        if (before == null || ((Number) before.get("seq")).longValue() < last.longValue()) {
+                            moved.add(channel);
+                        }
+                    }
+                });
+        return moved;
     }
 
     /**

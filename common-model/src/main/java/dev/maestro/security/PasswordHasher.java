@@ -11,6 +11,8 @@ import javax.crypto.spec.PBEKeySpec;
  * PBKDF2-HMAC-SHA256 password hashes in the text format of Jakarta Security's
  * {@code Pbkdf2PasswordHash} ({@code algorithm:iterations:salt:hash}, Base64), computed with the
  * JDK so that the plain common-model jar (and the pipeline) need no CDI container to use it.
+ * KernelCI's bcrypt and Argon2 hashes (users of an adopted database) are verified too, and
+ * {@link #needsRehash} says to replace them with ours once the password is known to be right.
  */
 public final class PasswordHasher {
     private static final String ALGORITHM = "PBKDF2WithHmacSHA256";
@@ -31,6 +33,9 @@ public final class PasswordHasher {
         if (password == null || stored == null) {
             return false;
         }
+        if (KernelciPasswordHashes.isKernelci(stored)) {
+            return KernelciPasswordHashes.verify(password, stored);
+        }
         String[] parts = stored.split(":");
         if (parts.length != 4 || !ALGORITHM.equals(parts[0])) {
             return false;
@@ -43,6 +48,11 @@ public final class PasswordHasher {
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /** Whether a verified hash should be replaced by {@link #hash} (it is KernelCI's, not ours). */
+    public boolean needsRehash(String stored) {
+        return stored != null && !stored.startsWith(ALGORITHM + ":");
     }
 
     private static byte[] derive(String password, byte[] salt, int iterations, int bits) {

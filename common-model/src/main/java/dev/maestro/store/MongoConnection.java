@@ -5,6 +5,7 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -18,10 +19,15 @@ public final class MongoConnection implements AutoCloseable {
     private final MongoDatabase database;
 
     public MongoConnection(String uri) {
+        this(uri, Duration.ofSeconds(10));
+    }
+
+    /** @param selectionTimeout how long an operation waits for a reachable server before failing */
+    public MongoConnection(String uri, Duration selectionTimeout) {
         ConnectionString cs = new ConnectionString(uri);
         MongoClientSettings settings = MongoClientSettings.builder()
                 .applyConnectionString(cs)
-                .applyToClusterSettings(b -> b.serverSelectionTimeout(10, TimeUnit.SECONDS))
+                .applyToClusterSettings(b -> b.serverSelectionTimeout(selectionTimeout.toMillis(), TimeUnit.MILLISECONDS))
                 .build();
         this.client = MongoClients.create(settings);
         this.database = client.getDatabase(cs.getDatabase() != null ? cs.getDatabase() : DEFAULT_DATABASE);

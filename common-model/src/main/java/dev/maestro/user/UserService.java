@@ -184,8 +184,13 @@ public class UserService {
     private User withCredentials(String username, String password) {
         Optional<User> found = store.findByUsername(username);
         boolean matches = hasher.verify(password, found.map(User::hashedPassword).orElse(decoyHash));
-        return found.filter(u -> matches).filter(User::active)
+        User user = found.filter(u -> matches).filter(User::active)
                 .orElseThrow(() -> new BadRequestException("LOGIN_BAD_CREDENTIALS"));
+        if (hasher.needsRehash(user.hashedPassword())) {
+            // A KernelCI hash (adopted database): replaced by ours now that the password is known.
+            store.replacePassword(user.id(), user.hashedPassword(), hasher.hash(password));
+        }
+        return user;
     }
 
     private static boolean isDuplicate(MongoWriteException e) {

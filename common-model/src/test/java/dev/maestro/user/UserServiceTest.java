@@ -196,4 +196,18 @@ class UserServiceTest {
         assertThat(plain.toJsonFor(plain)).containsEntry("email", plain.email());
         assertThat(plain.toJsonFor(admin)).containsEntry("email", plain.email());
     }
+
+    /** A user adopted from KernelCI logs in with the old password (Python bcrypt's hash), and the hash becomes ours. */
+    @Test
+    void aKernelciBcryptUserLogsInAndTheHashIsUpgraded() {
+        String name = Accounts.unique("kci");
+        // bcrypt.hashpw(b's3cret', bcrypt.gensalt(12)) with Python bcrypt 5.0.0, as fastapi-users stored it.
+        String bcrypt = "$2b$12$z1jt/v5jrMwyS9orheh1/.610XIIt5oCW/sObb4cB.pPwiBnSjg9K";
+        User user = accounts.users.insert(new User(null, name + "@example.org", name, bcrypt, true, false, true, List.of()));
+        fails(() -> service.login(name, "wrong"), 400, "LOGIN_BAD_CREDENTIALS");
+        assertThat(service.login(name, "s3cret")).isNotBlank();
+        String upgraded = accounts.users.findById(user.id()).orElseThrow().hashedPassword();
+        assertThat(upgraded).startsWith("PBKDF2WithHmacSHA256:");
+        assertThat(service.login(name, "s3cret")).isNotBlank();
+    }
 }

@@ -3,11 +3,8 @@ package dev.maestro.launcher;
 import dev.maestro.files.Directories;
 import dev.maestro.pipeline.config.ConfigException;
 import dev.maestro.pipeline.config.PipelineConfig;
+import dev.maestro.store.migration.Migration;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,13 +13,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
- * {@code maestro start}: runs the whole system in the foreground until Ctrl-C;
- * {@code maestro check-config FILE}: checks a pipeline configuration.
+ * The launcher's commands ({@link Help#TEXT}): {@code start} runs the whole system in the
+ * foreground until Ctrl-C or SIGTERM, after checking what would otherwise fail inside the server
+ * (data directory, port, Redis, MongoDB and its migrations, keys); {@code status}, {@code stop},
+ * {@code migrate [--dry-run]} and {@code check-config FILE}.
  */
 public final class Maestro {
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
     /** The resource adapter's name on Micro: the RAR's file name. */
     static final String RESOURCE_ADAPTER = "maestro-stream-ra";
 
@@ -30,10 +29,19 @@ public final class Maestro {
     }
 
     public static void main(String[] args) throws Exception {
-        boolean start = args.length == 1 && "start".equals(args[0]);
-        boolean check = args.length == 2 && "check-config".equals(args[0]);
-        if (!start && !check) {
-            System.err.println("usage: maestro start | maestro check-config FILE");
+        String command = args.length == 0 ? "" : args[0];
+        if (List.of("help", "--help", "-h").contains(command)) {
+            System.out.print(Help.TEXT);
+            return;
+        }
+        boolean known = switch (command) {
+            case "start", "status", "stop" -> args.length == 1;
+            case "check-config" -> args.length == 2;
+            case "migrate" -> args.length == 1 || args.length == 2 && "--dry-run".equals(args[1]);
+            default -> false;
+        };
+        if (!known) {
+            System.err.print(Help.USAGE);
             System.exit(2);
         }
         LauncherSettings settings;
@@ -44,7 +52,42 @@ public final class Maestro {
             System.exit(2);
             return;
         }
-        System.exit(start ? start(settings) : checkConfig(settings, Path.of(args[1])));
+        int status = switch (command) {
+            case "start" -> {
+                Signals.exitOnInterruptOrTerminate();
+                yield start(settings);
+            }
+            case "status" -> RunningInstance.status(settings);
+            case "stop" -> RunningInstance.stop(settings);
+            case "migrate" -> migrate(settings, args.length == 2);
+            default -> checkConfig(settings, Path.of(args[1]));
+        };
+        System.exit(status);
+    }
+
+    /**
+     * {@code maestro migrate [--dry-run]} against {@code MONGO_SERVICE}: applies the pending
+     * database migrations, or lists them; 0, or 1 and the reason.
+     */
+    static int migrate(LauncherSettings s, boolean dryRun) throws InterruptedException {
+        if (s.mongoService().isEmpty()) {
+            System.err.println("maestro: set MONGO_SERVICE to the database to migrate (the embedded one is migrated by ./maestro start)");
+            return 2;
+        }
+        DatabasePreflight database = new DatabasePreflight(s.mongoService().get(), System.getenv());
+        try {
+            List<Migration> migrations = dryRun ? database.pending() : database.migrate();
+            if (migrations.isEmpty()) {
+                System.out.println("maestro: " + database.where() + " is up to date; no migration " + (dryRun ? "would run" : "was applied"));
+            } else {
+                System.out.println("maestro: " + (dryRun ? "would apply to " : "applied to ") + database.where() + ":");
+                migrations.forEach(m -> System.out.println("  " + m));
+            }
+            return 0;
+        } catch (StartRefused e) {
+            System.err.println("maestro: " + e.getMessage());
+            return 1;
+        }
     }
 
     /**
@@ -79,6 +122,7 @@ public final class Maestro {
 
     static int start(LauncherSettings s) throws IOException, InterruptedException {
         Instant began = Instant.now();
+        Consumer<String> phase = ServerStartup.phases(began);
         Files.createDirectories(s.dataDir());
         Map<String, String> env = serverEnvironment(s);
         String url = "http://127.0.0.1:" + s.port();
@@ -95,43 +139,78 @@ public final class Maestro {
                 return 2;
             }
         }
-        EmbeddedBackends backends = new EmbeddedBackends();
-        env.put("MONGO_SERVICE", s.mongoService().orElseGet(() -> log("embedded MongoDB-wire server (H2 file in "
-                + s.dataDir() + ")", backends.startMongo(s.dataDir()))));
-        env.put("REDIS_HOST", s.redisHost().orElseGet(() -> log("embedded Redis", backends.startRedis(s.dataDir()))));
-        // Both roles need the pair: the API signs and verifies tokens, the pipeline mints job tokens.
-        env.put(TokenKeyDirectory.VARIABLE, TokenKeyDirectory.resolve(System.getenv(), s.dataDir(), env.get("MONGO_SERVICE")).toString());
-        KeptSecret.Resolved admin = null;
-        if (s.role().runsApi()) {
-            admin = s.adminPassword()
-                    .map(p -> new KeptSecret.Resolved(p, false, null))
-                    .orElseGet(() -> KeptSecret.resolve(s.dataDir(), KeptSecret.ADMIN_PASSWORD));
-            env.put("KCI_INITIAL_ADMIN_USERNAME", s.adminName());
-            env.put("KCI_INITIAL_PASSWORD", admin.value());
-        }
+        Shutdown shutdown = new Shutdown();
+        Runtime.getRuntime().addShutdownHook(new Thread(shutdown, "maestro-shutdown"));
+        try {
+            shutdown.lock = DataDirectoryLock.acquire(s.dataDir());
+            PortCheck.ensureFree(s.port());
+            EmbeddedBackends backends = new EmbeddedBackends();
+            shutdown.backends = backends;
+            env.put("MONGO_SERVICE", s.mongoService().orElseGet(() -> log("embedded MongoDB-wire server (H2 file in "
+                    + s.dataDir() + ")", backends.startMongo(s.dataDir()))));
+            env.put("REDIS_HOST", s.redisHost().orElseGet(() -> log("embedded Redis", backends.startRedis(s.dataDir()))));
+            RedisPreflight.check(env.get("REDIS_HOST"), Integer.parseInt(System.getenv().getOrDefault("MAESTRO_REDIS_PORT", "6379")));
+            DatabasePreflight database = new DatabasePreflight(env.get("MONGO_SERVICE"), System.getenv());
+            List<Migration> applied = database.migrate();
+            phase.accept("database " + database.where() + ": " + (applied.isEmpty() ? "up to date"
+                    : applied.size() + " migration(s) applied " + applied));
+            // Both roles need the pair: the API signs and verifies tokens, the pipeline mints job tokens.
+            env.put(TokenKeyDirectory.VARIABLE, keys(s.dataDir(), env.get("MONGO_SERVICE")).toString());
+            KeptSecret.Resolved admin = null;
+            if (s.role().runsApi()) {
+                admin = s.adminPassword()
+                        .map(p -> new KeptSecret.Resolved(p, false, null))
+                        .orElseGet(() -> KeptSecret.resolve(s.dataDir(), KeptSecret.ADMIN_PASSWORD));
+                env.put("KCI_INITIAL_ADMIN_USERNAME", s.adminName());
+                env.put("KCI_INITIAL_PASSWORD", admin.value());
+            }
 
-        // Micro redeploys whatever applications a used runtime directory holds, after the ones on
-        // its command line, which made a restarted server answer 404 and 500 for seconds after it
-        // said it was up. Nothing of value lives there (data is in MongoDB, Redis and the keys).
-        Directories.fresh(s.dataDir().resolve("payara"));
-        ProcessBuilder builder = new ProcessBuilder(command(s)).inheritIO().directory(s.dataDir().toFile());
-        builder.environment().putAll(env);
-        Process server = builder.start();
-        server.getOutputStream().close();
-        Thread stopper = new Thread(() -> stop(server, backends), "maestro-shutdown");
-        Runtime.getRuntime().addShutdownHook(stopper);
+            // Micro redeploys whatever applications a used runtime directory holds, after the ones on
+            // its command line, which made a restarted server answer 404 and 500 for seconds after it
+            // said it was up. Nothing of value lives there (data is in MongoDB, Redis and the keys).
+            Directories.fresh(s.dataDir().resolve("payara"));
+            ServerLog log = ServerLog.fresh(s.dataDir());
+            ProcessBuilder builder = new ProcessBuilder(command(s)).directory(s.dataDir().toFile())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.file().toFile()));
+            builder.environment().putAll(env);
+            Process server = builder.start();
+            shutdown.server = server;
+            server.getOutputStream().close();
+            phase.accept("starting Payara Micro; its log: " + log.file());
 
-        // The pipeline deploys after the API, so "up" means both answer when both run.
-        boolean up = (!s.role().runsApi() || waitUntilUp(url + "/latest/", server))
-                && (!s.role().runsPipeline() || waitUntilUp(url + "/pipeline/stats", server));
-        if (!up) {
-            System.err.println("maestro: the server did not come up within " + START_TIMEOUT.toMinutes()
-                    + " minutes; see the log above");
+            // The pipeline deploys after the API, so "up" means both answer when both run.
+            ServerStartup startup = new ServerStartup(server, log);
+            if (s.role().runsApi()) {
+                startup.awaitServing("API", url + "/latest/");
+                phase.accept("API deployed");
+            }
+            if (s.role().runsPipeline()) {
+                startup.awaitServing("pipeline", url + "/pipeline/stats");
+                phase.accept("pipeline deployed");
+            }
+            boolean adminLogsIn = admin != null && AdminLoginCheck.logsIn(url, s.adminName(), admin.value());
+            banner(s, admin, adminLogsIn, storageToken, url, Duration.between(began, Instant.now()));
+            int status = server.waitFor();
+            if (!shutdown.started()) {
+                System.err.println("maestro: Payara Micro stopped (exit status " + status + "); its log: " + log.file());
+            }
+            return status == 0 ? 1 : status;
+        } catch (StartRefused e) {
+            System.err.println("maestro: not starting: " + e.getMessage());
+            shutdown.run();
             return 1;
         }
-        boolean adminLogsIn = admin != null && AdminLoginCheck.logsIn(url, s.adminName(), admin.value());
-        banner(s, admin, adminLogsIn, storageToken, url, Duration.between(began, Instant.now()));
-        return server.waitFor();
+    }
+
+    /** The token key pair (see {@link TokenKeyDirectory}); a pair that cannot be used refuses the start. */
+    private static Path keys(Path dataDir, String mongoService) throws StartRefused {
+        try {
+            return TokenKeyDirectory.resolve(System.getenv(), dataDir, mongoService);
+        } catch (RuntimeException e) {
+            throw new StartRefused("The token key pair (MAESTRO_JWT_KEY_DIR) cannot be used: " + e.getMessage()
+                    + ". Restore the two PEM files, or move the directory away to generate a new pair (tokens handed out"
+                    + " so far then stop working).", e);
+        }
     }
 
     /**
@@ -168,23 +247,6 @@ public final class Maestro {
             cmd.add(dist.resolve("pipeline.war") + ":/pipeline");
         }
         return cmd;
-    }
-
-    private static boolean waitUntilUp(String url, Process server) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (Instant.now().isBefore(deadline) && server.isAlive()) {
-            try {
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding());
-                if (r.statusCode() == 200) {
-                    return true;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        return false;
     }
 
     private static void banner(LauncherSettings s, KeptSecret.Resolved admin, boolean adminLogsIn,
@@ -230,18 +292,5 @@ public final class Maestro {
     private static String log(String what, String address) {
         System.out.println("maestro: started " + what + " at " + address);
         return address;
-    }
-
-    private static void stop(Process server, EmbeddedBackends backends) {
-        System.out.println("maestro: stopping");
-        server.destroy();
-        try {
-            if (!server.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                server.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        backends.close();
     }
 }

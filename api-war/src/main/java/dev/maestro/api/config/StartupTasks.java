@@ -1,24 +1,24 @@
 package dev.maestro.api.config;
 
-import dev.maestro.event.EventLog;
+import dev.maestro.store.MongoConnection;
+import dev.maestro.store.migration.Migration;
+import dev.maestro.store.migration.MigrationRunner;
+import dev.maestro.store.migration.Migrations;
 import dev.maestro.user.GroupService;
-import dev.maestro.node.NodeStore;
 import dev.maestro.event.subscription.SubscriptionService;
-import dev.maestro.event.subscription.SubscriptionStore;
-import dev.maestro.user.GroupStore;
 import dev.maestro.user.UserService;
-import dev.maestro.user.UserStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Work done once when the API starts: indexes, KernelCI's built-in {@code node:edit:any} group,
+ * Work done once when the API starts: the database migrations (indexes among them), KernelCI's built-in {@code node:edit:any} group,
  * the subscriptions' background work (Redis notifications, closing idle subscriptions), then
  * the first admin from {@code KCI_INITIAL_*} (KernelCI documents this but does not wire it).
  * Without a password no admin is created and the log says how to get one.
@@ -28,16 +28,7 @@ public class StartupTasks {
     private static final Logger LOG = Logger.getLogger(StartupTasks.class.getName());
 
     @Inject
-    UserStore userStore;
-
-    @Inject
-    GroupStore groupStore;
-
-    @Inject
-    EventLog eventLog;
-
-    @Inject
-    SubscriptionStore subscriptionStore;
+    MongoConnection mongo;
 
     @Inject
     SubscriptionService subscriptions;
@@ -53,9 +44,6 @@ public class StartupTasks {
     GroupService groups;
 
     @Inject
-    NodeStore nodeStore;
-
-    @Inject
     @ConfigProperty(name = "KCI_INITIAL_ADMIN_USERNAME", defaultValue = "admin")
     String adminName;
 
@@ -67,13 +55,15 @@ public class StartupTasks {
     @ConfigProperty(name = "KCI_INITIAL_ADMIN_EMAIL")
     Optional<String> adminEmail;
 
-    void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        userStore.createIndexes();
-        groupStore.createIndexes();
-        eventLog.createIndexes(Duration.ofSeconds(eventRetentionSeconds));
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) throws InterruptedException {
+        // The launcher has usually migrated already (to fail before Payara starts); this covers
+        // other ways of deploying the WAR and finds nothing to do otherwise.
+        List<Migration> applied = new MigrationRunner(mongo.database(), Migrations.all(Duration.ofSeconds(eventRetentionSeconds)),
+                Migrations.CODE_VERSION, "api@" + ProcessHandle.current().pid()).migrate();
+        if (!applied.isEmpty()) {
+            LOG.info("Database migrations applied: " + applied);
+        }
         groups.ensureExists(GroupService.NODE_EDIT_ANY);
-        nodeStore.createIndexes();
-        subscriptionStore.createIndexes(Duration.ofSeconds(eventRetentionSeconds));
         subscriptions.start();
         if (adminPassword.filter(p -> !p.isBlank()).isPresent()) {
             users.ensureInitialAdmin(adminName, adminPassword.get(), adminEmail.orElse(adminName + "@kernelci.org"));

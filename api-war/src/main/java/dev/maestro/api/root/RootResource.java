@@ -1,5 +1,6 @@
 package dev.maestro.api.root;
 
+import dev.maestro.store.migration.Migrations;
 import dev.maestro.api.http.JsonResponses;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /** {@code GET /}: JSON, as KernelCI's client and older docs expect (upstream now serves HTML); and the OpenAPI document's KernelCI address. */
 @Path("/")
 public class RootResource {
-    static final String VERSION = "0.1.0";
+    static final String VERSION = Migrations.CODE_VERSION;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
