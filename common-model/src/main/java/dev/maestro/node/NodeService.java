@@ -1,5 +1,7 @@
 package dev.maestro.node;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import dev.maestro.error.BadRequestException;
 import dev.maestro.error.ConflictException;
 import dev.maestro.error.NotFoundException;
@@ -85,6 +87,30 @@ public class NodeService {
         if (draft.id() != null) {
             throw new BadRequestException("Object cannot be created with id: " + draft.id().toHexString());
         }
+        return insertNew(caller, new ObjectId(), draft, mode);
+    }
+
+    /**
+     * As {@link #create}, with an id the caller chose beforehand: the pipeline's way to create a
+     * node exactly once across redeliveries and instances (each agrees on the id first, e.g. by
+     * a claim in MongoDB). Empty when a node with that id exists already: only the first
+     * attempt writes and publishes.
+     */
+    public Optional<Node> createOnce(User caller, ObjectId id, Node draft, EventMode mode) {
+        if (store.exists(id)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(insertNew(caller, id, draft.toBuilder().id(null).build(), mode));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private Node insertNew(User caller, ObjectId id, Node draft, EventMode mode) {
         Node node = validated(draft);
         requireNewParentExists(node.parent(), null);
         for (String group : node.userGroups()) {
@@ -92,7 +118,7 @@ public class NodeService {
                 throw new BadRequestException("User group does not exist with name: " + group);
             }
         }
-        Node stored = node.toBuilder().id(new ObjectId()).owner(caller.username()).build();
+        Node stored = node.toBuilder().id(id).owner(caller.username()).build();
         store.insert(stored);
         LOG.fine(() -> "Node " + stored.id() + " (" + stored.kind() + " " + stored.name() + ") created by " + caller.username());
         publish(NodeEvents.created(stored, false), stored, mode);

@@ -31,7 +31,7 @@ public final class ConfigLoader {
     public static final String PATH_VARIABLE = "MAESTRO_PIPELINE_CONFIG";
 
     private static final List<String> SECTIONS =
-            List.of("trees", "build_configs", "jobs", "platforms", "runtimes", "scheduler", "storage");
+            List.of("trees", "build_configs", "jobs", "platforms", "runtimes", "scheduler", "storage", "reports");
 
     private final Map<String, String> environment;
 
@@ -94,11 +94,13 @@ public final class ConfigLoader {
         Map<String, RuntimeConfig> runtimes = ConfigSections.named(section(sections, "runtimes"), reader::runtime);
         List<SchedulerEntry> scheduler = new SchedulerSection(jobs, runtimes, platforms).read(section(sections, "scheduler"));
         Optional<StorageConfig> storage = storage(top, section(sections, "storage"), reader);
+        Map<String, ReportConfig> reports = ConfigSections.named(section(sections, "reports"),
+                (name, value) -> reader.report(trees, name, value));
         if (context.hasProblems()) {
             throw context.failure();
         }
         return new PipelineConfig(source, trees, buildConfigs, jobs, platforms, runtimes, scheduler,
-                storage.orElseThrow(), templates);
+                storage.orElseThrow(), templates, reports);
     }
 
     static byte[] readFile(Path file) {

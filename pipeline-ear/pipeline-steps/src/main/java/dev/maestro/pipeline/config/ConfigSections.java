@@ -2,6 +2,7 @@ package dev.maestro.pipeline.config;
 
 import dev.maestro.pipeline.git.GitNames;
 import dev.maestro.pipeline.jobs.JobTemplates;
+import dev.maestro.pipeline.results.ReportRenderer;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -117,6 +118,28 @@ final class ConfigSections {
             Optional<LabType> type = m.required("lab_type").flatMap(t -> choice(t, LabType.class, "lab_type"));
             Duration timeout = m.optional("timeout").flatMap(YamlValue::duration).orElse(DEFAULT_JOB_TIMEOUT);
             return type.map(t -> new RuntimeConfig(name, t, timeout));
+        });
+    }
+
+    Optional<ReportConfig> report(Map<String, TreeConfig> trees, String name, YamlValue value) {
+        return YamlMapping.of(value, List.of("trees", "branches", "to", "subject")).flatMap(m -> {
+            Optional<List<String>> reported = m.required("trees").flatMap(t -> t.strings().filter(names -> {
+                List<String> unknown = names.stream().filter(n -> !trees.containsKey(n)).toList();
+                if (!unknown.isEmpty()) {
+                    t.problem("unknown tree(s) " + unknown + defined(trees));
+                }
+                return unknown.isEmpty();
+            }));
+            List<String> branches = m.optional("branches").flatMap(YamlValue::strings).orElse(List.of());
+            Optional<List<String>> to = m.required("to").flatMap(YamlValue::addresses);
+            Optional<String> subject = m.optional("subject").map(v -> v.string().filter(text -> {
+                ReportRenderer.subjectProblem(text).ifPresent(v::problem);
+                return ReportRenderer.subjectProblem(text).isEmpty();
+            })).orElse(Optional.of(ReportConfig.DEFAULT_SUBJECT));
+            if (reported.isEmpty() || to.isEmpty() || subject.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new ReportConfig(name, reported.get(), branches, to.get(), subject.get()));
         });
     }
 

@@ -15,11 +15,12 @@ import java.util.Optional;
  *
  * @param source    the file it was read from
  * @param templates where this configuration's job templates are looked up
+ * @param reports   who gets mail about which checkouts (empty: nobody)
  */
 public record PipelineConfig(Path source, Map<String, TreeConfig> trees, Map<String, BuildConfig> buildConfigs,
                              Map<String, JobConfig> jobs, Map<String, PlatformConfig> platforms,
                              Map<String, RuntimeConfig> runtimes, List<SchedulerEntry> scheduler,
-                             StorageConfig storage, JobTemplates templates) {
+                             StorageConfig storage, JobTemplates templates, Map<String, ReportConfig> reports) {
 
     public PipelineConfig {
         trees = ordered(trees);
@@ -28,6 +29,7 @@ public record PipelineConfig(Path source, Map<String, TreeConfig> trees, Map<Str
         platforms = ordered(platforms);
         runtimes = ordered(runtimes);
         scheduler = List.copyOf(scheduler);
+        reports = ordered(reports);
     }
 
     /** An unmodifiable copy that keeps the file's order (Map.copyOf would not). */
@@ -44,6 +46,11 @@ public record PipelineConfig(Path source, Map<String, TreeConfig> trees, Map<Str
         return buildConfigs.values().stream()
                 .filter(bc -> bc.tree().equals(tree) && bc.branch().equals(branch))
                 .findFirst();
+    }
+
+    /** The report entries that mail a checkout of {@code tree}/{@code branch}. */
+    public List<ReportConfig> reportsFor(String tree, String branch) {
+        return reports.values().stream().filter(r -> r.covers(tree, branch)).toList();
     }
 
     /** The runtime an entry names, or the first one (in file order) of the type it asks for. */

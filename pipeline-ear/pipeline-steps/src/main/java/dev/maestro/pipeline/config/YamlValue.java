@@ -23,6 +23,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  * all problems of a file come out at once.
  */
 final class YamlValue {
+    private static final Pattern ADDRESS = Pattern.compile("[^@\\s<>,]+@[^@\\s<>,]+");
     private static final Pattern DURATION = Pattern.compile("(?:(\\d+)d)?(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?");
 
     private final YamlContext context;
@@ -120,6 +121,37 @@ final class YamlValue {
             return Optional.empty();
         }
         return Optional.of(text);
+    }
+
+    /**
+     * Mail recipients: one string or a list, each with {@code ${VAR}} substituted and split at
+     * commas. Unlike other strings these may expand to nothing (a variable set empty or a
+     * {@code :-} default of nothing), which means no recipient; what remains must look like
+     * addresses.
+     */
+    Optional<List<String>> addresses() {
+        List<YamlValue> items = node instanceof SequenceNode ? sequence().orElse(List.of()) : List.of(this);
+        List<String> addresses = new ArrayList<>();
+        boolean valid = true;
+        for (YamlValue item : items) {
+            if (!(item.node instanceof ScalarNode scalar) || item.isNull()) {
+                item.problem("expected an e-mail address, found " + describe(item.node));
+                valid = false;
+                continue;
+            }
+            for (String part : context.expand(scalar.getValue(), item.node, item.key).split(",")) {
+                String address = part.trim();
+                if (address.isEmpty()) {
+                    continue;
+                }
+                if (!ADDRESS.matcher(address).matches()) {
+                    item.problem("'" + address + "' is not an e-mail address (name@host)");
+                    valid = false;
+                }
+                addresses.add(address);
+            }
+        }
+        return valid ? Optional.of(addresses) : Optional.empty();
     }
 
     Optional<List<String>> strings() {

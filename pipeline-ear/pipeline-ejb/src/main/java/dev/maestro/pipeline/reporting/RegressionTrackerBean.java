@@ -1,0 +1,38 @@
+package dev.maestro.pipeline.reporting;
+
+import dev.maestro.pipeline.event.EventEnvelope;
+import dev.maestro.pipeline.event.NodeChange;
+import dev.maestro.pipeline.ra.EventDelivery;
+import dev.maestro.pipeline.ra.StreamEventListener;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+/**
+ * Receives, once per pipeline, every node that reaches {@code done} and has
+ * {@link RegressionTracker} track it (then its checkout's summary follows). An update of a node
+ * that was already done (a re-save) is not a new result and is skipped.
+ */
+@MessageDriven(activationConfig = {
+    @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "${MAESTRO_RA_NAME}"),
+    @ActivationConfigProperty(propertyName = "channel", propertyValue = "node"),
+    @ActivationConfigProperty(propertyName = "consumerGroup", propertyValue = "regression"),
+    @ActivationConfigProperty(propertyName = "eventFilter", propertyValue = "state=done")
+})
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class RegressionTrackerBean implements StreamEventListener {
+
+    @Inject
+    RegressionTracker tracker;
+
+    @Override
+    public void onEvent(EventDelivery delivery) {
+        NodeChange change = NodeChange.of(EventEnvelope.parse(delivery.envelope()));
+        if ("updated".equals(change.op()) && "done".equals(change.previousState())) {
+            return;
+        }
+        tracker.track(change.id());
+    }
+}

@@ -1,0 +1,113 @@
+package dev.maestro.pipeline.reporting;
+
+import dev.maestro.node.NodeJson;
+import dev.maestro.node.NodeService;
+import dev.maestro.node.query.NodeQuery;
+import dev.maestro.pipeline.results.TestIdentity;
+import dev.maestro.store.Ids;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every node query of the results stage, in one place, as node JSON maps (the shape the
+ * pipeline-steps logic reads). Fields a query cannot express (lists, absent values) are compared
+ * in code on a bounded set of candidates.
+ */
+@ApplicationScoped
+public class ResultQueries {
+    /** Earlier runs of one test looked at; others configurations' runs of it are among them. */
+    private static final int CANDIDATES = 500;
+    /** A bound on walks up the tree (a corrupt parent loop must not spin). */
+    private static final int MAX_DEPTH = 64;
+
+    @Inject
+    NodeService nodes;
+
+    public Optional<Map<String, Object>> node(String id) {
+        return nodes.find(Ids.parse(id)).map(NodeJson::toJson);
+    }
+
+    /** The newest finished run of the same test, in the same configuration, created before {@code node}. */
+    public Optional<Map<String, Object>> previousRun(Map<String, Object> node, TestIdentity identity) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("kind", identity.kind());
+        query.put("name", identity.name());
+        query.put("state", "done");
+        if (identity.tree() != null) {
+            query.put("data.kernel_revision.tree", identity.tree());
+        }
+        if (identity.branch() != null) {
+            query.put("data.kernel_revision.branch", identity.branch());
+        }
+        query.put("sort", "-created");
+        query.put("limit", String.valueOf(CANDIDATES));
+        String created = String.valueOf(node.get("created"));
+        return list(query).stream()
+                .filter(n -> !String.valueOf(n.get("id")).equals(node.get("id")))
+                .filter(n -> String.valueOf(n.get("created")).compareTo(created) < 0)
+                .filter(identity::matches)
+                .findFirst();
+    }
+
+    /** The open ({@code result: fail}) regression of the test whose {@link TestIdentity#key()} is {@code testKey}. */
+    public Optional<Map<String, Object>> openRegression(String testKey) {
+        return list(Map.of("kind", "regression", "result", "fail", "data.test_key", testKey, "sort", "-created", "limit", "1"))
+                .stream().findFirst();
+    }
+
+    /** The regressions of a tree and branch (newest first): those a checkout opened, continued or fixed are among them. */
+    public List<Map<String, Object>> regressionsOf(String tree, String branch) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("kind", "regression");
+        if (tree != null) {
+            query.put("data.failed_kernel_revision.tree", tree);
+        }
+        if (branch != null) {
+            query.put("data.failed_kernel_revision.branch", branch);
+        }
+        query.put("sort", "-created");
+        query.put("limit", String.valueOf(CANDIDATES));
+        return list(query);
+    }
+
+    /** Every node under {@code rootId} (not the root), breadth first. */
+    public List<Map<String, Object>> descendants(String rootId) {
+        List<Map<String, Object>> found = new ArrayList<>();
+        List<String> parents = new ArrayList<>(List.of(rootId));
+        for (int i = 0; i < parents.size(); i++) {
+            for (Map<String, Object> child : list(Map.of("parent", parents.get(i)))) {
+                found.add(child);
+                parents.add(String.valueOf(child.get("id")));
+            }
+        }
+        return found;
+    }
+
+    /** The nearest ancestor of {@code node} (or the node itself) of {@code kind}. */
+    public Optional<Map<String, Object>> ancestorOfKind(Map<String, Object> node, String kind) {
+        Map<String, Object> at = node;
+        for (int depth = 0; at != null && depth < MAX_DEPTH; depth++) {
+            if (kind.equals(at.get("kind"))) {
+                return Optional.of(at);
+            }
+            Object parent = at.get("parent");
+            at = parent == null ? null : node(String.valueOf(parent)).orElse(null);
+        }
+        return Optional.empty();
+    }
+
+    /** The node's parent, if it has one. */
+    public Optional<Map<String, Object>> parent(Map<String, Object> node) {
+        Object parent = node.get("parent");
+        return parent == null ? Optional.empty() : node(String.valueOf(parent));
+    }
+
+    private List<Map<String, Object>> list(Map<String, String> query) {
+        return nodes.list(NodeQuery.unpaged(query)).stream().map(NodeJson::toJson).toList();
+    }
+}
