@@ -23,7 +23,6 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 
 /**
@@ -72,8 +71,9 @@ public class NodeService {
         return store.find(query);
     }
 
-    public long count(Bson filter) {
-        return store.count(filter);
+    /** How many nodes match the query's filter (its sort and slice do not matter). */
+    public long count(NodeQuery query) {
+        return store.count(query.filter());
     }
 
     /**

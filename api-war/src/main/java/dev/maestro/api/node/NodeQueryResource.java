@@ -4,7 +4,6 @@ import dev.maestro.api.http.JsonResponses;
 import dev.maestro.api.http.QueryParameters;
 import dev.maestro.node.NodeJson;
 import dev.maestro.node.NodeService;
-import dev.maestro.node.query.NodeFilter;
 import dev.maestro.node.query.NodePage;
 import dev.maestro.node.query.NodeQuery;
 import jakarta.inject.Inject;
@@ -79,6 +78,6 @@ public class NodeQueryResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.INTEGER)))
     @APIResponse(responseCode = "400", description = "A malformed filter")
     public Response count() {
-        return JsonResponses.ok(nodes.count(NodeFilter.parse(QueryParameters.of(uri))));
+        return JsonResponses.ok(nodes.count(NodeQuery.counting(QueryParameters.of(uri))));
     }
 }
