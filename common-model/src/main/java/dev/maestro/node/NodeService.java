@@ -4,11 +4,10 @@ import dev.maestro.error.BadRequestException;
 import dev.maestro.error.ConflictException;
 import dev.maestro.error.NotFoundException;
 import dev.maestro.event.EventLog;
-import dev.maestro.node.input.KcidbFlagUpdate;
 import dev.maestro.node.kind.KernelVersions;
 import dev.maestro.node.kind.NodeKinds;
-import dev.maestro.node.query.NodePage;
 import dev.maestro.node.query.NodeQuery;
+import dev.maestro.store.Page;
 import dev.maestro.time.Timestamps;
 import dev.maestro.user.GroupStore;
 import dev.maestro.user.User;
@@ -62,8 +61,8 @@ public class NodeService {
     }
 
     /** One page of matches and their total. */
-    public NodePage search(NodeQuery query) {
-        return new NodePage(store.find(query), store.count(query.filter()), query.page());
+    public Page<Node> search(NodeQuery query) {
+        return new Page<>(store.find(query), store.count(query.filter()), query.page().limit(), query.page().offset());
     }
 
     /** All matches in the query's slice, without counting. */
@@ -201,20 +200,20 @@ public class NodeService {
      * exist (404) before anything is written. One event per changed node. Returns how many
      * nodes were updated.
      */
-    public int setKcidbFlag(User caller, KcidbFlagUpdate update, EventMode mode) {
-        Map<ObjectId, Node> found = store.findAll(update.ids());
-        for (ObjectId id : update.ids()) {
+    public int setKcidbFlag(User caller, List<ObjectId> ids, boolean value, EventMode mode) {
+        Map<ObjectId, Node> found = store.findAll(ids);
+        for (ObjectId id : ids) {
             if (!found.containsKey(id)) {
                 throw notFound(id);
             }
         }
         int count = 0;
-        for (ObjectId id : update.ids()) {
+        for (ObjectId id : ids) {
             Node before = found.get(id);
             if (!NodeEditRights.mayEdit(caller, before)) {
                 continue;
             }
-            Document changes = new Document(KcidbFlagUpdate.FIELD, update.value()).append("updated", Date.from(Timestamps.now()));
+            Document changes = new Document(NodeDocuments.KCIDB_FLAG, value).append("updated", Date.from(Timestamps.now()));
             Optional<Node> written = store.update(id, changes);
             if (written.isPresent()) {
                 count++;
@@ -271,9 +270,9 @@ public class NodeService {
     }
 
     private static Node validated(Node n) {
-        Node translated = KernelVersions.translate(n);
-        NodeKinds.validate(translated);
-        return translated;
+        Map<String, Object> data = KernelVersions.translate(n.data());
+        NodeKinds.validate(n.kind(), data);
+        return data == n.data() ? n : n.toBuilder().data(data).build();
     }
 
     private void publish(Map<String, Object> payload, Node node, EventMode mode) {
