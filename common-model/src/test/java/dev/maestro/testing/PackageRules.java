@@ -25,12 +25,21 @@ public final class PackageRules {
      * the sub-packages of {@code x}).
      */
     public static ArchRule dependsOnlyOn(String pkg, String... allowed) {
+        return dependsWithinOnlyOn(PROJECT, pkg, allowed);
+    }
+
+    /**
+     * Within {@code scope} (a package pattern such as {@code dev.maestro.pipeline..}), the classes
+     * of {@code pkg} use only their own package and the {@code allowed} ones; what lies outside
+     * the scope is not restricted by this rule.
+     */
+    public static ArchRule dependsWithinOnlyOn(String scope, String pkg, String... allowed) {
         List<String> packages = new ArrayList<>(List.of(allowed));
         packages.add(pkg);
-        String described = allowed.length == 0 ? "nothing else in the project" : String.join(", ", allowed);
+        String described = allowed.length == 0 ? "nothing else in " + scope : String.join(", ", allowed);
         return classes().that().resideInAPackage(pkg)
-                .should().onlyDependOnClassesThat(resideOutsideOfPackage(PROJECT)
+                .should().onlyDependOnClassesThat(resideOutsideOfPackage(scope)
                         .or(resideInAnyPackage(packages.toArray(String[]::new))))
-                .as(pkg + " depends only on " + described);
+                .as(pkg + " depends only on " + described + " (within " + scope + ")");
     }
 }
