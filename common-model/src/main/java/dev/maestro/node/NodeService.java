@@ -94,7 +94,7 @@ public class NodeService {
         Node stored = node.toBuilder().id(new ObjectId()).owner(caller.username()).build();
         store.insert(stored);
         LOG.fine(() -> "Node " + stored.id() + " (" + stored.kind() + " " + stored.name() + ") created by " + caller.username());
-        publish(NodeEvents.created(stored, false), stored, mode);
+        publish(NodeEvent.created(stored, false), stored, mode);
         return stored;
     }
 
@@ -113,7 +113,7 @@ public class NodeService {
             Node next = checkedUpdate(stored, changed, change.setsKcidbFlag(stored, changed));
             Optional<Node> written = store.updateIfState(id, stored.state(), NodeDocuments.changes(stored, next));
             if (written.isPresent()) {
-                publish(NodeEvents.updated(written.get(), stored, false), written.get(), mode);
+                publish(NodeEvent.updated(written.get(), stored, false), written.get(), mode);
                 return written.get();
             }
         }
@@ -139,7 +139,7 @@ public class NodeService {
         Node changed = alsoChange.apply(stored).toBuilder().state(to).build();
         Node next = checkedUpdate(stored, changed, changed.processedByKcidbBridge() != stored.processedByKcidbBridge());
         Optional<Node> written = store.updateIfState(id, from, NodeDocuments.changes(stored, next));
-        written.ifPresent(n -> publish(NodeEvents.updated(n, stored, false), n, mode));
+        written.ifPresent(n -> publish(NodeEvent.updated(n, stored, false), n, mode));
         return written;
     }
 
@@ -189,7 +189,7 @@ public class NodeService {
         LOG.fine(() -> "Hierarchy of " + toWrite.size() + " node(s) under " + rootId + " stored by " + caller.username());
         for (Node n : toWrite) {
             Node before = existing.get(n.id());
-            publish(before != null ? NodeEvents.updated(n, before, true) : NodeEvents.created(n, true), n, mode);
+            publish(before != null ? NodeEvent.updated(n, before, true) : NodeEvent.created(n, true), n, mode);
         }
         return toWrite;
     }
@@ -217,7 +217,7 @@ public class NodeService {
             Optional<Node> written = store.update(id, changes);
             if (written.isPresent()) {
                 count++;
-                publish(NodeEvents.updated(written.get(), before, false), written.get(), mode);
+                publish(NodeEvent.updated(written.get(), before, false), written.get(), mode);
             }
         }
         return count;
@@ -275,9 +275,9 @@ public class NodeService {
         return data == n.data() ? n : n.toBuilder().data(data).build();
     }
 
-    private void publish(Map<String, Object> payload, Node node, EventMode mode) {
+    private void publish(NodeEvent event, Node node, EventMode mode) {
         if (mode == EventMode.PUBLISH) {
-            events.append(NodeEvents.CHANNEL, node.owner(), payload, Map.of());
+            events.append(NodeEvent.CHANNEL, node.owner(), event.toData(), Map.of());
         }
     }
 
