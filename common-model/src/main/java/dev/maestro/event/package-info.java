@@ -4,6 +4,7 @@
  * reads it) and its Redis notifications (PUBLISH for live listeners, XADD for the pipeline's
  * consumer groups), with CloudEvents 1.0 envelopes ({@link dev.maestro.event.Envelopes}). The
  * node write path and {@code /publish} append here; nothing else writes events. Sub-packages hold
- * what is built on the log: subscriptions, publishing, queries, work queues.
+ * what is built on the log: subscriptions, publishing, queries, work queues. Depends on
+ * {@code error}, {@code json}, {@code store} and {@code time}.
  */
 package dev.maestro.event;

@@ -2,6 +2,7 @@ package dev.maestro.node;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,16 @@ public record Node(ObjectId id, String kind, String name, List<String> path, Str
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * A builder for a node created in code at {@code now}: the defaults of {@link #builder()},
+     * {@code created} and {@code updated} now and {@code timeout} now + {@link #DEFAULT_TIMEOUT},
+     * which is what reading a {@code POST /node} body that omits them gives.
+     */
+    public static Builder newNode(Instant now) {
+        Instant at = now.truncatedTo(ChronoUnit.MILLIS);
+        return new Builder().created(at).updated(at).timeout(at.plus(DEFAULT_TIMEOUT));
     }
 
     public Builder toBuilder() {

@@ -17,6 +17,9 @@ import org.bson.types.ObjectId;
  * document lacks takes the model default, so documents written by other tools still load.
  */
 public final class NodeDocuments {
+    /** The stored (and wire) name of the flag KernelCI's KCIDB bridge sets on nodes it has sent. */
+    static final String KCIDB_FLAG = "processed_by_kcidb_bridge";
+
     private NodeDocuments() {
     }
 
@@ -45,7 +48,7 @@ public final class NodeDocuments {
                 .append("submitter", n.submitter())
                 .append("treeid", n.treeid())
                 .append("user_groups", n.userGroups())
-                .append("processed_by_kcidb_bridge", n.processedByKcidbBridge())
+                .append(KCIDB_FLAG, n.processedByKcidbBridge())
                 .append("retry_counter", n.retryCounter());
     }
 
@@ -86,7 +89,7 @@ public final class NodeDocuments {
                 .submitter(d.getString("submitter"))
                 .treeid(d.getString("treeid"))
                 .userGroups(strings(d.get("user_groups"), new ArrayList<>()))
-                .processedByKcidbBridge(Boolean.TRUE.equals(d.get("processed_by_kcidb_bridge")))
+                .processedByKcidbBridge(Boolean.TRUE.equals(d.get(KCIDB_FLAG)))
                 .retryCounter(d.get("retry_counter") instanceof Number c ? c.intValue() : 0)
                 .build();
     }

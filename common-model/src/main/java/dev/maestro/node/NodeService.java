@@ -6,11 +6,10 @@ import dev.maestro.error.BadRequestException;
 import dev.maestro.error.ConflictException;
 import dev.maestro.error.NotFoundException;
 import dev.maestro.event.EventLog;
-import dev.maestro.node.input.KcidbFlagUpdate;
 import dev.maestro.node.kind.KernelVersions;
 import dev.maestro.node.kind.NodeKinds;
-import dev.maestro.node.query.NodePage;
 import dev.maestro.node.query.NodeQuery;
+import dev.maestro.store.Page;
 import dev.maestro.time.Timestamps;
 import dev.maestro.user.GroupStore;
 import dev.maestro.user.User;
@@ -25,7 +24,6 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 
 /**
@@ -65,8 +63,8 @@ public class NodeService {
     }
 
     /** One page of matches and their total. */
-    public NodePage search(NodeQuery query) {
-        return new NodePage(store.find(query), store.count(query.filter()), query.page());
+    public Page<Node> search(NodeQuery query) {
+        return new Page<>(store.find(query), store.count(query.filter()), query.page().limit(), query.page().offset());
     }
 
     /** All matches in the query's slice, without counting. */
@@ -74,8 +72,9 @@ public class NodeService {
         return store.find(query);
     }
 
-    public long count(Bson filter) {
-        return store.count(filter);
+    /** How many nodes match the query's filter (its sort and slice do not matter). */
+    public long count(NodeQuery query) {
+        return store.count(query.filter());
     }
 
     /**
@@ -121,7 +120,7 @@ public class NodeService {
         Node stored = node.toBuilder().id(id).owner(caller.username()).build();
         store.insert(stored);
         LOG.fine(() -> "Node " + stored.id() + " (" + stored.kind() + " " + stored.name() + ") created by " + caller.username());
-        publish(NodeEvents.created(stored, false), stored, mode);
+        publish(NodeEvent.created(stored, false), stored, mode);
         return stored;
     }
 
@@ -140,7 +139,7 @@ public class NodeService {
             Node next = checkedUpdate(stored, changed, change.setsKcidbFlag(stored, changed));
             Optional<Node> written = store.updateIfState(id, stored.state(), NodeDocuments.changes(stored, next));
             if (written.isPresent()) {
-                publish(NodeEvents.updated(written.get(), stored, false), written.get(), mode);
+                publish(NodeEvent.updated(written.get(), stored, false), written.get(), mode);
                 return written.get();
             }
         }
@@ -166,7 +165,7 @@ public class NodeService {
         Node changed = alsoChange.apply(stored).toBuilder().state(to).build();
         Node next = checkedUpdate(stored, changed, changed.processedByKcidbBridge() != stored.processedByKcidbBridge());
         Optional<Node> written = store.updateIfState(id, from, NodeDocuments.changes(stored, next));
-        written.ifPresent(n -> publish(NodeEvents.updated(n, stored, false), n, mode));
+        written.ifPresent(n -> publish(NodeEvent.updated(n, stored, false), n, mode));
         return written;
     }
 
@@ -216,7 +215,7 @@ public class NodeService {
         LOG.fine(() -> "Hierarchy of " + toWrite.size() + " node(s) under " + rootId + " stored by " + caller.username());
         for (Node n : toWrite) {
             Node before = existing.get(n.id());
-            publish(before != null ? NodeEvents.updated(n, before, true) : NodeEvents.created(n, true), n, mode);
+            publish(before != null ? NodeEvent.updated(n, before, true) : NodeEvent.created(n, true), n, mode);
         }
         return toWrite;
     }
@@ -227,24 +226,24 @@ public class NodeService {
      * exist (404) before anything is written. One event per changed node. Returns how many
      * nodes were updated.
      */
-    public int setKcidbFlag(User caller, KcidbFlagUpdate update, EventMode mode) {
-        Map<ObjectId, Node> found = store.findAll(update.ids());
-        for (ObjectId id : update.ids()) {
+    public int setKcidbFlag(User caller, List<ObjectId> ids, boolean value, EventMode mode) {
+        Map<ObjectId, Node> found = store.findAll(ids);
+        for (ObjectId id : ids) {
             if (!found.containsKey(id)) {
                 throw notFound(id);
             }
         }
         int count = 0;
-        for (ObjectId id : update.ids()) {
+        for (ObjectId id : ids) {
             Node before = found.get(id);
             if (!NodeEditRights.mayEdit(caller, before)) {
                 continue;
             }
-            Document changes = new Document(KcidbFlagUpdate.FIELD, update.value()).append("updated", Date.from(Timestamps.now()));
+            Document changes = new Document(NodeDocuments.KCIDB_FLAG, value).append("updated", Date.from(Timestamps.now()));
             Optional<Node> written = store.update(id, changes);
             if (written.isPresent()) {
                 count++;
-                publish(NodeEvents.updated(written.get(), before, false), written.get(), mode);
+                publish(NodeEvent.updated(written.get(), before, false), written.get(), mode);
             }
         }
         return count;
@@ -297,14 +296,14 @@ public class NodeService {
     }
 
     private static Node validated(Node n) {
-        Node translated = KernelVersions.translate(n);
-        NodeKinds.validate(translated);
-        return translated;
+        Map<String, Object> data = KernelVersions.translate(n.data());
+        NodeKinds.validate(n.kind(), data);
+        return data == n.data() ? n : n.toBuilder().data(data).build();
     }
 
-    private void publish(Map<String, Object> payload, Node node, EventMode mode) {
+    private void publish(NodeEvent event, Node node, EventMode mode) {
         if (mode == EventMode.PUBLISH) {
-            events.append(NodeEvents.CHANNEL, node.owner(), payload, Map.of());
+            events.append(NodeEvent.CHANNEL, node.owner(), event.toData(), Map.of());
         }
     }
 

@@ -1,6 +1,6 @@
 /**
  * Connections to the two backing services (MongoDB for state, Redis for notification) and the
  * helpers shared by the MongoDB stores of each feature (ids, pages, exact-match filters). Knows
- * nothing of the features themselves.
+ * nothing of the features themselves: depends on {@code error} only.
  */
 package dev.maestro.store;

@@ -81,14 +81,16 @@ class NodeMappingTest {
 
     @Test
     void eventPayloadHasKernelCisKeys() {
-        assertThat(NodeEvents.created(node, false).keySet()).containsExactly("op", "id", "kind", "name", "path", "group",
+        assertThat(NodeEvent.created(node, false).toData().keySet()).containsExactly("op", "id", "kind", "name", "path", "group",
                 "state", "result", "owner", "data", "is_hierarchy");
         Node previous = node.toBuilder().state(NodeState.RUNNING).result(null).build();
-        Map<String, Object> updated = NodeEvents.updated(node, previous, true);
+        NodeEvent event = NodeEvent.updated(node, previous, true);
+        Map<String, Object> updated = event.toData();
         assertThat(updated.keySet()).containsExactly("op", "id", "kind", "name", "path", "group", "state", "result",
                 "owner", "data", "is_hierarchy", "previous_state", "previous_result");
         assertThat(updated).containsEntry("op", "updated").containsEntry("is_hierarchy", true)
                 .containsEntry("previous_state", "running").containsEntry("previous_result", null)
                 .containsEntry("state", "available").containsEntry("id", ID.toHexString());
+        assertThat(NodeEvent.read(updated)).as("what consumers read back").isEqualTo(event);
     }
 }

@@ -107,9 +107,10 @@ class NodeTreeWriteTest extends NodeServiceFixture {
         Node mine = createCheckout(ALICE, unique("mine"));
         Node alsoMine = createCheckout(ALICE, unique("mine"));
         Node bobs = createCheckout(BOB, unique("bobs"));
-        int count = service.setKcidbFlag(ALICE, KcidbFlagUpdate.read(map("nodes",
+        KcidbFlagUpdate update = KcidbFlagUpdate.read(map("nodes",
                 list(mine.id().toHexString(), bobs.id().toHexString(), alsoMine.id().toHexString()),
-                "field", "processed_by_kcidb_bridge", "value", "true")), EventMode.PUBLISH);
+                "field", "processed_by_kcidb_bridge", "value", "true"));
+        int count = service.setKcidbFlag(ALICE, update.ids(), update.value(), EventMode.PUBLISH);
         assertThat(count).isEqualTo(2);
         assertThat(service.get(mine.id()).processedByKcidbBridge()).isTrue();
         assertThat(service.get(alsoMine.id()).processedByKcidbBridge()).isTrue();
@@ -124,7 +125,7 @@ class NodeTreeWriteTest extends NodeServiceFixture {
         Node mine = createCheckout(ALICE, unique("mine"));
         KcidbFlagUpdate update = KcidbFlagUpdate.read(map("nodes", list(mine.id().toHexString(), new ObjectId().toHexString()),
                 "field", "processed_by_kcidb_bridge", "value", "true"));
-        assertThatThrownBy(() -> service.setKcidbFlag(ALICE, update, EventMode.PUBLISH)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> service.setKcidbFlag(ALICE, update.ids(), update.value(), EventMode.PUBLISH)).isInstanceOf(NotFoundException.class);
         assertThat(service.get(mine.id())).isEqualTo(mine);
     }
 

@@ -7,6 +7,7 @@ import dev.maestro.event.EventLog;
 import dev.maestro.mail.MailSettings;
 import dev.maestro.mail.Mailer;
 import dev.maestro.mail.Outbox;
+import dev.maestro.node.NodeJson;
 import dev.maestro.node.NodeService;
 import dev.maestro.node.NodeStore;
 import dev.maestro.event.publish.Publisher;
@@ -137,7 +138,7 @@ public class Services {
     @Produces
     @Singleton
     EventSearch eventSearch(EventHistory history, NodeStore nodes) {
-        return new EventSearch(history, nodes);
+        return new EventSearch(history, id -> nodes.find(id).map(NodeJson::toJson));
     }
 
     @Produces

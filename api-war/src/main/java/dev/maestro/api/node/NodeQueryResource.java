@@ -4,8 +4,6 @@ import dev.maestro.api.http.JsonResponses;
 import dev.maestro.api.http.QueryParameters;
 import dev.maestro.node.NodeJson;
 import dev.maestro.node.NodeService;
-import dev.maestro.node.query.NodeFilter;
-import dev.maestro.node.query.NodePage;
 import dev.maestro.node.query.NodeQuery;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -15,8 +13,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -52,13 +48,7 @@ public class NodeQueryResource {
     @APIResponse(responseCode = "400", description = "A malformed filter (bad date, integer, id, regex or operator)")
     @APIResponse(responseCode = "422", description = "limit or offset out of range")
     public Response page() {
-        NodePage page = nodes.search(NodeQuery.paged(QueryParameters.of(uri)));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("items", page.items().stream().map(NodeJson::toJson).toList());
-        body.put("total", page.total());
-        body.put("limit", page.page().limit());
-        body.put("offset", page.page().offset());
-        return JsonResponses.ok(body);
+        return JsonResponses.ok(nodes.search(NodeQuery.paged(QueryParameters.of(uri))).toJson(NodeJson::toJson));
     }
 
     @GET
@@ -79,6 +69,6 @@ public class NodeQueryResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.INTEGER)))
     @APIResponse(responseCode = "400", description = "A malformed filter")
     public Response count() {
-        return JsonResponses.ok(nodes.count(NodeFilter.parse(QueryParameters.of(uri))));
+        return JsonResponses.ok(nodes.count(NodeQuery.counting(QueryParameters.of(uri))));
     }
 }

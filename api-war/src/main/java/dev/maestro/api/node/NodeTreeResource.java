@@ -82,6 +82,7 @@ public class NodeTreeResource {
         Map<String, Object> json = Json.parseObject(body);
         User caller = currentUser.require();
         EventMode mode = EventMode.fromNoevent(noevent);
-        return JsonResponses.ok(nodes.setKcidbFlag(caller, KcidbFlagUpdate.read(json), mode));
+        KcidbFlagUpdate update = KcidbFlagUpdate.read(json);
+        return JsonResponses.ok(nodes.setKcidbFlag(caller, update.ids(), update.value(), mode));
     }
 }

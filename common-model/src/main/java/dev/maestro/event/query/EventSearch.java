@@ -4,8 +4,6 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import dev.maestro.error.BadRequestException;
 import dev.maestro.event.EventHistory;
-import dev.maestro.node.NodeJson;
-import dev.maestro.node.NodeStore;
 import dev.maestro.node.query.Operator;
 import dev.maestro.store.Ids;
 import dev.maestro.time.Timestamps;
@@ -16,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.bson.conversions.Bson;
@@ -36,9 +35,10 @@ public class EventSearch {
     private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
 
     private final EventHistory history;
-    private final NodeStore nodes;
+    private final Function<ObjectId, Optional<Map<String, Object>>> nodes;
 
-    public EventSearch(EventHistory history, NodeStore nodes) {
+    /** @param nodes a node as the API shows it, by id (for {@code recursive}) */
+    public EventSearch(EventHistory history, Function<ObjectId, Optional<Map<String, Object>>> nodes) {
         this.history = history;
         this.nodes = nodes;
     }
@@ -100,7 +100,7 @@ public class EventSearch {
     /** KernelCI's {@code recursive}: the event's node as it is now, when {@code data.id} names one. */
     private void attachNode(Map<String, Object> event) {
         if (event.get("data") instanceof Map<?, ?> data && data.get("id") instanceof String id && Ids.isValid(id)) {
-            nodes.find(new ObjectId(id)).ifPresent(node -> event.put("node", NodeJson.toJson(node)));
+            nodes.apply(new ObjectId(id)).ifPresent(node -> event.put("node", node));
         }
     }
 

@@ -2,6 +2,7 @@
  * Subscriptions and {@code /listen}: each subscription is a cursor over one channel's event log,
  * kept in MongoDB so that any API instance, before or after a restart, serves it. Redis
  * notifications only wake waiting listeners early; what is delivered is always read from the
- * history, in sequence order. Depends on {@code dev.maestro.event}.
+ * history, in sequence order. Depends on {@code dev.maestro.event}, {@code error}, {@code store}
+ * and {@code time}.
  */
 package dev.maestro.event.subscription;

@@ -1,6 +1,5 @@
 package dev.maestro.node.kind;
 
-import dev.maestro.node.Node;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -17,11 +16,11 @@ public final class KernelVersions {
     private KernelVersions() {
     }
 
-    /** The node with its version numbers translated (the same node when there is nothing to do). */
-    public static Node translate(Node node) {
-        if (!(node.data() != null && node.data().get("kernel_revision") instanceof Map<?, ?> revision
+    /** A node's {@code data} with its version numbers translated (the same map when there is nothing to do). */
+    public static Map<String, Object> translate(Map<String, Object> data) {
+        if (!(data != null && data.get("kernel_revision") instanceof Map<?, ?> revision
                 && revision.get("version") instanceof Map<?, ?> version)) {
-            return node;
+            return data;
         }
         Map<String, Object> translated = null;
         for (String key : NUMBERS) {
@@ -33,13 +32,13 @@ public final class KernelVersions {
             }
         }
         if (translated == null) {
-            return node;
+            return data;
         }
         Map<String, Object> newRevision = copy(revision);
         newRevision.put("version", translated);
-        Map<String, Object> newData = new LinkedHashMap<>(node.data());
+        Map<String, Object> newData = new LinkedHashMap<>(data);
         newData.put("kernel_revision", newRevision);
-        return node.toBuilder().data(newData).build();
+        return newData;
     }
 
     private static Map<String, Object> copy(Map<?, ?> m) {

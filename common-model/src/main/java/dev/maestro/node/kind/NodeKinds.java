@@ -12,7 +12,6 @@ import static dev.maestro.node.kind.DataSchema.optional;
 import static dev.maestro.node.kind.DataSchema.required;
 
 import dev.maestro.error.BadRequestException;
-import dev.maestro.node.Node;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -137,24 +136,24 @@ public final class NodeKinds {
         return SCHEMAS.keySet();
     }
 
-    /** 400 {@code Unsupported node kind: X}, or 400 listing every problem of {@code data}. */
-    public static void validate(Node node) {
-        if (!SCHEMAS.containsKey(node.kind())) {
-            throw new BadRequestException("Unsupported node kind: " + node.kind());
+    /** 400 {@code Unsupported node kind: X}, or 400 listing every problem of the node's {@code data}. */
+    public static void validate(String kind, Map<String, Object> data) {
+        if (!SCHEMAS.containsKey(kind)) {
+            throw new BadRequestException("Unsupported node kind: " + kind);
         }
-        DataSchema schema = SCHEMAS.get(node.kind());
+        DataSchema schema = SCHEMAS.get(kind);
         if (schema == null) {
             return;
         }
         List<String> errors = new ArrayList<>();
-        if (node.data() == null) {
+        if (data == null) {
             errors.add("data: Input should be a valid dictionary");
         } else {
-            schema.check(node.data(), "data", errors);
+            schema.check(data, "data", errors);
         }
         if (!errors.isEmpty()) {
             throw new BadRequestException(errors.size() + " validation error" + (errors.size() == 1 ? "" : "s")
-                    + " for a " + node.kind() + " node: " + String.join("; ", errors));
+                    + " for a " + kind + " node: " + String.join("; ", errors));
         }
     }
 

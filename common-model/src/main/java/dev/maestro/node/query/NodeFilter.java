@@ -60,14 +60,20 @@ public final class NodeFilter {
 
     static Bson condition(String key, String raw) {
         String[] parts = key.split("__", -1);
-        String field = key;
-        Operator op = Operator.EQ;
-        if (parts.length == 2) {
-            field = parts[0];
-            String suffix = parts[1];
-            op = Operator.ofSuffix(suffix).orElseThrow(() -> new BadRequestException(
-                    "Unsupported operator '" + suffix + "' in '" + key + "' (use lt, lte, gt, gte, ne, re, in, nin or int)"));
+        if (parts.length != 2) {
+            return condition(key, Operator.EQ, raw);
         }
+        String suffix = parts[1];
+        Operator op = Operator.ofSuffix(suffix).orElseThrow(() -> new BadRequestException(
+                "Unsupported operator '" + suffix + "' in '" + key + "' (use lt, lte, gt, gte, ne, re, in, nin or int)"));
+        return condition(parts[0], op, raw);
+    }
+
+    /**
+     * One condition on one field, the value as query text: what {@code field__op=raw} means.
+     * {@link NodeCriteria} builds its conditions here too, so both mean the same.
+     */
+    static Bson condition(String field, Operator op, String raw) {
         if (!NodeFields.isValidName(field)) {
             throw new BadRequestException("Invalid field name in query: '" + field + "'");
         }

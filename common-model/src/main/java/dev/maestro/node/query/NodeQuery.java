@@ -17,4 +17,9 @@ public record NodeQuery(Bson filter, Bson sort, PageRequest page) {
         return new NodeQuery(NodeFilter.parse(params), NodeSort.parse(params.get("sort")),
                 PageRequest.unpaged(params.get("limit"), params.get("offset")));
     }
+
+    /** {@code GET /count}: only the filter counts; limit, offset and sort are ignored, not read. */
+    public static NodeQuery counting(Map<String, String> params) {
+        return new NodeQuery(NodeFilter.parse(params), NodeSort.parse(null), new PageRequest(0, 0));
+    }
 }

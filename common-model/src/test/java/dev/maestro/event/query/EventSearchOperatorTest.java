@@ -6,11 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.mongodb.client.MongoDatabase;
 import dev.maestro.error.BadRequestException;
 import dev.maestro.event.EventHistory;
-import dev.maestro.node.NodeStore;
+
 import dev.maestro.testing.Backends;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +31,7 @@ class EventSearchOperatorTest {
             db.getCollection("eventhistory").insertOne(new Document("timestamp", new Date()).append("sequence_id", ++seq)
                     .append("channel", "node").append("owner", "bob").append("data", new Document("name", name).append("op", "created")));
         }
-        search = new EventSearch(new EventHistory(db), new NodeStore(db));
+        search = new EventSearch(new EventHistory(db), id -> Optional.empty());  // no recursive search here
     }
 
     @AfterAll

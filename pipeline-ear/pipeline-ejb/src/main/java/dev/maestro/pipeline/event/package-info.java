@@ -1,6 +1,7 @@
 /**
  * What the pipeline's message-driven beans read from a delivery: a parsed view of the CloudEvents
- * envelope and, for the {@code node} channel, of the node change it announces. Read-only; the
- * beans act through common-model's services.
+ * envelope (a {@code node} channel event's data is then read by the core's
+ * {@link dev.maestro.node.NodeEvent}, the record its writer uses). Read-only; the beans act
+ * through common-model's services.
  */
 package dev.maestro.pipeline.event;

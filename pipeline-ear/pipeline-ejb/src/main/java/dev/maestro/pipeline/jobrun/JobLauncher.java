@@ -4,7 +4,6 @@ import dev.maestro.node.EventMode;
 import dev.maestro.node.Node;
 import dev.maestro.node.NodeJson;
 import dev.maestro.node.NodeService;
-import dev.maestro.node.input.NodeReader;
 import dev.maestro.pipeline.config.PipelineConfig;
 import dev.maestro.pipeline.identity.PipelineIdentity;
 import dev.maestro.pipeline.runtime.JobEnvironment;
@@ -60,10 +59,10 @@ public class JobLauncher {
 
     /**
      * @param input the node whose event scheduled the job (it becomes the job's parent)
-     * @param draft the job node's body, from {@code JobNodes.plan}
+     * @param draft the job's node, from {@code JobNodes.plan}
      */
-    public void launch(PipelineConfig config, ScheduledJob scheduled, Node input, Map<String, Object> draft) {
-        Node job = nodes.create(identity.user(), NodeReader.read(draft), EventMode.PUBLISH);
+    public void launch(PipelineConfig config, ScheduledJob scheduled, Node input, Node draft) {
+        Node job = nodes.create(identity.user(), draft, EventMode.PUBLISH);
         try {
             JobEnvironment environment = JobEnvironment.of(URI.create(apiUrl), identity.jobToken(), config.storage(),
                     settings.storageTokenValue());

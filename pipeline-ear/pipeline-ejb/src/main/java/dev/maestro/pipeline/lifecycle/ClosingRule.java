@@ -4,12 +4,11 @@ import dev.maestro.node.EventMode;
 import dev.maestro.node.Node;
 import dev.maestro.node.NodeService;
 import dev.maestro.node.NodeState;
-import dev.maestro.node.query.NodeQuery;
+import dev.maestro.node.query.NodeCriteria;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 
@@ -28,8 +27,8 @@ public class ClosingRule implements LifecycleRule {
 
     @Override
     public int apply(Instant now) {
-        List<Node> closing = nodes.list(NodeQuery.unpaged(Map.of("state", "closing", "sort", "updated",
-                "limit", Integer.toString(DueNodes.BATCH))));
+        List<Node> closing = nodes.list(NodeCriteria.where().eq("state", NodeState.CLOSING.value())
+                .sortedBy("updated").limit(DueNodes.BATCH).query());
         return DueNodes.moveEach(kind(), closing, node -> {
             boolean moved = !DueNodes.hasUnfinishedChild(nodes, node)
                     && nodes.transition(node.id(), NodeState.CLOSING, NodeState.DONE, UnaryOperator.identity(), EventMode.PUBLISH).isPresent();

@@ -2,20 +2,17 @@ package dev.maestro.pipeline.lifecycle;
 
 import dev.maestro.node.Node;
 import dev.maestro.node.NodeService;
-import dev.maestro.node.query.NodeFilter;
-import dev.maestro.node.query.NodeQuery;
-import dev.maestro.time.Timestamps;
+import dev.maestro.node.NodeState;
+import dev.maestro.node.query.NodeCriteria;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The queries the lifecycle rules share, in the API's own query language so that they mean
- * exactly what an operator's {@code GET /nodes} with the same parameters means. Each tick takes
+ * The queries the lifecycle rules share, as {@link NodeCriteria} so that they mean exactly what
+ * an operator's {@code GET /nodes} with the same parameters means. Each tick takes
  * at most {@link #BATCH} nodes per rule; the rest are due on the next tick.
  */
 final class DueNodes {
@@ -25,13 +22,9 @@ final class DueNodes {
     private DueNodes() {
     }
 
-    /** Nodes matching {@code filters} whose {@code field} is before {@code now}, oldest first. */
-    static List<Node> before(NodeService nodes, String field, Instant now, Map<String, String> filters) {
-        Map<String, String> params = new LinkedHashMap<>(filters);
-        params.put(field + "__lt", Timestamps.format(now));
-        params.put("sort", field);
-        params.put("limit", Integer.toString(BATCH));
-        return nodes.list(NodeQuery.unpaged(params));
+    /** Nodes matching {@code criteria} whose {@code field} is before {@code now}, oldest first. */
+    static List<Node> before(NodeService nodes, String field, Instant now, NodeCriteria criteria) {
+        return nodes.list(criteria.lt(field, now).sortedBy(field).limit(BATCH).query());
     }
 
     /**
@@ -55,6 +48,6 @@ final class DueNodes {
 
     /** Whether any direct child of {@code parent} is not {@code done} yet. */
     static boolean hasUnfinishedChild(NodeService nodes, Node parent) {
-        return nodes.count(NodeFilter.parse(Map.of("parent", parent.id().toHexString(), "state__ne", "done"))) > 0;
+        return nodes.count(NodeCriteria.where().eq("parent", parent.id()).ne("state", NodeState.DONE.value()).query()) > 0;
     }
 }

@@ -4,10 +4,10 @@ import dev.maestro.node.EventMode;
 import dev.maestro.node.Node;
 import dev.maestro.node.NodeService;
 import dev.maestro.node.NodeState;
+import dev.maestro.node.query.NodeCriteria;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 
@@ -29,7 +29,7 @@ public class HoldoffRule implements LifecycleRule {
 
     @Override
     public int apply(Instant now) {
-        return DueNodes.moveEach(kind(), DueNodes.before(nodes, "holdoff", now, Map.of("state", "available")), node -> {
+        return DueNodes.moveEach(kind(), DueNodes.before(nodes, "holdoff", now, NodeCriteria.where().eq("state", NodeState.AVAILABLE.value())), node -> {
             NodeState to = DueNodes.hasUnfinishedChild(nodes, node) ? NodeState.CLOSING : NodeState.DONE;
             boolean moved = nodes.transition(node.id(), NodeState.AVAILABLE, to, UnaryOperator.identity(), EventMode.PUBLISH).isPresent();
             if (moved) {

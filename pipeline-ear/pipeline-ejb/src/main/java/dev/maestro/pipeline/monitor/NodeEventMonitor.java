@@ -1,7 +1,7 @@
 package dev.maestro.pipeline.monitor;
 
+import dev.maestro.node.NodeEvent;
 import dev.maestro.pipeline.event.EventEnvelope;
-import dev.maestro.pipeline.event.NodeChange;
 import dev.maestro.pipeline.ra.EventDelivery;
 import dev.maestro.pipeline.ra.StreamEventListener;
 import jakarta.ejb.ActivationConfigProperty;
@@ -28,7 +28,7 @@ public class NodeEventMonitor implements StreamEventListener {
 
     @Override
     public void onEvent(EventDelivery delivery) {
-        NodeChange c = NodeChange.of(EventEnvelope.parse(delivery.envelope()));
+        NodeEvent c = NodeEvent.read(EventEnvelope.parse(delivery.envelope()).data());
         LOG.info("node event #" + delivery.sequence() + " " + c.op() + " " + c.kind() + " " + c.id() + " '" + c.name()
                 + "' state=" + (c.previousState() == null ? "" : c.previousState() + "->") + c.state()
                 + " result=" + c.result() + " owner=" + c.owner());

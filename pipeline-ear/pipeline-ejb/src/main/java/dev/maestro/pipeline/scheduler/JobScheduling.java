@@ -1,9 +1,8 @@
 package dev.maestro.pipeline.scheduler;
 
 import dev.maestro.node.Node;
-import dev.maestro.node.NodeJson;
 import dev.maestro.node.NodeService;
-import dev.maestro.node.query.NodeFilter;
+import dev.maestro.node.query.NodeCriteria;
 import dev.maestro.pipeline.config.PipelineConfig;
 import dev.maestro.pipeline.jobrun.JobLauncher;
 import dev.maestro.pipeline.scheduling.EventMatcher;
@@ -12,9 +11,9 @@ import dev.maestro.pipeline.scheduling.JobPlan;
 import dev.maestro.pipeline.scheduling.ScheduledJob;
 import dev.maestro.pipeline.settings.PipelineSettings;
 import dev.maestro.store.Ids;
+import dev.maestro.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,9 +54,8 @@ public class JobScheduling {
         if (input.isEmpty()) {
             return;
         }
-        Map<String, Object> inputJson = NodeJson.toJson(input.get());
         for (ScheduledJob job : jobs) {
-            JobPlan plan = JobNodes.plan(job, inputJson, event);
+            JobPlan plan = JobNodes.plan(job, input.get(), event, Timestamps.now());
             if (plan instanceof JobPlan.Skip skip) {
                 LOG.info("Not scheduling " + job.job().name() + " for node " + input.get().id() + ": " + skip.reason());
             } else if (plan instanceof JobPlan.Create create && !alreadyLaunched(create.node())) {
@@ -66,14 +64,15 @@ public class JobScheduling {
         }
     }
 
-    private boolean alreadyLaunched(Map<String, Object> draft) {
-        Map<String, String> query = new LinkedHashMap<>();
-        query.put("parent", String.valueOf(draft.get("parent")));
-        query.put("name", String.valueOf(draft.get("name")));
-        query.put("retry_counter", String.valueOf(draft.get("retry_counter")));
-        if (draft.get("data") instanceof Map<?, ?> data && data.get("platform") != null) {
-            query.put("data.platform", String.valueOf(data.get("platform")));
+    private boolean alreadyLaunched(Node draft) {
+        NodeCriteria sameJob = NodeCriteria.where()
+                .eq("parent", draft.parent())
+                .eq("name", draft.name())
+                .eq("retry_counter", draft.retryCounter());
+        Object platform = draft.data() == null ? null : draft.data().get("platform");
+        if (platform != null) {
+            sameJob.eq("data.platform", String.valueOf(platform));
         }
-        return nodes.count(NodeFilter.parse(query)) > 0;
+        return nodes.count(sameJob.query()) > 0;
     }
 }

@@ -1,13 +1,10 @@
 package dev.maestro.pipeline.scheduler;
 
-import dev.maestro.pipeline.event.EventEnvelope;
-import dev.maestro.pipeline.ra.EventDelivery;
 import dev.maestro.pipeline.ra.StreamEventListener;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.inject.Inject;
 
 /**
  * Receives the {@code retry} channel once per pipeline: requests to run jobs again, as
@@ -19,13 +16,5 @@ import jakarta.inject.Inject;
     @ActivationConfigProperty(propertyName = "consumerGroup", propertyValue = "scheduler")
 })
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class RetrySchedulerBean implements StreamEventListener {
-
-    @Inject
-    JobScheduling scheduling;
-
-    @Override
-    public void onEvent(EventDelivery delivery) {
-        scheduling.schedule(delivery.channel(), EventEnvelope.parse(delivery.envelope()).data());
-    }
+public class RetrySchedulerBean extends SchedulingListener implements StreamEventListener {
 }

@@ -1,13 +1,10 @@
 package dev.maestro.pipeline.scheduler;
 
-import dev.maestro.pipeline.event.EventEnvelope;
-import dev.maestro.pipeline.ra.EventDelivery;
 import dev.maestro.pipeline.ra.StreamEventListener;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.inject.Inject;
 
 /** Receives every node event once per pipeline and has {@link JobScheduling} launch what it asks for. */
 @MessageDriven(activationConfig = {
@@ -16,13 +13,5 @@ import jakarta.inject.Inject;
     @ActivationConfigProperty(propertyName = "consumerGroup", propertyValue = "scheduler")
 })
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class SchedulerBean implements StreamEventListener {
-
-    @Inject
-    JobScheduling scheduling;
-
-    @Override
-    public void onEvent(EventDelivery delivery) {
-        scheduling.schedule(delivery.channel(), EventEnvelope.parse(delivery.envelope()).data());
-    }
+public class SchedulerBean extends SchedulingListener implements StreamEventListener {
 }

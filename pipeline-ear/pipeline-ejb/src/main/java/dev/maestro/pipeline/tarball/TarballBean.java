@@ -3,6 +3,7 @@ package dev.maestro.pipeline.tarball;
 import dev.maestro.node.EventMode;
 import dev.maestro.node.Node;
 import dev.maestro.node.NodeResult;
+import dev.maestro.node.NodeEvent;
 import dev.maestro.node.NodeService;
 import dev.maestro.node.NodeState;
 import dev.maestro.pipeline.checkout.CheckoutFailure;
@@ -10,7 +11,6 @@ import dev.maestro.pipeline.checkout.Tarball;
 import dev.maestro.pipeline.checkout.TarballMaker;
 import dev.maestro.pipeline.config.PipelineConfig;
 import dev.maestro.pipeline.event.EventEnvelope;
-import dev.maestro.pipeline.event.NodeChange;
 import dev.maestro.pipeline.git.MirrorStore;
 import dev.maestro.pipeline.ra.EventDelivery;
 import dev.maestro.pipeline.ra.StreamEventListener;
@@ -61,7 +61,7 @@ public class TarballBean implements StreamEventListener {
         if (config.isEmpty() || settings.storage().isEmpty()) {
             return;
         }
-        ObjectId id = Ids.parse(NodeChange.of(EventEnvelope.parse(delivery.envelope())).id());
+        ObjectId id = Ids.parse(NodeEvent.read(EventEnvelope.parse(delivery.envelope()).data()).id());
         Node checkout = nodes.get(id);
         if (checkout.state() != NodeState.RUNNING) {
             return;

@@ -3,8 +3,6 @@ package dev.maestro.pipeline.trigger;
 import dev.maestro.node.EventMode;
 import dev.maestro.node.Node;
 import dev.maestro.node.NodeService;
-import dev.maestro.node.input.NodeReader;
-import dev.maestro.node.query.NodeFilter;
 import dev.maestro.pipeline.checkout.CheckoutTrigger;
 import dev.maestro.pipeline.checkout.KernelRevision;
 import dev.maestro.pipeline.config.BuildConfig;
@@ -165,15 +163,14 @@ public class TriggerTimer {
     }
 
     private boolean checkoutExists(TreeConfig tree, BuildConfig buildConfig, String commit) {
-        Map<String, String> query = CheckoutTrigger.existingCheckoutQuery(tree, buildConfig, commit);
-        return nodes.count(NodeFilter.parse(query)) > 0;
+        return nodes.count(CheckoutTrigger.existingCheckout(tree, buildConfig, commit).query()) > 0;
     }
 
     private void create(TreeConfig tree, BuildConfig buildConfig, String commit) {
         KernelRevision revision = trigger.revision(tree, buildConfig, commit);
-        Map<String, Object> body = CheckoutTrigger.checkoutNode(revision, buildConfig, Instant.now(), buildConfig.timeout());
-        body.put("submitter", SUBMITTER);
-        Node checkout = nodes.create(identity.user(), NodeReader.read(body), EventMode.PUBLISH);
+        Node draft = CheckoutTrigger.checkoutNode(revision, buildConfig, Instant.now(), buildConfig.timeout())
+                .toBuilder().submitter(SUBMITTER).build();
+        Node checkout = nodes.create(identity.user(), draft, EventMode.PUBLISH);
         LOG.info("Trigger " + buildConfig.name() + ": new commit " + commit + " (" + revision.describe() + ") of "
                 + tree.name() + "/" + buildConfig.branch() + ", checkout " + checkout.id());
     }

@@ -3,9 +3,9 @@ package dev.maestro.pipeline.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.maestro.event.StoredEvent;
-import dev.maestro.pipeline.ra.stream.EventStreams;
+import dev.maestro.node.NodeEvent;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class EventEnvelopeTest {
@@ -20,31 +20,27 @@ class EventEnvelopeTest {
             """;
 
     @Test
-    void readsTheEnvelopeAttributesAndTheNodeChange() {
+    void readsTheEnvelopeAttributesAndTheNodeEvent() {
         EventEnvelope e = EventEnvelope.parse(UPDATED);
         assertThat(e.id()).isEqualTo("6f1c");
         assertThat(e.type()).isEqualTo("api.kernelci.org");
         assertThat(e.owner()).isEqualTo("admin");
         assertThat(e.sequence()).isEqualTo(42);
-        assertThat(NodeChange.of(e)).isEqualTo(new NodeChange("updated", "65f0a1b2c3d4e5f6a7b8c9d0", "kbuild", "kbuild-gcc-14-x86",
-                List.of("checkout", "kbuild-gcc-14-x86"), "kbuild-gcc-14-x86", "available", "pass", "admin", false, "running", null));
+        assertThat(NodeEvent.read(e.data())).isEqualTo(new NodeEvent("updated", "65f0a1b2c3d4e5f6a7b8c9d0", "kbuild",
+                "kbuild-gcc-14-x86", List.of("checkout", "kbuild-gcc-14-x86"), "kbuild-gcc-14-x86", "available", "pass", "admin",
+                Map.of("arch", "x86_64"), false, "running", null));
     }
 
     @Test
     void eventsOfOtherChannelsMayCarryAnyData() {
         EventEnvelope e = EventEnvelope.parse("{\"id\":\"x\",\"data\":\"just text\"}");
         assertThat(e.data()).isEmpty();
-        assertThat(NodeChange.of(e).op()).isNull();
-        assertThat(NodeChange.of(e).path()).isEmpty();
+        assertThat(NodeEvent.read(e.data()).op()).isNull();
+        assertThat(NodeEvent.read(e.data()).path()).isEmpty();
     }
 
     @Test
     void aBrokenEnvelopeIsAnError() {
         assertThatThrownBy(() -> EventEnvelope.parse("[1,2]")).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void theAdapterReadsTheStreamsTheEventLogWrites() {
-        assertThat(EventStreams.streamOf("node")).isEqualTo(StoredEvent.streamOf("node"));
     }
 }

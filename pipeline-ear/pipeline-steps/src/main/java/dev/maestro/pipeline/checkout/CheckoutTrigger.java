@@ -1,5 +1,7 @@
 package dev.maestro.pipeline.checkout;
 
+import dev.maestro.node.Node;
+import dev.maestro.node.query.NodeCriteria;
 import dev.maestro.pipeline.config.BuildConfig;
 import dev.maestro.pipeline.config.TreeConfig;
 import dev.maestro.pipeline.git.Git;
@@ -11,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,12 +24,13 @@ import java.util.Optional;
  * The trigger's work for one build config, between the node queries its timer makes:
  * <ol>
  * <li>{@link #headCommit}: {@code git ls-remote} the branch;</li>
- * <li>the caller counts checkouts matching {@link #existingCheckoutQuery} and stops if there is one;</li>
+ * <li>the caller counts checkouts matching {@link #existingCheckout} and stops if there is one;</li>
  * <li>{@link #revision}: fetch the commit into the tree's mirror and describe it;</li>
  * <li>the caller creates {@link #checkoutNode}.</li>
  * </ol>
  */
 public final class CheckoutTrigger {
+    private static final String KIND = "checkout";
     private final Git git;
     private final MirrorStore mirrors;
 
@@ -56,37 +60,35 @@ public final class CheckoutTrigger {
         return RevisionReader.read(mirror, tree.name(), buildConfig.branch(), commit);
     }
 
-    /** The {@code GET /count} filters that find an existing checkout of this commit of this tree and branch. */
-    public static Map<String, String> existingCheckoutQuery(TreeConfig tree, BuildConfig buildConfig, String commit) {
-        Map<String, String> query = new LinkedHashMap<>();
-        query.put("kind", "checkout");
-        query.put("data.kernel_revision.tree", tree.name());
-        query.put("data.kernel_revision.branch", buildConfig.branch());
-        query.put("data.kernel_revision.commit", commit);
-        return query;
+    /** The query that finds an existing checkout of this commit of this tree and branch. */
+    public static NodeCriteria existingCheckout(TreeConfig tree, BuildConfig buildConfig, String commit) {
+        return NodeCriteria.where()
+                .eq("kind", KIND)
+                .eq("data.kernel_revision.tree", tree.name())
+                .eq("data.kernel_revision.branch", buildConfig.branch())
+                .eq("data.kernel_revision.commit", commit);
     }
 
     /**
-     * The body of {@code POST /node} for a new checkout, as KernelCI's trigger makes it (no state:
-     * the API creates it {@code running}; the tarball step makes it {@code available}).
+     * A new checkout node, as KernelCI's trigger makes it ({@code running}; the tarball step
+     * makes it {@code available}).
      *
      * @param timeout how long the checkout and everything under it may take before it times out
      */
-    public static Map<String, Object> checkoutNode(KernelRevision revision, BuildConfig buildConfig, Instant now,
-                                                   Duration timeout) {
+    public static Node checkoutNode(KernelRevision revision, BuildConfig buildConfig, Instant now, Duration timeout) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("kernel_revision", revision.toMap());
         if (!buildConfig.architectures().isEmpty()) {
             data.put("architecture_filter", buildConfig.architectures());
         }
-        Map<String, Object> node = new LinkedHashMap<>();
-        node.put("kind", "checkout");
-        node.put("name", "checkout");
-        node.put("path", List.of("checkout"));
-        node.put("data", data);
-        node.put("timeout", Timestamps.format(now.plus(timeout)));
-        node.put("treeid", treeId(revision.url(), revision.branch(), now));
-        return node;
+        return Node.newNode(now)
+                .kind(KIND)
+                .name("checkout")
+                .path(List.of("checkout"))
+                .data(data)
+                .timeout(now.plus(timeout).truncatedTo(ChronoUnit.MILLIS))
+                .treeid(treeId(revision.url(), revision.branch(), now))
+                .build();
     }
 
     /** KernelCI's tree id: sha256 of URL, branch and creation time, so each checkout gets its own. */

@@ -1,7 +1,10 @@
 package dev.maestro.pipeline.scheduling;
 
+import dev.maestro.node.Node;
+import dev.maestro.node.NodeState;
 import dev.maestro.pipeline.config.JobConfig;
 import dev.maestro.pipeline.config.JobKind;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,14 +26,15 @@ public final class JobNodes {
     }
 
     /**
-     * @param input the triggering node, fetched from the API (events lack some fields)
+     * @param input the triggering node as stored (events lack some fields)
      * @param event the event's data (a retry request carries filters and a retry counter)
+     * @param now   when the job node is made: its {@code created} and {@code updated}
      */
-    public static JobPlan plan(ScheduledJob scheduled, Map<String, Object> input, Map<String, Object> event) {
+    public static JobPlan plan(ScheduledJob scheduled, Node input, Map<String, Object> event, Instant now) {
         JobConfig job = scheduled.job();
-        List<String> path = strings(input.get("path"));
-        List<String> jobfilter = filter("jobfilter", event, input);
-        List<String> platformFilter = filter("platform_filter", event, input);
+        List<String> path = input.path() == null ? List.of() : input.path();
+        List<String> jobfilter = filter("jobfilter", event, input.jobfilter());
+        List<String> platformFilter = filter("platform_filter", event, input.platformFilter());
         if (!jobfilter.isEmpty() && !jobfilterAllows(jobfilter, job.name(), path)) {
             return new JobPlan.Skip("job " + job.name() + " is not in the node's jobfilter " + jobfilter);
         }
@@ -38,7 +42,7 @@ public final class JobNodes {
         if (job.kind() == JobKind.JOB && !platformFilter.isEmpty() && !platformFilter.contains(platform)) {
             return new JobPlan.Skip("platform " + platform + " is not in the node's platform_filter " + platformFilter);
         }
-        Map<String, Object> inputData = map(input.get("data"));
+        Map<String, Object> inputData = input.data() == null ? Map.of() : input.data();
         List<String> archFilter = strings(inputData.get("architecture_filter"));
         Object jobArch = job.params().get("arch");
         if (job.kind() == JobKind.KBUILD && !archFilter.isEmpty() && !archFilter.contains(String.valueOf(jobArch))) {
@@ -46,27 +50,26 @@ public final class JobNodes {
                     + " is not in the checkout's architecture_filter " + archFilter);
         }
 
-        Map<String, Object> node = new LinkedHashMap<>();
-        node.put("kind", job.kind().wireName());
-        node.put("name", job.name());
         List<String> jobPath = new ArrayList<>(path);
         jobPath.add(job.name());
-        node.put("path", jobPath);
-        node.put("group", job.name());
-        node.put("parent", input.get("id"));
-        node.put("state", "running");
-        node.put("artifacts", Map.of());
-        copyIfPresent(input, node, "treeid");
-        copyIfPresent(input, node, "submitter");
-        node.put("retry_counter", event.get("retry_counter") instanceof Number n ? n.intValue() : 0);
+        Node.Builder node = Node.newNode(now)
+                .kind(job.kind().wireName())
+                .name(job.name())
+                .path(jobPath)
+                .group(job.name())
+                .parent(input.id())
+                .state(NodeState.RUNNING)
+                .treeid(input.treeid())
+                .submitter(input.submitter())
+                .retryCounter(event.get("retry_counter") instanceof Number n ? n.intValue() : 0)
+                .data(data(scheduled, inputData));
         if (!jobfilter.isEmpty()) {
-            node.put("jobfilter", jobfilter);
+            node.jobfilter(jobfilter);
         }
         if (!platformFilter.isEmpty()) {
-            node.put("platform_filter", platformFilter);
+            node.platformFilter(platformFilter);
         }
-        node.put("data", data(scheduled, inputData));
-        return new JobPlan.Create(node);
+        return new JobPlan.Create(node.build());
     }
 
     private static Map<String, Object> data(ScheduledJob scheduled, Map<String, Object> inputData) {
@@ -100,8 +103,8 @@ public final class JobNodes {
     }
 
     /** A retry request's filter when it carries one, else the triggering node's. */
-    private static List<String> filter(String name, Map<String, Object> event, Map<String, Object> input) {
-        return strings(event.get(name) instanceof List<?> ? event.get(name) : input.get(name));
+    private static List<String> filter(String name, Map<String, Object> event, List<String> nodeFilter) {
+        return strings(event.get(name) instanceof List<?> ? event.get(name) : nodeFilter);
     }
 
     /** KernelCI's rule: the job is listed, or an entry {@code X+} names the job or a node on its path. */

@@ -3,6 +3,9 @@ package dev.maestro.pipeline.checkout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.maestro.node.Node;
+import dev.maestro.node.NodeState;
+import dev.maestro.node.query.NodeFilter;
 import dev.maestro.pipeline.config.BuildConfig;
 import dev.maestro.pipeline.config.TreeConfig;
 import dev.maestro.pipeline.git.Git;
@@ -13,6 +16,7 @@ import dev.maestro.pipeline.testing.FixtureRepo;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,16 +78,26 @@ class CheckoutTriggerTest {
         KernelRevision revision = new KernelRevision("toy", "/srv/toy.git", "main", "abc1234def", "abc1234",
                 Optional.of(new KernelVersion(6, 1, Optional.of(0), "", "Toy")), List.of(), "msg", true);
         Instant now = Instant.parse("2026-11-26T10:00:00.123Z");
-        Map<String, Object> node = CheckoutTrigger.checkoutNode(revision, TOY_MAIN, now, Duration.ofHours(3));
-        assertThat(node).containsEntry("kind", "checkout").containsEntry("name", "checkout")
-                .containsEntry("path", List.of("checkout")).containsEntry("timeout", "2026-11-26T13:00:00.123000")
-                .doesNotContainKeys("state", "id", "group");
-        assertThat((String) node.get("treeid")).matches("[0-9a-f]{64}");
-        assertThat(node.get("data")).isEqualTo(Map.of("kernel_revision", revision.toMap(), "architecture_filter", List.of("x86_64")));
+        Node node = CheckoutTrigger.checkoutNode(revision, TOY_MAIN, now, Duration.ofHours(3));
+        assertThat(node.kind()).isEqualTo("checkout");
+        assertThat(node.name()).isEqualTo("checkout");
+        assertThat(node.path()).isEqualTo(List.of("checkout"));
+        assertThat(node.timeout()).isEqualTo(Instant.parse("2026-11-26T13:00:00.123Z"));
+        assertThat(node.created()).isEqualTo(now);
+        assertThat(node.state()).isEqualTo(NodeState.RUNNING);
+        assertThat(node.id()).isNull();
+        assertThat(node.group()).isNull();
+        assertThat(node.treeid()).matches("[0-9a-f]{64}");
+        assertThat(node.data()).isEqualTo(Map.of("kernel_revision", revision.toMap(), "architecture_filter", List.of("x86_64")));
         assertThat(revision.toMap()).containsEntry("describe", "abc1234").containsEntry("url", "/srv/toy.git")
                 .containsEntry("version", Map.of("version", 6, "patchlevel", 1, "sublevel", 0, "extra", "", "name", "Toy"));
-        assertThat(CheckoutTrigger.existingCheckoutQuery(new TreeConfig("toy", "/srv/toy.git"), TOY_MAIN, "abc1234def"))
-                .containsExactly(Map.entry("kind", "checkout"), Map.entry("data.kernel_revision.tree", "toy"),
-                        Map.entry("data.kernel_revision.branch", "main"), Map.entry("data.kernel_revision.commit", "abc1234def"));
+        Map<String, String> sameQueryString = new LinkedHashMap<>();
+        sameQueryString.put("kind", "checkout");
+        sameQueryString.put("data.kernel_revision.tree", "toy");
+        sameQueryString.put("data.kernel_revision.branch", "main");
+        sameQueryString.put("data.kernel_revision.commit", "abc1234def");
+        assertThat(CheckoutTrigger.existingCheckout(new TreeConfig("toy", "/srv/toy.git"), TOY_MAIN, "abc1234def")
+                .query().filter().toBsonDocument())
+                .isEqualTo(NodeFilter.parse(sameQueryString).toBsonDocument());
     }
 }

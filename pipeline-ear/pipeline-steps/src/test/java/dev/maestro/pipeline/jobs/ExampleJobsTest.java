@@ -2,6 +2,8 @@ package dev.maestro.pipeline.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.maestro.node.NodeJson;
+import dev.maestro.node.input.NodeReader;
 import dev.maestro.pipeline.checkout.CheckoutTrigger;
 import dev.maestro.pipeline.checkout.KernelRevision;
 import dev.maestro.pipeline.checkout.Tarball;
@@ -125,7 +127,8 @@ class ExampleJobsTest {
         CheckoutTrigger trigger = new CheckoutTrigger(Git.withDefaultLimits(), mirrors);
         String head = trigger.headCommit(config.treeOf(toyMain), toyMain).orElseThrow();
         KernelRevision revision = trigger.revision(config.treeOf(toyMain), toyMain, head);
-        Map<String, Object> node = new LinkedHashMap<>(CheckoutTrigger.checkoutNode(revision, toyMain, Instant.now(), Duration.ofHours(3)));
+        Map<String, Object> node = new LinkedHashMap<>(NodeJson.toJson(CheckoutTrigger.checkoutNode(revision, toyMain,
+                Instant.now(), Duration.ofHours(3))));
         node.put("id", newId());
         Map<String, Object> data = map(node.get("data"));
         Map<String, Object> kernelRevision = map(data.get("kernel_revision"));
@@ -151,12 +154,18 @@ class ExampleJobsTest {
     /** Creates the job's node as the scheduler would (the recording API gives no ids, so one is made here) and runs it. */
     static Ran run(ScheduledJob scheduled, Map<String, Object> input, List<Map<String, Object>> ancestorsNearestFirst)
             throws Exception {
-        JobPlan plan = JobNodes.plan(scheduled, input, Map.of());
-        assertThat(plan).isInstanceOf(JobPlan.Create.class);
-        Map<String, Object> node = new HashMap<>(((JobPlan.Create) plan).node());
-        node.put("id", newId());
+        Map<String, Object> node = planned(scheduled, input);
         JobRequest request = new JobRequest(node, scheduled.job(), scheduled.platform(), InheritedArtifacts.of(ancestorsNearestFirst));
         return new Ran(node, shell.submit(request).await());
+    }
+
+    /** The job's node as the scheduler plans it for {@code input} (a node as the API gives it), with an id. */
+    static Map<String, Object> planned(ScheduledJob scheduled, Map<String, Object> input) {
+        JobPlan plan = JobNodes.plan(scheduled, NodeReader.read(input), Map.of(), Timestamps.now());
+        assertThat(plan).isInstanceOf(JobPlan.Create.class);
+        Map<String, Object> node = new HashMap<>(NodeJson.toJson(((JobPlan.Create) plan).node()));
+        node.put("id", newId());
+        return node;
     }
 
     static ScheduledJob withParams(ScheduledJob scheduled, Map<String, Object> params) {
@@ -288,8 +297,7 @@ class ExampleJobsTest {
         JobRuntime wrongToken = JobRuntimes.create(config.runtimes().get("shell"), config.templates(), tmp.resolve("work"),
                 JobEnvironment.of(server.apiUrl(), "expired-token", config.storage(), "wrong-storage-token"));
         ScheduledJob scheduled = scheduled(checkoutAvailable(), "kver");
-        Map<String, Object> node = new HashMap<>(((JobPlan.Create) JobNodes.plan(scheduled, checkout, Map.of())).node());
-        node.put("id", newId());
+        Map<String, Object> node = planned(scheduled, checkout);
         JobOutcome outcome = wrongToken.submit(new JobRequest(node, scheduled.job(), scheduled.platform(),
                 InheritedArtifacts.of(List.of(checkout)))).await();
         assertThat(outcome.exitCode()).isNotZero();
