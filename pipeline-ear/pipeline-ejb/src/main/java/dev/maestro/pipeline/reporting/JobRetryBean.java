@@ -1,8 +1,8 @@
 package dev.maestro.pipeline.reporting;
 
 import dev.maestro.event.EventLog;
+import dev.maestro.node.NodeEvent;
 import dev.maestro.pipeline.event.EventEnvelope;
-import dev.maestro.pipeline.event.NodeChange;
 import dev.maestro.pipeline.identity.PipelineIdentity;
 import dev.maestro.pipeline.ra.EventDelivery;
 import dev.maestro.pipeline.ra.StreamEventListener;
@@ -45,7 +45,7 @@ public class JobRetryBean implements StreamEventListener {
 
     @Override
     public void onEvent(EventDelivery delivery) {
-        NodeChange change = NodeChange.of(EventEnvelope.parse(delivery.envelope()));
+        NodeEvent change = NodeEvent.read(EventEnvelope.parse(delivery.envelope()).data());
         if ("updated".equals(change.op()) && "done".equals(change.previousState())) {
             return;
         }

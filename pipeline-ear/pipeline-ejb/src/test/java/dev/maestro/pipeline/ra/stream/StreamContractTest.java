@@ -6,6 +6,7 @@ import dev.maestro.event.CloudEventSettings;
 import dev.maestro.event.EventLog;
 import dev.maestro.event.StoredEvent;
 import dev.maestro.pipeline.ra.EventDelivery;
+import dev.maestro.pipeline.ra.history.EventHistorySource;
 import dev.maestro.testing.Backends;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +37,7 @@ class StreamContractTest {
                     EventFilter.parse(""), 10, 200, 60_000, 100, 3, "0", 1000);
             StreamConsumer consumer = new StreamConsumer(new RedisAddress("127.0.0.1", backends.redisServer().ports().get(0)),
                     settings, received::add, new ConsumerCounters(settings.stream(), settings.group(), settings.consumer()),
-                    heartbeats);
+                    heartbeats, EventHistorySource.NONE);
             consumer.createGroupIfReachable();
             Thread thread = new Thread(consumer, "contract-consumer");
             thread.start();
