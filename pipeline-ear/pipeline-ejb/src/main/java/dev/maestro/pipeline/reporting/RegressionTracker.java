@@ -4,7 +4,6 @@ import dev.maestro.node.EventMode;
 import dev.maestro.node.Node;
 import dev.maestro.node.NodeResult;
 import dev.maestro.node.NodeService;
-import dev.maestro.node.input.NodeReader;
 import dev.maestro.pipeline.identity.PipelineIdentity;
 import dev.maestro.pipeline.results.RegressionDrafts;
 import dev.maestro.pipeline.results.RegressionRule;
@@ -12,6 +11,7 @@ import dev.maestro.pipeline.results.TestIdentity;
 import dev.maestro.store.Ids;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -84,7 +84,7 @@ public class RegressionTracker {
         if (logs.isEmpty()) {
             logs = queries.parent(fail).map(RegressionDrafts::logs).orElse(Map.of());
         }
-        Node draft = NodeReader.read(RegressionDrafts.open(fail, pass, id(checkout.get()), logs));
+        Node draft = RegressionDrafts.openNode(fail, pass, id(checkout.get()), logs, Instant.now());
         ObjectId regressionId = tracking.regressionIdFor(id(fail));
         nodes.createOnce(identity.user(), regressionId, draft, EventMode.PUBLISH).ifPresent(r -> LOG.info("Regression " + r.id()
                 + ": " + fail.get("name") + " fails in node " + id(fail) + " after passing in node " + id(pass)));

@@ -2,7 +2,6 @@ package dev.maestro.pipeline.config;
 
 import dev.maestro.pipeline.git.GitNames;
 import dev.maestro.pipeline.jobs.JobTemplates;
-import dev.maestro.pipeline.results.ReportRenderer;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -133,8 +132,8 @@ final class ConfigSections {
             List<String> branches = m.optional("branches").flatMap(YamlValue::strings).orElse(List.of());
             Optional<List<String>> to = m.required("to").flatMap(YamlValue::addresses);
             Optional<String> subject = m.optional("subject").map(v -> v.string().filter(text -> {
-                ReportRenderer.subjectProblem(text).ifPresent(v::problem);
-                return ReportRenderer.subjectProblem(text).isEmpty();
+                ReportConfig.subjectProblem(text).ifPresent(v::problem);
+                return ReportConfig.subjectProblem(text).isEmpty();
             })).orElse(Optional.of(ReportConfig.DEFAULT_SUBJECT));
             if (reported.isEmpty() || to.isEmpty() || subject.isEmpty()) {
                 return Optional.empty();

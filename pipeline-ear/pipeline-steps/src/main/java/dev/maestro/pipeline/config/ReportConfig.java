@@ -1,6 +1,10 @@
 package dev.maestro.pipeline.config;
 
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.MustacheException;
+import java.io.StringReader;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One entry of the {@code reports} section: checkouts of these trees (and branches; none listed
@@ -18,6 +22,19 @@ public record ReportConfig(String name, List<String> trees, List<String> branche
         trees = List.copyOf(trees);
         branches = List.copyOf(branches);
         to = List.copyOf(to);
+    }
+
+    /**
+     * Why {@code subject} is not a usable template, if it is not: checked when the configuration
+     * is read, so that a bad subject is refused at start rather than when the first mail is due.
+     */
+    public static Optional<String> subjectProblem(String subject) {
+        try {
+            new DefaultMustacheFactory().compile(new StringReader(subject), "subject");
+            return Optional.empty();
+        } catch (MustacheException e) {
+            return Optional.of("not a valid Mustache template: " + e.getMessage());
+        }
     }
 
     /** Whether a checkout of {@code tree}/{@code branch} is reported by this entry (it has recipients too). */

@@ -1,5 +1,10 @@
 package dev.maestro.pipeline.results;
 
+import dev.maestro.node.Node;
+import dev.maestro.node.NodeResult;
+import dev.maestro.node.NodeState;
+import dev.maestro.store.Ids;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +57,16 @@ public final class RegressionDrafts {
         node.put("data", data);
         node.put("artifacts", logs);
         return node;
+    }
+
+    /** {@link #open} as the node the tracker creates through the node write path, created {@code now}. */
+    public static Node openNode(Map<String, Object> fail, Map<String, Object> pass, String checkoutId,
+                                Map<String, String> logs, Instant now) {
+        Map<String, Object> draft = open(fail, pass, checkoutId, logs);
+        return Node.newNode(now).kind("regression").name(NodeMaps.text(draft.get("name")))
+                .path(NodeMaps.strings(draft.get("path"))).group(NodeMaps.text(draft.get("group")))
+                .parent(Ids.parse(checkoutId)).state(NodeState.DONE).result(NodeResult.FAIL)
+                .data(NodeMaps.map(draft.get("data"))).artifacts(logs).build();
     }
 
     /** The artifacts KernelCI copied into a regression: {@code log} and any name containing {@code _log}. */

@@ -12,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Renders a summary ({@link SummaryCounter}) with the Mustache templates beside this class: the
@@ -35,16 +34,6 @@ public final class ReportRenderer {
     /** The summary as a page of its own. */
     public String page(Map<String, Object> summary) {
         return render(page, summary);
-    }
-
-    /** Why {@code subject} is not a usable template, if it is not. */
-    public static Optional<String> subjectProblem(String subject) {
-        try {
-            new PlainTextFactory().compile(new StringReader(subject), "subject");
-            return Optional.empty();
-        } catch (MustacheException e) {
-            return Optional.of("not a valid Mustache template: " + e.getMessage());
-        }
     }
 
     private static String render(Mustache template, Map<String, Object> scope) {

@@ -91,7 +91,7 @@ class SummaryAndReportTest {
 
     @Test
     void aBrokenSubjectTemplateIsAProblem() {
-        assertThat(ReportRenderer.subjectProblem("{{#x}} unclosed")).isPresent();
-        assertThat(ReportRenderer.subjectProblem(ReportConfig.DEFAULT_SUBJECT)).isEmpty();
+        assertThat(ReportConfig.subjectProblem("{{#x}} unclosed")).isPresent();
+        assertThat(ReportConfig.subjectProblem(ReportConfig.DEFAULT_SUBJECT)).isEmpty();
     }
 }
