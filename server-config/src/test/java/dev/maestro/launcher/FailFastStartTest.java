@@ -1,11 +1,9 @@
 package dev.maestro.launcher;
 
+import static dev.maestro.launcher.ConsoleCapture.capture;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +31,7 @@ class FailFastStartTest {
     @Test
     void anUnreachableMongoDbRefusesTheStartWithinSeconds() {
         Instant began = Instant.now();
-        Captured run = capture(() -> Maestro.start(settings(Map.of("MONGO_SERVICE", "mongodb://127.0.0.1:1"))));
+        ConsoleCapture.Captured run = capture(() -> Maestro.start(settings(Map.of("MONGO_SERVICE", "mongodb://127.0.0.1:1"))));
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.err()).contains("maestro: not starting: MongoDB at 127.0.0.1:1/kernelci (MONGO_SERVICE) cannot be reached");
         assertThat(Duration.between(began, Instant.now())).isLessThan(Duration.ofSeconds(30));
@@ -44,7 +42,7 @@ class FailFastStartTest {
     @Test
     void aPortInUseRefusesTheStart() throws Exception {
         try (ServerSocket taken = new ServerSocket(0)) {
-            Captured run = capture(() -> Maestro.start(settings(Map.of("MAESTRO_PORT", Integer.toString(taken.getLocalPort())))));
+            ConsoleCapture.Captured run = capture(() -> Maestro.start(settings(Map.of("MAESTRO_PORT", Integer.toString(taken.getLocalPort())))));
             assertThat(run.status()).isEqualTo(1);
             assertThat(run.err()).contains("Port " + taken.getLocalPort() + " is already in use");
         }
@@ -53,35 +51,10 @@ class FailFastStartTest {
     @Test
     void aDataDirectoryInUseNamesTheProcessUsingIt() throws Exception {
         try (DataDirectoryLock held = DataDirectoryLock.acquire(dir.resolve("data"))) {
-            Captured run = capture(() -> Maestro.start(settings(Map.of())));
+            ConsoleCapture.Captured run = capture(() -> Maestro.start(settings(Map.of())));
             assertThat(run.status()).isEqualTo(1);
             assertThat(run.err()).contains("Another Maestro EE is using this data directory (" + dir.resolve("data")
                     + ", pid " + ProcessHandle.current().pid() + ")");
-        }
-    }
-
-    private record Captured(int status, String out, String err) {
-    }
-
-    private interface Run {
-        int run() throws Exception;
-    }
-
-    private static Captured capture(Run command) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            int status = command.run();
-            return new Captured(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } catch (Exception e) {
-            throw new AssertionError("The command failed: " + e, e);
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
         }
     }
 }

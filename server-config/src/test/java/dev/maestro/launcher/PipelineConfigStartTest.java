@@ -1,11 +1,9 @@
 package dev.maestro.launcher;
 
+import static dev.maestro.launcher.ConsoleCapture.capture;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -26,14 +24,14 @@ class PipelineConfigStartTest {
     @Test
     void checkConfigSummarisesTheShippedExampleAndNamesTheProblemsOfABadFile() throws IOException {
         LauncherSettings settings = LauncherSettings.fromEnvironment(Map.of("MAESTRO_DATA_DIR", dir.resolve("data").toString()));
-        Captured good = capture(() -> Maestro.checkConfig(settings, EXAMPLE));
+        ConsoleCapture.Captured good = capture(() -> Maestro.checkConfig(settings, EXAMPLE));
         assertThat(good.status()).isZero();
         assertThat(good.out()).contains(EXAMPLE + " is valid: 1 tree(s), 1 build config(s), 3 job(s), 3 scheduler entries",
                 "storage at " + dir.resolve("data").resolve("storage"));
 
         Path file = dir.resolve("bad.yaml");
         Files.writeString(file, Files.readString(EXAMPLE).replace("    lab_type: shell\n", "    lab_type: shell\n    colour: red\n"));
-        Captured bad = capture(() -> Maestro.checkConfig(settings, file));
+        ConsoleCapture.Captured bad = capture(() -> Maestro.checkConfig(settings, file));
         assertThat(bad.status()).isEqualTo(2);
         assertThat(bad.err()).contains(file + ":" + lineOf(Files.readString(file), "colour: red") + ":5: runtimes.shell.colour: unknown key");
     }
@@ -48,7 +46,7 @@ class PipelineConfigStartTest {
 
         LauncherSettings settings = LauncherSettings.fromEnvironment(Map.of("MAESTRO_DATA_DIR", dir.resolve("data").toString(),
                 "MAESTRO_PIPELINE_CONFIG", file.toString()));
-        Captured started = capture(() -> Maestro.start(settings));
+        ConsoleCapture.Captured started = capture(() -> Maestro.start(settings));
 
         String message = started.err();
         assertThat(started.status()).isEqualTo(2);
@@ -57,32 +55,6 @@ class PipelineConfigStartTest {
                 .contains(file + ":" + lineOf(bad, "lava-lab") + ":")
                 .contains("lava-lab");
         assertThat(dir.resolve("data").resolve("payara")).doesNotExist();
-    }
-
-    private record Captured(int status, String out, String err) {
-    }
-
-    private interface Run {
-        int run() throws Exception;
-    }
-
-    /** Runs a launcher command with its standard output and error captured. */
-    private static Captured capture(Run command) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            int status = command.run();
-            return new Captured(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } catch (Exception e) {
-            throw new AssertionError("The command failed: " + e, e);
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
     }
 
     private static int lineOf(String text, String needle) throws IOException {

@@ -39,6 +39,7 @@ class ConfigLoaderTest {
                 kind: test
                 template: kver.sh
                 kcidb_test_suite: kernelci_kver
+              # a defconfig list is one configuration (base and fragment, joined with +)
               kbuild-tiny:
                 kind: kbuild
                 template: kbuild-tiny.sh
