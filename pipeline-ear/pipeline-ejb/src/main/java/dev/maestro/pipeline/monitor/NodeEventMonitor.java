@@ -1,7 +1,7 @@
 package dev.maestro.pipeline.monitor;
 
 import dev.maestro.node.NodeEvent;
-import dev.maestro.pipeline.event.EventEnvelope;
+import dev.maestro.pipeline.delivery.EventEnvelope;
 import dev.maestro.pipeline.ra.EventDelivery;
 import dev.maestro.pipeline.ra.StreamEventListener;
 import jakarta.ejb.ActivationConfigProperty;

@@ -2,12 +2,12 @@ package dev.maestro.pipeline.reporting;
 
 import dev.maestro.event.EventLog;
 import dev.maestro.node.NodeEvent;
-import dev.maestro.pipeline.event.EventEnvelope;
+import dev.maestro.pipeline.delivery.EventEnvelope;
 import dev.maestro.pipeline.identity.PipelineIdentity;
 import dev.maestro.pipeline.ra.EventDelivery;
 import dev.maestro.pipeline.ra.StreamEventListener;
 import dev.maestro.pipeline.results.JobRetryRule;
-import dev.maestro.pipeline.scheduling.EventMatcher;
+import dev.maestro.pipeline.planning.EventMatcher;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;

@@ -1,6 +1,6 @@
 package dev.maestro.pipeline.scheduler;
 
-import dev.maestro.pipeline.event.EventEnvelope;
+import dev.maestro.pipeline.delivery.EventEnvelope;
 import dev.maestro.pipeline.ra.EventDelivery;
 import dev.maestro.pipeline.ra.StreamEventListener;
 import jakarta.inject.Inject;

@@ -10,7 +10,7 @@ import dev.maestro.pipeline.checkout.CheckoutFailure;
 import dev.maestro.pipeline.checkout.Tarball;
 import dev.maestro.pipeline.checkout.TarballMaker;
 import dev.maestro.pipeline.config.PipelineConfig;
-import dev.maestro.pipeline.event.EventEnvelope;
+import dev.maestro.pipeline.delivery.EventEnvelope;
 import dev.maestro.pipeline.git.MirrorStore;
 import dev.maestro.pipeline.ra.EventDelivery;
 import dev.maestro.pipeline.ra.StreamEventListener;

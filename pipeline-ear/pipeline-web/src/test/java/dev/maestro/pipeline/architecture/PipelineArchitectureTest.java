@@ -42,7 +42,7 @@ class PipelineArchitectureTest {
                     JavaClass.Predicates.simpleName("EventDelivery"));
 
     @ArchTest
-    static final ArchRule scheduling = steps("scheduling", "config");
+    static final ArchRule planning = steps("planning", "config");
     @ArchTest
     static final ArchRule runtime = steps("runtime", "config", "jobs", "process");
     @ArchTest

@@ -1,4 +1,4 @@
-package dev.maestro.pipeline.scheduling;
+package dev.maestro.pipeline.planning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

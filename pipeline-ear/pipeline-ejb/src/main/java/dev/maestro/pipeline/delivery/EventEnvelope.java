@@ -1,4 +1,4 @@
-package dev.maestro.pipeline.event;
+package dev.maestro.pipeline.delivery;
 
 import dev.maestro.json.Json;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.maestro.pipeline.scheduling;
+package dev.maestro.pipeline.planning;
 
 import java.util.LinkedHashMap;
 import java.util.List;

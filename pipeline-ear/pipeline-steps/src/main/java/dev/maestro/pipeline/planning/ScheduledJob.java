@@ -1,4 +1,4 @@
-package dev.maestro.pipeline.scheduling;
+package dev.maestro.pipeline.planning;
 
 import dev.maestro.pipeline.config.JobConfig;
 import dev.maestro.pipeline.config.PlatformConfig;

@@ -5,4 +5,4 @@
  * job node through the node service and submits it to a runtime. Within the pipeline, depends on
  * {@code config}; of the core, on the node model ({@code Node.newNode} builds the job node).
  */
-package dev.maestro.pipeline.scheduling;
+package dev.maestro.pipeline.planning;

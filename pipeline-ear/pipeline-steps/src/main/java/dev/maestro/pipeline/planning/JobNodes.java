@@ -1,4 +1,4 @@
-package dev.maestro.pipeline.scheduling;
+package dev.maestro.pipeline.planning;
 
 import dev.maestro.node.Node;
 import dev.maestro.node.NodeState;

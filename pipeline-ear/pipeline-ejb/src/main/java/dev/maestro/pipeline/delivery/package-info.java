@@ -4,4 +4,4 @@
  * {@link dev.maestro.node.NodeEvent}, the record its writer uses). Read-only; the beans act
  * through common-model's services.
  */
-package dev.maestro.pipeline.event;
+package dev.maestro.pipeline.delivery;

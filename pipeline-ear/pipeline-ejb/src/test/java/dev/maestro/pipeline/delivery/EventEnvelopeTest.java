@@ -1,4 +1,4 @@
-package dev.maestro.pipeline.event;
+package dev.maestro.pipeline.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
