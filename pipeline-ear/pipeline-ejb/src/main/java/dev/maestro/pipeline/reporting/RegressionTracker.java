@@ -12,6 +12,8 @@ import dev.maestro.store.Ids;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -24,6 +26,10 @@ import org.bson.types.ObjectId;
  * claimed first, see {@link TrackingRecords}), a continued one ({@code node_sequence}) or a fixed
  * one ({@code result: pass}, {@code data.fixed_by}). Then marks the result tracked and lets the
  * checkout's summary know.
+ *
+ * <p>A regression carries the failing run's logs, but a job's log is stored only once its process
+ * has ended, after the job (and the tests it posted) reported their results: a regression opened
+ * before its log existed gets it when the log arrives ({@link #artifactsAdded}).
  */
 @ApplicationScoped
 public class RegressionTracker {
@@ -57,6 +63,23 @@ public class RegressionTracker {
         summaries.nodeSettled(node);
     }
 
+    /**
+     * Called when a finished node changed again (its log stored after its result): the
+     * regressions failing at it, or at a test under it, that have no log yet get its logs.
+     */
+    public void artifactsAdded(String nodeId) {
+        Optional<Map<String, Object>> found = queries.node(nodeId).filter(RegressionRule::tracked);
+        Map<String, String> logs = found.map(RegressionDrafts::logs).orElse(Map.of());
+        if (logs.isEmpty()) {
+            return;
+        }
+        List<String> failures = new ArrayList<>(List.of(nodeId));
+        queries.failedChildren(nodeId).forEach(child -> failures.add(id(child)));
+        for (String failure : failures) {
+            queries.regressionsFailingAt(failure).forEach(regression -> giveLogs(regression, logs));
+        }
+    }
+
     private void apply(Map<String, Object> node) {
         TestIdentity test = TestIdentity.of(node);
         RegressionRule.Step step = RegressionRule.decide(node, queries.previousRun(node, test), queries.openRegression(test.key()));
@@ -88,6 +111,19 @@ public class RegressionTracker {
         ObjectId regressionId = tracking.regressionIdFor(id(fail));
         nodes.createOnce(identity.user(), regressionId, draft, EventMode.PUBLISH).ifPresent(r -> LOG.info("Regression " + r.id()
                 + ": " + fail.get("name") + " fails in node " + id(fail) + " after passing in node " + id(pass)));
+        if (logs.isEmpty()) {
+            // The log may have been stored while this regression was made, its event handled before it existed.
+            artifactsAdded(id(fail));
+            queries.parent(fail).ifPresent(parent -> artifactsAdded(id(parent)));
+        }
+    }
+
+    private void giveLogs(Map<String, Object> regression, Map<String, String> logs) {
+        if (RegressionDrafts.logs(regression).isEmpty()) {
+            change(regression, stored -> stored.artifacts() == null || stored.artifacts().isEmpty()
+                    ? stored.toBuilder().artifacts(logs).build() : stored);
+            LOG.info("Regression " + id(regression) + " has the log of its failing run: " + logs.values());
+        }
     }
 
     private void change(Map<String, Object> regression, UnaryOperator<Node> change) {
