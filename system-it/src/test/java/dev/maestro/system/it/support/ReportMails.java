@@ -11,14 +11,33 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 
 /**
  * The report mails GreenMail ({@link SystemBackends#mail()}) received for the example's
- * recipient ({@code MAESTRO_REPORT_TO}, here {@code it.report.to}), and their parts. Waiting
- * uses GreenMail's own blocking wait for the next message, not sleeps.
+ * recipient ({@code MAESTRO_REPORT_TO}, here {@code it.report.to}), and their parts; and the
+ * mail server going down and coming back. Waiting uses GreenMail's own blocking wait for the
+ * next message, not sleeps.
  */
 public final class ReportMails {
+    /** What arrived before the server last went down: GreenMail forgets its messages when it stops. */
+    private static final List<MimeMessage> BEFORE_OUTAGES = new CopyOnWriteArrayList<>();
+
     private ReportMails() {
+    }
+
+    /** Stops the SMTP server: deliveries are refused (connection refused) until {@link #serverUp()}. */
+    public static synchronized void serverDown() {
+        BEFORE_OUTAGES.addAll(Arrays.asList(SystemBackends.mail().getReceivedMessages()));
+        SystemBackends.mail().stop();
+    }
+
+    /** Starts the SMTP server again on its port, unless it runs. */
+    public static synchronized void serverUp() {
+        if (!SystemBackends.mail().isRunning()) {
+            SystemBackends.mail().start();
+        }
     }
 
     /** The address the example's reports section mails to in these tests. */
@@ -28,7 +47,8 @@ public final class ReportMails {
 
     /** Every report received so far, oldest first. */
     public static List<MimeMessage> received() {
-        return Arrays.stream(SystemBackends.mail().getReceivedMessages()).filter(m -> Mails.isTo(m, recipient())).toList();
+        return Stream.concat(BEFORE_OUTAGES.stream(), Arrays.stream(SystemBackends.mail().getReceivedMessages()))
+                .filter(m -> Mails.isTo(m, recipient())).toList();
     }
 
     /** The reports received so far whose subject is {@code subject}. */
@@ -52,7 +72,10 @@ public final class ReportMails {
         return withSubject(subject);
     }
 
-    /** The content of the message's part of this MIME type ({@code text/plain}, {@code text/html}). */
+    /**
+     * The content of the message's part of this MIME type ({@code text/plain}, {@code text/html}),
+     * with the CRLF line ends SMTP carries turned back into the template's LF.
+     */
     public static String part(MimeMessage message, String mimeType) {
         try {
             if (!(message.getContent() instanceof Multipart multipart)) {
@@ -61,7 +84,7 @@ public final class ReportMails {
             for (int i = 0; i < multipart.getCount(); i++) {
                 BodyPart part = multipart.getBodyPart(i);
                 if (part.isMimeType(mimeType)) {
-                    return (String) part.getContent();
+                    return ((String) part.getContent()).replace("\r\n", "\n");
                 }
             }
             throw new AssertionError("the report \"" + message.getSubject() + "\" has no " + mimeType + " part");

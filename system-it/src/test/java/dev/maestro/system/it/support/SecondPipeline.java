@@ -3,16 +3,15 @@ package dev.maestro.system.it.support;
 import dev.maestro.files.Directories;
 import dev.maestro.testsupport.ApiClient;
 import dev.maestro.testsupport.Poll;
+import dev.maestro.testsupport.Processes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A second pipeline instance beside the one Arquillian manages, as a scaled-out deployment runs
@@ -36,7 +35,7 @@ public final class SecondPipeline implements AutoCloseable {
     /** Starts it and returns once its message-driven beans consume (its stats list their groups). */
     public static SecondPipeline start() {
         Path dir = SystemBackends.itDir();
-        int port = freePort();
+        int port = Integer.parseInt(System.getProperty("it.second.port"));
         Path root = dir.resolve(INSTANCE_ID + "-root");
         // Micro redeploys what a root directory holds, and old mirrors or jobs must not leak in.
         Directories.deleteTree(root);
@@ -85,25 +84,6 @@ public final class SecondPipeline implements AutoCloseable {
     /** Stops it as an operator would (SIGTERM): it closes the jobs it runs and leaves its consumer groups. */
     @Override
     public void close() {
-        if (!process.isAlive()) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Processes.stop(process, Duration.ofMinutes(1));
     }
 }
