@@ -21,11 +21,12 @@ import org.junit.jupiter.api.Test;
  * Results reach people, end to end on two pipeline instances sharing MongoDB and Redis, with the
  * example configuration's {@code reports} section and GreenMail as the mail server: tiny-tests'
  * {@code prints-output} passes on commit 1, fails on commit 2 (the program prints nothing) and
- * passes again on commit 3. Exactly one regression opens at commit 2 (fail and pass nodes,
- * configuration, the failing run's log) and commit 3 fixes it; the same test failing on another
- * platform or in another kernel config (reported by a lab under a checkout of commit 1) opens
- * none. Every checkout's report arrives once, with its counts and the regression listed, also
- * the one whose summary was ready while the mail server was down.
+ * passes again on commit 3. Exactly one regression of it opens at commit 2 (fail and pass nodes,
+ * configuration, the failing run's log), and one of the tiny-tests suite that failed with it (its
+ * own log), and commit 3 fixes both; the same test failing on another platform or in another
+ * kernel config (reported by a lab under a checkout of commit 1) opens none. Every checkout's
+ * report arrives once, with its counts and the regressions listed, also the one whose summary
+ * was ready while the mail server was down.
  */
 public interface ResultsContract extends PipelineTraceContract {
     /** Three commits one after the other, each about 30 s through every step (retries of the incomplete jobs included). */
@@ -84,6 +85,12 @@ public interface ResultsContract extends PipelineTraceContract {
             assertThat(map(data.get("failed_kernel_revision"))).containsEntry("commit", commit2).containsEntry("tree", "toy")
                     .containsEntry("branch", "main");
             assertThat(map(data.get("passed_kernel_revision"))).containsEntry("commit", commit1);
+            // The suite that posted the failing test fails too: a regression of its own, against its own pass.
+            String suite = (String) fail.get("parent");
+            Map<String, Object> suiteRegression = map(Poll.until("a regression failing at " + suite, RESULTS_WAIT,
+                    () -> regressionsFailingAt(suite), found -> !found.isEmpty()).get(0));
+            assertThat(suiteRegression).containsEntry("name", "tiny-tests").containsEntry("parent", checkout2);
+            assertThat(map(suiteRegression.get("data"))).containsEntry("pass_node", pass.get("parent"));
 
             String commit3 = fixture().pushProgram(FixtureRepo.HELLO, "results: prints again " + tag);
             String checkout3 = id(awaitCheckoutOf(commit3));
@@ -93,6 +100,9 @@ public interface ResultsContract extends PipelineTraceContract {
                     () -> api().get("/latest/node/" + id(regression)).map(), n -> "pass".equals(n.get("result")));
             assertThat(map(fixed.get("data"))).containsEntry("fixed_by", id(passAgain)).containsEntry("fail_node", id(fail));
             assertThat(map(map(fixed.get("data")).get("fixed_kernel_revision"))).containsEntry("commit", commit3);
+            assertThat(Poll.until("regression " + id(suiteRegression) + " to be fixed", RESULTS_WAIT,
+                    () -> api().get("/latest/node/" + id(suiteRegression)).map(), n -> "pass".equals(n.get("result"))).get("data"))
+                    .satisfies(d -> assertThat(map(d)).containsEntry("fixed_by", passAgain.get("parent")));
 
             // Every checkout's report arrives, once, with its counts.
             Map<String, Map<String, Object>> summaries = new LinkedHashMap<>();
@@ -112,27 +122,31 @@ public interface ResultsContract extends PipelineTraceContract {
 
             Map<String, Object> broken = summaries.get(checkout2);
             assertThat(map(broken.get("builds"))).containsEntry("total", 1).containsEntry("pass", 1);
-            assertThat(map(broken.get("tests"))).containsEntry("total", 4).containsEntry("pass", 2).containsEntry("fail", 2);
-            assertThat((List<?>) broken.get("new_regressions")).singleElement()
-                    .satisfies(r -> assertThat(map(r)).containsEntry("id", id(regression)).containsEntry("fail_node", id(fail)));
-            assertThat(map(summaries.get(checkout1).get("tests"))).containsEntry("pass", 3).containsEntry("fail", 1);
-            assertThat((List<?>) summaries.get(checkout3).get("fixed")).singleElement()
-                    .satisfies(r -> assertThat(map(r)).containsEntry("id", id(regression)));
+            assertThat(map(broken.get("tests"))).containsEntry("total", 4).containsEntry("pass", 3).containsEntry("fail", 1);
+            assertThat((List<?>) broken.get("new_regressions")).extracting(r -> map(r).get("id"))
+                    .containsExactlyInAnyOrder(id(regression), id(suiteRegression));
+            assertThat(map(summaries.get(checkout1).get("tests"))).containsEntry("pass", 4).containsEntry("fail", 0);
+            assertThat((List<?>) summaries.get(checkout3).get("fixed")).extracting(r -> map(r).get("id"))
+                    .containsExactlyInAnyOrder(id(regression), id(suiteRegression));
 
-            // The regression carries the failing run's log (tiny-tests' job log), and the mail links it all.
-            String failingJobLog = artifact(api().get("/latest/node/" + fail.get("parent")).map(), "log");
-            Map<String, Object> stored = api().get("/latest/node/" + id(regression)).map();
-            assertThat(map(stored.get("artifacts"))).containsEntry("log", failingJobLog);
+            // Both regressions carry the failing run's log: tiny-tests' job log (not its build's), and the mail links it all.
+            String failingJobLog = artifact(api().get("/latest/node/" + suite).map(), "log");
+            for (String opened : List.of(id(regression), id(suiteRegression))) {
+                assertThat(map(api().get("/latest/node/" + opened).map().get("artifacts"))).as("artifacts of " + opened)
+                        .containsEntry("log", failingJobLog);
+            }
             String text = ReportMails.part(mails.get(checkout2), "text/plain");
-            assertThat(text.indexOf("New regressions (1)")).isNotNegative().isLessThan(text.indexOf("Builds:"));
+            assertThat(text.indexOf("New regressions (2)")).isNotNegative().isLessThan(text.indexOf("Builds:"));
             assertThat(text).contains(((List<?>) fail.get("path")).stream().map(String::valueOf).collect(Collectors.joining(".")) + " on shell",
-                    "/node/" + id(fail), failingJobLog, (String) broken.get("summary_url"), "Tests:  4 (2 pass, 2 fail, 0 skip, 0 incomplete)");
+                    "/node/" + id(fail), "/node/" + suite, failingJobLog, (String) broken.get("summary_url"),
+                    "Tests:  4 (3 pass, 1 fail, 0 skip, 0 incomplete)");
             assertThat(ReportMails.part(mails.get(checkout2), "text/html")).contains("/node/" + id(fail), failingJobLog);
             assertThat(ReportMails.part(mails.get(checkout3), "text/plain")).contains("Fixed\n  * ", "/node/" + id(regression));
 
-            // One regression for the whole story, whichever instance handled which event; both took part.
+            // One regression of each for the whole story, whichever instance handled which event; both took part.
             assertThat(api().get("/latest/nodes?kind=regression&name=" + TEST).list("items")).hasSize(1);
-            assertThat(api().get("/latest/nodes?kind=regression&parent=" + checkout2).list("items")).hasSize(1);
+            assertThat(api().get("/latest/nodes?kind=regression&name=tiny-tests").list("items")).hasSize(1);
+            assertThat(api().get("/latest/nodes?kind=regression&parent=" + checkout2).list("items")).hasSize(2);
             assertThat(second.consumers()).filteredOn(c -> "regression".equals(c.get("group")))
                     .singleElement().satisfies(c -> assertThat(((Number) c.get("deliveries")).longValue()).isPositive());
             assertEveryReportArrivedOnce();

@@ -65,7 +65,8 @@ public class RegressionTracker {
 
     /**
      * Called when a finished node changed again (its log stored after its result): the
-     * regressions failing at it, or at a test under it, that have no log yet get its logs.
+     * regressions failing at it, or (for a job) at a test it posted, that have no log yet get
+     * its logs.
      */
     public void artifactsAdded(String nodeId) {
         Optional<Map<String, Object>> found = queries.node(nodeId).filter(RegressionRule::tracked);
@@ -74,7 +75,9 @@ public class RegressionTracker {
             return;
         }
         List<String> failures = new ArrayList<>(List.of(nodeId));
-        queries.failedChildren(nodeId).forEach(child -> failures.add(id(child)));
+        if ("job".equals(found.get().get("kind"))) {
+            queries.failedTests(nodeId).forEach(test -> failures.add(id(test)));
+        }
         for (String failure : failures) {
             queries.regressionsFailingAt(failure).forEach(regression -> giveLogs(regression, logs));
         }
@@ -103,19 +106,28 @@ public class RegressionTracker {
             LOG.warning("Node " + id(fail) + " failed after a pass but is under no checkout: no regression recorded");
             return;
         }
-        Map<String, String> logs = RegressionDrafts.logs(fail);
-        if (logs.isEmpty()) {
-            logs = queries.parent(fail).map(RegressionDrafts::logs).orElse(Map.of());
-        }
+        Map<String, Object> logSource = logSource(fail);
+        Map<String, String> logs = RegressionDrafts.logs(logSource);
         Node draft = RegressionDrafts.openNode(fail, pass, id(checkout.get()), logs, Instant.now());
         ObjectId regressionId = tracking.regressionIdFor(id(fail));
         nodes.createOnce(identity.user(), regressionId, draft, EventMode.PUBLISH).ifPresent(r -> LOG.info("Regression " + r.id()
                 + ": " + fail.get("name") + " fails in node " + id(fail) + " after passing in node " + id(pass)));
         if (logs.isEmpty()) {
             // The log may have been stored while this regression was made, its event handled before it existed.
-            artifactsAdded(id(fail));
-            queries.parent(fail).ifPresent(parent -> artifactsAdded(id(parent)));
+            artifactsAdded(id(logSource));
         }
+    }
+
+    /**
+     * The node whose log is the failing run's: a test that a job posted (its parent is a
+     * {@code job}, e.g. tiny-tests' cases) has the job's log; anything else its own (a job's
+     * parent build has a log too, but not of this run).
+     */
+    private Map<String, Object> logSource(Map<String, Object> fail) {
+        if (!"test".equals(fail.get("kind")) || !RegressionDrafts.logs(fail).isEmpty()) {
+            return fail;
+        }
+        return queries.parent(fail).filter(p -> "job".equals(p.get("kind"))).orElse(fail);
     }
 
     private void giveLogs(Map<String, Object> regression, Map<String, String> logs) {

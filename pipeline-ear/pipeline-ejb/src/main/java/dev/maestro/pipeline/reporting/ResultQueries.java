@@ -65,9 +65,9 @@ public class ResultQueries {
         return list(Map.of("kind", "regression", "data.fail_node", failNodeId));
     }
 
-    /** The failed results directly under {@code parentId} (a job's tests). */
-    public List<Map<String, Object>> failedChildren(String parentId) {
-        return list(Map.of("parent", parentId, "result", "fail"));
+    /** The failed tests directly under {@code jobId} (those the job posted). */
+    public List<Map<String, Object>> failedTests(String jobId) {
+        return list(Map.of("parent", jobId, "kind", "test", "result", "fail"));
     }
 
     /** The regressions of a tree and branch (newest first): those a checkout opened, continued or fixed are among them. */

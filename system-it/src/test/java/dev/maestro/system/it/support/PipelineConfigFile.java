@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * Writes the pipeline configuration the server under test loads ({@code MAESTRO_PIPELINE_CONFIG}),
  * in the shapes of server-config's example with concrete values: the fixture tree polled every
- * 2 s, the example jobs made quick, two misbehaving jobs (one exits non-zero, one hangs past its
+ * 2 s, the example jobs made quick (tiny-tests all pass, as in the example, until a commit
+ * changes the program), two misbehaving jobs (one exits non-zero, one hangs past its
  * 6 s limit) and one that passes, whose templates go to {@code templates/} beside the file, where
  * the pipeline looks for templates first. Its {@code reports} section is the example's own, copied
  * from the example file ({@code it.example.config}), so the tests prove what the example ships.
@@ -59,7 +60,7 @@ public final class PipelineConfigFile {
                 template: tiny-tests.sh
                 kcidb_test_suite: tiny_tests
                 params:
-                  fail_case: takes-arguments
+                  fail_case: ""
               exits-nonzero:
                 kind: job
                 template: exit-nonzero.sh
