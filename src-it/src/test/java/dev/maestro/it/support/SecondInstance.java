@@ -1,6 +1,7 @@
 package dev.maestro.it.support;
 
 import dev.maestro.testsupport.ApiClient;
+import dev.maestro.testsupport.Processes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -69,16 +70,8 @@ public final class SecondInstance implements AutoCloseable {
 
     @Override
     public void close() {
-        if (process != null && process.isAlive()) {
-            process.destroy();
-            try {
-                if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
+        if (process != null) {
+            Processes.stop(process, Duration.ofSeconds(30));
         }
     }
 

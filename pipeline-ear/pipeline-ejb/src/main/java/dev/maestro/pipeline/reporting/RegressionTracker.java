@@ -12,6 +12,8 @@ import dev.maestro.store.Ids;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -24,6 +26,10 @@ import org.bson.types.ObjectId;
  * claimed first, see {@link TrackingRecords}), a continued one ({@code node_sequence}) or a fixed
  * one ({@code result: pass}, {@code data.fixed_by}). Then marks the result tracked and lets the
  * checkout's summary know.
+ *
+ * <p>A regression carries the failing run's logs, but a job's log is stored only once its process
+ * has ended, after the job (and the tests it posted) reported their results: a regression opened
+ * before its log existed gets it when the log arrives ({@link #artifactsAdded}).
  */
 @ApplicationScoped
 public class RegressionTracker {
@@ -57,6 +63,26 @@ public class RegressionTracker {
         summaries.nodeSettled(node);
     }
 
+    /**
+     * Called when a finished node changed again (its log stored after its result): the
+     * regressions failing at it, or (for a job) at a test it posted, that have no log yet get
+     * its logs.
+     */
+    public void artifactsAdded(String nodeId) {
+        Optional<Map<String, Object>> found = queries.node(nodeId).filter(RegressionRule::tracked);
+        Map<String, String> logs = found.map(RegressionDrafts::logs).orElse(Map.of());
+        if (logs.isEmpty()) {
+            return;
+        }
+        List<String> failures = new ArrayList<>(List.of(nodeId));
+        if ("job".equals(found.get().get("kind"))) {
+            queries.failedTests(nodeId).forEach(test -> failures.add(id(test)));
+        }
+        for (String failure : failures) {
+            queries.regressionsFailingAt(failure).forEach(regression -> giveLogs(regression, logs));
+        }
+    }
+
     private void apply(Map<String, Object> node) {
         TestIdentity test = TestIdentity.of(node);
         RegressionRule.Step step = RegressionRule.decide(node, queries.previousRun(node, test), queries.openRegression(test.key()));
@@ -80,14 +106,36 @@ public class RegressionTracker {
             LOG.warning("Node " + id(fail) + " failed after a pass but is under no checkout: no regression recorded");
             return;
         }
-        Map<String, String> logs = RegressionDrafts.logs(fail);
-        if (logs.isEmpty()) {
-            logs = queries.parent(fail).map(RegressionDrafts::logs).orElse(Map.of());
-        }
+        Map<String, Object> logSource = logSource(fail);
+        Map<String, String> logs = RegressionDrafts.logs(logSource);
         Node draft = RegressionDrafts.openNode(fail, pass, id(checkout.get()), logs, Instant.now());
         ObjectId regressionId = tracking.regressionIdFor(id(fail));
         nodes.createOnce(identity.user(), regressionId, draft, EventMode.PUBLISH).ifPresent(r -> LOG.info("Regression " + r.id()
                 + ": " + fail.get("name") + " fails in node " + id(fail) + " after passing in node " + id(pass)));
+        if (logs.isEmpty()) {
+            // The log may have been stored while this regression was made, its event handled before it existed.
+            artifactsAdded(id(logSource));
+        }
+    }
+
+    /**
+     * The node whose log is the failing run's: a test that a job posted (its parent is a
+     * {@code job}, e.g. tiny-tests' cases) has the job's log; anything else its own (a job's
+     * parent build has a log too, but not of this run).
+     */
+    private Map<String, Object> logSource(Map<String, Object> fail) {
+        if (!"test".equals(fail.get("kind")) || !RegressionDrafts.logs(fail).isEmpty()) {
+            return fail;
+        }
+        return queries.parent(fail).filter(p -> "job".equals(p.get("kind"))).orElse(fail);
+    }
+
+    private void giveLogs(Map<String, Object> regression, Map<String, String> logs) {
+        if (RegressionDrafts.logs(regression).isEmpty()) {
+            change(regression, stored -> stored.artifacts() == null || stored.artifacts().isEmpty()
+                    ? stored.toBuilder().artifacts(logs).build() : stored);
+            LOG.info("Regression " + id(regression) + " has the log of its failing run: " + logs.values());
+        }
     }
 
     private void change(Map<String, Object> regression, UnaryOperator<Node> change) {

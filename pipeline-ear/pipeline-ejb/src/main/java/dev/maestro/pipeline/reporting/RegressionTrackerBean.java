@@ -13,7 +13,8 @@ import jakarta.inject.Inject;
 /**
  * Receives, once per pipeline, every node that reaches {@code done} and has
  * {@link RegressionTracker} track it (then its checkout's summary follows). An update of a node
- * that was already done (a re-save) is not a new result and is skipped.
+ * that was already done is not a new result: it may only have brought the node's log (stored
+ * when its job's process ended), which regressions failing there then get.
  */
 @MessageDriven(activationConfig = {
     @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "${MAESTRO_RA_NAME}"),
@@ -31,6 +32,7 @@ public class RegressionTrackerBean implements StreamEventListener {
     public void onEvent(EventDelivery delivery) {
         NodeEvent change = NodeEvent.read(EventEnvelope.parse(delivery.envelope()).data());
         if ("updated".equals(change.op()) && "done".equals(change.previousState())) {
+            tracker.artifactsAdded(change.id());
             return;
         }
         tracker.track(change.id());

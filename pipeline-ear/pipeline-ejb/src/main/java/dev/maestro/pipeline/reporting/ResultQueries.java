@@ -60,6 +60,16 @@ public class ResultQueries {
                 .stream().findFirst();
     }
 
+    /** The regressions (open or fixed) that the failing run {@code failNodeId} opened. */
+    public List<Map<String, Object>> regressionsFailingAt(String failNodeId) {
+        return list(Map.of("kind", "regression", "data.fail_node", failNodeId));
+    }
+
+    /** The failed tests directly under {@code jobId} (those the job posted). */
+    public List<Map<String, Object>> failedTests(String jobId) {
+        return list(Map.of("parent", jobId, "kind", "test", "result", "fail"));
+    }
+
     /** The regressions of a tree and branch (newest first): those a checkout opened, continued or fixed are among them. */
     public List<Map<String, Object>> regressionsOf(String tree, String branch) {
         Map<String, String> query = new LinkedHashMap<>();

@@ -28,7 +28,8 @@ public final class FixtureRepo {
             hello: hello.c
             \t$(CC) -o $@ $<
             """;
-    private static final String HELLO = """
+    /** The program's source as the fixture starts: it prints a line (tiny-tests' prints-output passes). */
+    public static final String HELLO = """
             #include <stdio.h>
 
             int main(int argc, char **argv)
@@ -73,6 +74,21 @@ public final class FixtureRepo {
         }
         repo.pushCommit("Toy tree 6.1");
         return repo;
+    }
+
+    /** Replaces the program's source ({@code hello.c}) with {@code source}, then {@link #pushCommit}s. */
+    public String pushProgram(String source, String message) {
+        try {
+            Files.writeString(work.resolve("hello.c"), source);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write to the fixture's work clone", e);
+        }
+        return pushCommit(message);
+    }
+
+    /** Whether main's program is the original {@link #HELLO}. */
+    public boolean hasOriginalProgram() {
+        return HELLO.equals(git(bare, "show", "refs/heads/main:hello.c"));
     }
 
     /** The bare repository: the tree's URL in the pipeline configuration. */

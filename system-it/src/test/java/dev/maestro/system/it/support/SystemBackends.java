@@ -1,5 +1,7 @@
 package dev.maestro.system.it.support;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import dev.maestro.security.KeyFiles;
 import dev.maestro.testsupport.Backends;
 import dev.maestro.files.Directories;
@@ -7,11 +9,12 @@ import java.nio.file.Path;
 
 /**
  * Everything the system under test needs before Arquillian boots Payara Micro: test-support's
- * MongoDB-wire server and Redis, the token key pair (made here, so that the API and the pipeline
- * never race to create it), the fixture tree, the pipeline configuration and an empty data
- * directory.
+ * MongoDB-wire server and Redis, GreenMail's SMTP server on {@code it.smtp.port} (the report
+ * mails arrive there), the token key pair (made here, so that the API and the pipeline never
+ * race to create it), the fixture tree, the pipeline configuration and an empty data directory.
  */
 public class SystemBackends extends Backends {
+    private static volatile GreenMail mail;
 
     @Override
     protected void started() {
@@ -21,6 +24,22 @@ public class SystemBackends extends Backends {
         Directories.fresh(dir.resolve("system-data"));
         FixtureRepo fixture = FixtureRepo.create(fixtureDir());
         PipelineConfigFile.write(dir, httpPort(), fixture.bare());
+        mail = new GreenMail(new ServerSetup(Integer.parseInt(System.getProperty("it.smtp.port")), "127.0.0.1",
+                ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+    }
+
+    @Override
+    protected void stopping() {
+        mail.stop();
+    }
+
+    /**
+     * The SMTP server the pipeline sends to; tests stop it (the mail server is down: mails are
+     * refused) and start it again, keeping what it received.
+     */
+    public static GreenMail mail() {
+        return mail;
     }
 
     /** The module's build directory, where the archives, the configuration and the data live. */
