@@ -57,6 +57,38 @@ final class Api {
         }
     }
 
+    /** {@code POST /latest/node}: the stored node. */
+    Map<?, ?> createNode(Map<String, Object> node) {
+        return (Map<?, ?>) post("/latest/node", node);
+    }
+
+    /** {@code PUT /latest/nodes/{root}}: submits a whole tree under an existing root in one request. */
+    void submitHierarchy(String rootId, Map<String, Object> tree) {
+        try {
+            call(authorized("/latest/nodes/" + rootId).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(tree))));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** A GET as a browser makes it, without a token: the page's HTML (only a 200 is an answer). */
+    String page(String path) {
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(2))
+                    .header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException(path + " answered " + r.statusCode());
+            }
+            return r.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A GET of the API or of the pipeline's web module, answered as JSON. */
     Object get(String path) {
         return call(authorized(path).GET());
