@@ -58,8 +58,9 @@ final class Api {
     }
 
     /** {@code POST /latest/node}: the stored node. */
-    Map<?, ?> createNode(Map<String, Object> node) {
-        return (Map<?, ?>) post("/latest/node", node);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> createNode(Map<String, Object> node) {
+        return (Map<String, Object>) post("/latest/node", node);
     }
 
     /** {@code PUT /latest/nodes/{root}}: submits a whole tree under an existing root in one request. */

@@ -218,6 +218,34 @@ public interface DashboardContract extends ApiContract {
     }
 
     @Test
+    default void theRootAnswersJsonUnlessHtmlIsPreferred() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (String accept : List.of("*/*", "application/json", "application/json, text/html", "text/html;q=0.5, */*")) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url("/"))).header("Accept", accept).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(accept).isEqualTo(200);
+            assertThat(r.body()).as(accept).contains("\"KernelCI API\"");
+        }
+        for (String accept : List.of("text/html", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url("/"))).header("Accept", accept).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(accept).isEqualTo(303);
+            assertThat(r.headers().firstValue("Location")).as(accept).hasValueSatisfying(l -> assertThat(l).endsWith("/dashboard"));
+        }
+    }
+
+    @Test
+    default void aMissingOrMalformedNodeIsAnHtmlErrorPage() {
+        ApiResponse missing = api().get("/dashboard/node/000000000000000000000000");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.contentType()).startsWith("text/html");
+        assertThat(missing.body()).contains("Node not found");
+        ApiResponse malformed = api().get("/dashboard/checkout/xyz");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.body()).contains("&#39;xyz&#39; is not a valid ObjectId");
+    }
+
+    @Test
     default void dashboardAnswersCarryAContentSecurityPolicy() throws Exception {
         HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/dashboard"))).build(),
                 HttpResponse.BodyHandlers.ofString());

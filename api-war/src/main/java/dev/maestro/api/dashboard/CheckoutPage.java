@@ -17,13 +17,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * {@code GET /dashboard/checkout/{id}}: a checkout's builds and their test trees (failures
@@ -31,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * its jobs' events (tests are left out of the timeline: there may be thousands).
  */
 @Path("dashboard/checkout/{id}")
-public class CheckoutPage {
+public class CheckoutPage extends DashboardPage {
     static final int TIMELINE_EVENTS = 100;
 
     @Inject
@@ -40,17 +37,10 @@ public class CheckoutPage {
     @Inject
     EventHistory history;
 
-    @Inject
-    DashboardPages pages;
-
-    @Context
-    UriInfo uri;
-
     @GET
     @Produces(MediaType.TEXT_HTML)
-    @Operation(hidden = true)
     public Response checkout(@PathParam("id") String id) {
-        return pages.page(uri, "checkout", "Checkout", () -> {
+        return render("checkout", "Checkout", () -> {
             Node checkout = nodes.get(Ids.parse(id));
             if (!CheckoutView.CHECKOUT_KIND.equals(checkout.kind())) {
                 throw new NotFoundException("Not a checkout: " + id + " is a " + checkout.kind());

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * {@code GET /dashboard/static/{file}}: the dashboard's stylesheet and script, from the classpath.
@@ -23,7 +22,6 @@ public class DashboardAssets {
             "dashboard.js", "text/javascript; charset=utf-8");
 
     @GET
-    @Operation(hidden = true)
     public Response file(@PathParam("file") String file) {
         String type = FILES.get(file);
         if (type == null) {

@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * {@code GET /dashboard/live/{checkout id}}: server-sent events, one per node event of the
@@ -43,7 +42,6 @@ public class LiveUpdates {
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @Operation(hidden = true)
     public void live(@PathParam("id") String id, @QueryParam("since") String since,
                      @HeaderParam("Last-Event-ID") String lastEventId, @Context SseEventSink sink, @Context Sse sse) {
         Node checkout = nodes.get(Ids.parse(id));

@@ -20,22 +20,19 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * {@code GET /dashboard/node/{id}}: any node with its fields, {@code data}, artifacts, its
  * ancestors as a breadcrumb, its children (paged) and its latest events.
  */
 @Path("dashboard/node/{id}")
-public class NodePage {
+public class NodePage extends DashboardPage {
     static final int MAX_ANCESTORS = 32;
     static final int EVENTS = 50;
 
@@ -45,27 +42,20 @@ public class NodePage {
     @Inject
     EventHistory history;
 
-    @Inject
-    DashboardPages pages;
-
-    @Context
-    UriInfo uri;
-
     @GET
     @Produces(MediaType.TEXT_HTML)
-    @Operation(hidden = true)
     public Response node(@PathParam("id") String id) {
-        return pages.page(uri, "node", "Node", () -> {
+        return render("node", "Node", () -> {
             Node node = nodes.get(Ids.parse(id));
             Map<String, String> params = QueryParameters.of(uri);
             PageRequest page = PageRequest.paged(params.get("limit"), params.get("offset"));
             NodeQuery childQuery = NodeCriteria.where().eq("parent", node.id()).sortedBy("created").query();
             Page<Node> children = nodes.search(new NodeQuery(childQuery.filter(), childQuery.sort(), page));
-            Pager pager = Pager.of(DashboardPages.base(uri) + "/node/" + id, params, page.offset(), page.limit(),
+            Pager pager = Pager.of(base() + "/node/" + id, params, page.offset(), page.limit(),
                     children.total(), children.items().size());
             List<Map<String, Object>> events = history.find(Filters.and(Filters.eq("channel", NodeEvent.CHANNEL),
                     Filters.eq("data.id", id)), Sorts.descending("sequence_id"), 0, EVENTS);
-            return NodeView.of(node, ancestors(node), children.items(), pager, EventRow.of(events), DashboardPages.base(uri));
+            return NodeView.of(node, ancestors(node), children.items(), pager, EventRow.of(events), base());
         });
     }
 

@@ -6,17 +6,14 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * {@code GET /dashboard/pipeline}: what the pipeline's {@code /pipeline/stats} says, read over
@@ -24,22 +21,15 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * instance). A pipeline that does not answer is said so on the page.
  */
 @Path("dashboard/pipeline")
-public class PipelinePage {
+public class PipelinePage extends DashboardPage {
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
-    @Inject
-    DashboardPages pages;
-
-    @Context
-    UriInfo uri;
-
     @GET
     @Produces(MediaType.TEXT_HTML)
-    @Operation(hidden = true)
     public Response pipeline() {
         String statsUrl = pages.pipeline(uri) + "/stats";
-        return pages.page(uri, "pipeline", "Pipeline", () -> read(statsUrl));
+        return render("pipeline", "Pipeline", () -> read(statsUrl));
     }
 
     private static StatsView read(String statsUrl) {

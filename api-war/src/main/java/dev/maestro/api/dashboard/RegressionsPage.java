@@ -12,15 +12,12 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * {@code GET /dashboard/regressions}: regression nodes, newest first, active ({@code result:
@@ -28,23 +25,16 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * test's path. Paged.
  */
 @Path("dashboard/regressions")
-public class RegressionsPage {
+public class RegressionsPage extends DashboardPage {
     static final List<String> STATUSES = List.of("active", "fixed", "all");
 
     @Inject
     NodeService nodes;
 
-    @Inject
-    DashboardPages pages;
-
-    @Context
-    UriInfo uri;
-
     @GET
     @Produces(MediaType.TEXT_HTML)
-    @Operation(hidden = true)
     public Response regressions() {
-        return pages.page(uri, "regressions", "Regressions", () -> {
+        return render("regressions", "Regressions", () -> {
             Map<String, String> params = QueryParameters.of(uri);
             String status = STATUSES.contains(params.get("status")) ? params.get("status") : "active";
             Map<String, String> filters = new LinkedHashMap<>();
@@ -74,7 +64,7 @@ public class RegressionsPage {
             model.put("statuses", STATUSES.stream().map(s -> Map.of("value", s, "selected", s.equals(status))).toList());
             model.put("filters", filters);
             model.put("rows", found.items().stream().map(RegressionRow::of).toList());
-            model.put("pager", Pager.of(DashboardPages.base(uri) + "/regressions", kept, nodeQuery.page().offset(),
+            model.put("pager", Pager.of(base() + "/regressions", kept, nodeQuery.page().offset(),
                     nodeQuery.page().limit(), found.total(), found.items().size()));
             return model;
         });

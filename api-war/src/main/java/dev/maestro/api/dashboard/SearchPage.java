@@ -13,13 +13,10 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * {@code GET /dashboard/search}: nodes by tree, branch, commit prefix, kind, name, result,
@@ -27,20 +24,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * malformed condition answers 400 with the form kept and the API's detail shown.
  */
 @Path("dashboard/search")
-public class SearchPage {
+public class SearchPage extends DashboardPage {
 
     @Inject
     NodeService nodes;
 
-    @Inject
-    DashboardPages pages;
-
-    @Context
-    UriInfo uri;
-
     @GET
     @Produces(MediaType.TEXT_HTML)
-    @Operation(hidden = true)
     public Response search() {
         Map<String, String> params = QueryParameters.of(uri);
         Map<String, String> form = SearchForm.values(params);
@@ -54,16 +44,16 @@ public class SearchPage {
                 query.put("offset", params.getOrDefault("offset", "0"));
                 NodeQuery nodeQuery = NodeQuery.paged(query);
                 Page<Node> found = nodes.search(nodeQuery);
-                String base = DashboardPages.base(uri);
+                String base = base();
                 model.put("searched", true);
                 model.put("rows", found.items().stream().map(n -> FoundNode.of(base, n)).toList());
                 model.put("pager", Pager.of(base + "/search", form, nodeQuery.page().offset(), nodeQuery.page().limit(),
                         found.total(), found.items().size()));
             }
-            return pages.page(uri, "search", "Search", () -> model);
+            return render("search", "Search", () -> model);
         } catch (MaestroException e) {
             model.put("error", String.valueOf(e.detail()));
-            return Response.fromResponse(pages.page(uri, "search", "Search", () -> model)).status(e.status()).build();
+            return Response.fromResponse(render("search", "Search", () -> model)).status(e.status()).build();
         }
     }
 }

@@ -13,20 +13,17 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * {@code GET /dashboard}: every tree and branch among the latest checkouts, each with its newest
  * checkouts, their state and their build and test counts. Paged by branch.
  */
 @Path("dashboard")
-public class TreesPage {
+public class TreesPage extends DashboardPage {
     /** How far back the page looks for branches: the newest checkouts, whatever their branch. */
     static final int RECENT_CHECKOUTS = 500;
     static final int PER_BRANCH = 5;
@@ -35,17 +32,10 @@ public class TreesPage {
     @Inject
     NodeService nodes;
 
-    @Inject
-    DashboardPages pages;
-
-    @Context
-    UriInfo uri;
-
     @GET
     @Produces(MediaType.TEXT_HTML)
-    @Operation(hidden = true)
     public Response trees() {
-        return pages.page(uri, "trees", "Trees", () -> {
+        return render("trees", "Trees", () -> {
             Map<String, String> params = QueryParameters.of(uri);
             int offset = PageRequest.paged(null, params.get("offset")).offset();
             List<Node> checkouts = nodes.list(NodeCriteria.where().eq("kind", CheckoutView.CHECKOUT_KIND)
@@ -54,7 +44,7 @@ public class TreesPage {
             List<List<Node>> shown = all.subList(Math.min(offset, all.size()), Math.min(all.size(), offset + BRANCHES_PER_PAGE));
             List<TreesView.Group> groups = shown.stream()
                     .map(branch -> TreesView.Group.of(branch, c -> CheckoutSubtree.read(nodes, c))).toList();
-            return new TreesView(groups, Pager.of(DashboardPages.base(uri), params, offset, BRANCHES_PER_PAGE, all.size(), shown.size()));
+            return new TreesView(groups, Pager.of(base(), params, offset, BRANCHES_PER_PAGE, all.size(), shown.size()));
         });
     }
 }

@@ -6,7 +6,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -20,12 +19,9 @@ public class RootResource {
     static final String VERSION = Migrations.CODE_VERSION;
 
     @GET
-    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
-    @Operation(summary = "Hello: the API's name and version (a browser asking for HTML is sent to the dashboard)")
-    public Response hello(@Context HttpHeaders headers, @Context UriInfo uri) {
-        if (prefersHtml(headers)) {
-            return Response.seeOther(uri.getBaseUriBuilder().path("dashboard").build()).build();
-        }
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Hello: the API's name and version")
+    public Response hello() {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("message", "KernelCI API");
         body.put("server", "Maestro EE");
@@ -34,20 +30,16 @@ public class RootResource {
     }
 
     /**
-     * Whether the first acceptable type that is JSON or HTML is HTML: a browser's Accept header
-     * lists {@code text/html} first, while JSON clients send {@code application/json} or
-     * {@code *}{@code /*} (which keeps meaning JSON, as before the dashboard).
+     * A browser (its Accept header names {@code text/html}, ahead of its {@code *}{@code /*}) is
+     * sent to the dashboard. The low {@code qs} makes JSON win whenever the client accepts both
+     * equally, as {@code *}{@code /*} alone or no Accept header does, so JSON clients keep
+     * {@link #hello()}.
      */
-    static boolean prefersHtml(HttpHeaders headers) {
-        for (MediaType type : headers.getAcceptableMediaTypes()) {
-            if (type.isWildcardType() || MediaType.APPLICATION_JSON_TYPE.isCompatible(type)) {
-                return false;
-            }
-            if (MediaType.TEXT_HTML_TYPE.isCompatible(type) && !type.isWildcardSubtype()) {
-                return true;
-            }
-        }
-        return false;
+    @GET
+    @Produces("text/html;qs=0.5")
+    @Operation(hidden = true)
+    public Response browser(@Context UriInfo uri) {
+        return Response.seeOther(uri.getBaseUriBuilder().path("dashboard").build()).build();
     }
 
     /**
