@@ -10,6 +10,7 @@ import dev.maestro.event.EventHistory;
 import dev.maestro.node.Node;
 import dev.maestro.node.NodeEvent;
 import dev.maestro.node.NodeService;
+import dev.maestro.node.NodeStore;
 import dev.maestro.node.query.NodeCriteria;
 import dev.maestro.store.Ids;
 import jakarta.inject.Inject;
@@ -35,6 +36,9 @@ public class CheckoutPage extends DashboardPage {
     NodeService nodes;
 
     @Inject
+    NodeStore store;
+
+    @Inject
     EventHistory history;
 
     @GET
@@ -47,7 +51,7 @@ public class CheckoutPage extends DashboardPage {
             }
             // Taken before reading, so a live page misses no change made while it renders.
             long since = history.lastSequence(NodeEvent.CHANNEL);
-            CheckoutSubtree subtree = CheckoutSubtree.read(nodes, checkout);
+            CheckoutSubtree subtree = CheckoutSubtree.read(store, checkout);
             List<Node> opened = nodes.list(NodeCriteria.where().eq("kind", "regression").eq("parent", checkout.id())
                     .sortedBy("name").query());
             String commit = Nodes.data(checkout, "kernel_revision.commit");

@@ -47,7 +47,7 @@ public class LiveUpdates {
         Node checkout = nodes.get(Ids.parse(id));
         long cursor = sequence(lastEventId).or(() -> sequence(since))
                 .orElseGet(() -> history.lastSequence(dev.maestro.node.NodeEvent.CHANNEL));
-        CheckoutSubtree subtree = CheckoutSubtree.read(nodes, checkout);
+        CheckoutSubtree subtree = CheckoutSubtree.read(store, checkout);
         followers.follow(new CheckoutFollower(subtree.ids(), cursor, history, store, sink, sse));
     }
 

@@ -7,6 +7,7 @@ import dev.maestro.api.dashboard.view.TreesView;
 import dev.maestro.api.http.QueryParameters;
 import dev.maestro.node.Node;
 import dev.maestro.node.NodeService;
+import dev.maestro.node.NodeStore;
 import dev.maestro.node.query.NodeCriteria;
 import dev.maestro.node.query.PageRequest;
 import jakarta.inject.Inject;
@@ -32,6 +33,9 @@ public class TreesPage extends DashboardPage {
     @Inject
     NodeService nodes;
 
+    @Inject
+    NodeStore store;
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response trees() {
@@ -43,7 +47,7 @@ public class TreesPage extends DashboardPage {
             List<List<Node>> all = TreesView.byBranch(checkouts, PER_BRANCH);
             List<List<Node>> shown = all.subList(Math.min(offset, all.size()), Math.min(all.size(), offset + BRANCHES_PER_PAGE));
             List<TreesView.Group> groups = shown.stream()
-                    .map(branch -> TreesView.Group.of(branch, c -> CheckoutSubtree.read(nodes, c))).toList();
+                    .map(branch -> TreesView.Group.of(branch, c -> CheckoutSubtree.read(store, c))).toList();
             return new TreesView(groups, Pager.of(base(), params, offset, BRANCHES_PER_PAGE, all.size(), shown.size()));
         });
     }

@@ -1,7 +1,7 @@
 package dev.maestro.api.dashboard.view;
 
 import dev.maestro.node.Node;
-import dev.maestro.node.NodeService;
+import dev.maestro.node.NodeStore;
 import dev.maestro.node.query.NodeCriteria;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,24 +12,32 @@ import java.util.stream.Collectors;
 import org.bson.types.ObjectId;
 
 /**
- * A checkout and every node under it, read one tree level at a time ({@code parent__in} the
- * level above, in chunks), so a checkout with thousands of tests costs a handful of queries, not
- * one per node.
+ * A checkout and every node under it (its regressions aside: they have the checkout as parent
+ * but are shown apart), read one tree level at a time. Which nodes have children at all is
+ * asked first, in one pass over the nodes created since the checkout; each level then asks only
+ * for the children of those ({@code parent__in}, in chunks). A checkout with thousands of tests
+ * costs a handful of queries, and none lists thousands of leaves as possible parents (which an
+ * index-less store, such as the embedded MongoDB-wire server, would pay for per node).
  */
 public record CheckoutSubtree(Node checkout, List<Node> descendants, Map<ObjectId, List<Node>> children) {
     /** Ids per {@code parent__in} query: keeps each query's text and the store's work bounded. */
     private static final int CHUNK = 500;
     /** Deeper than any real tree; stops a corrupted parent cycle from looping. */
     private static final int MAX_DEPTH = 32;
+    private static final String REGRESSION_KIND = "regression";
 
-    public static CheckoutSubtree read(NodeService nodes, Node checkout) {
+    public static CheckoutSubtree read(NodeStore nodes, Node checkout) {
+        // Children are created after their parents, so every parent in the subtree is among these.
+        Set<ObjectId> parents = nodes.parentsOf(NodeCriteria.where().gte("created", checkout.created()).query().filter());
         List<Node> all = new ArrayList<>();
         List<ObjectId> level = List.of(checkout.id());
         for (int depth = 0; depth < MAX_DEPTH && !level.isEmpty(); depth++) {
+            List<ObjectId> withChildren = level.stream().filter(parents::contains).toList();
             List<ObjectId> next = new ArrayList<>();
-            for (int from = 0; from < level.size(); from += CHUNK) {
-                List<ObjectId> chunk = level.subList(from, Math.min(level.size(), from + CHUNK));
-                for (Node child : nodes.list(NodeCriteria.where().in("parent", chunk).sortedBy("created").query())) {
+            for (int from = 0; from < withChildren.size(); from += CHUNK) {
+                List<ObjectId> chunk = withChildren.subList(from, Math.min(withChildren.size(), from + CHUNK));
+                for (Node child : nodes.find(NodeCriteria.where().in("parent", chunk).ne("kind", REGRESSION_KIND)
+                        .sortedBy("created").query())) {
                     all.add(child);
                     next.add(child.id());
                 }
