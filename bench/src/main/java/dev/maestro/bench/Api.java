@@ -75,19 +75,8 @@ final class Api {
 
     /** A GET as a browser makes it, without a token: the page's HTML (only a 200 is an answer). */
     String page(String path) {
-        try {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(2))
-                    .header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) {
-                throw new IllegalStateException(path + " answered " + r.statusCode());
-            }
-            return r.body();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(2))
+                .header("Accept", "text/html").GET()).body();
     }
 
     /** A GET of the API or of the pipeline's web module, answered as JSON. */
@@ -111,11 +100,20 @@ final class Api {
 
     private static Object call(HttpRequest.Builder request) {
         try {
+            return JSON.readValue(send(request).body(), Object.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Not JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /** The answer, which must be a 200. */
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
             HttpResponse<String> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
                 throw new IllegalStateException(r.request().uri().getPath() + " answered " + r.statusCode() + ": " + r.body());
             }
-            return JSON.readValue(r.body(), Object.class);
+            return r;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

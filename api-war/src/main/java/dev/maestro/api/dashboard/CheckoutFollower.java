@@ -2,6 +2,7 @@ package dev.maestro.api.dashboard;
 
 import dev.maestro.event.EventHistory;
 import dev.maestro.event.StoredEvent;
+import dev.maestro.event.subscription.SubscriptionService;
 import dev.maestro.node.Node;
 import dev.maestro.node.NodeEvent;
 import dev.maestro.node.NodeStore;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -24,12 +26,14 @@ import org.bson.types.ObjectId;
 /**
  * Follows one live page: reads the node channel's history after its cursor and sends each event
  * of a node in the checkout's subtree (a node created under it joins the subtree) as an SSE
- * event whose id is the sequence. Ends when the browser goes away or after {@link #LIFETIME};
- * the browser then reconnects with the last id it got and resumes there.
+ * event whose id is the sequence. Between reads it waits for Redis's word of a new node event,
+ * or {@link #POLL} at most (a notification lost in a Redis outage only delays). Ends when the
+ * browser goes away or after {@link #LIFETIME}; the browser then reconnects with the last id it
+ * got and resumes there.
  */
 final class CheckoutFollower implements Runnable {
     static final Duration LIFETIME = Duration.ofMinutes(10);
-    static final Duration POLL = Duration.ofMillis(300);
+    static final Duration POLL = Duration.ofSeconds(1);
     static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
     private static final int BATCH = 500;
     private static final Logger LOG = Logger.getLogger(CheckoutFollower.class.getName());
@@ -37,14 +41,17 @@ final class CheckoutFollower implements Runnable {
     private final Set<ObjectId> subtree;
     private long cursor;
     private final EventHistory history;
+    private final SubscriptionService wakes;
     private final NodeStore nodes;
     private final SseEventSink sink;
     private final Sse sse;
 
-    CheckoutFollower(Set<ObjectId> subtree, long cursor, EventHistory history, NodeStore nodes, SseEventSink sink, Sse sse) {
+    CheckoutFollower(Set<ObjectId> subtree, long cursor, EventHistory history, SubscriptionService wakes, NodeStore nodes,
+                     SseEventSink sink, Sse sse) {
         this.subtree = subtree;
         this.cursor = cursor;
         this.history = history;
+        this.wakes = wakes;
         this.nodes = nodes;
         this.sink = sink;
         this.sse = sse;
@@ -60,30 +67,44 @@ final class CheckoutFollower implements Runnable {
                 return;
             }
             while (!sink.isClosed() && Instant.now().isBefore(end)) {
-                List<StoredEvent> events = history.after(NodeEvent.CHANNEL, cursor, BATCH);
-                for (StoredEvent event : relevant(events)) {
-                    if (!send(sse.newEventBuilder().id(Long.toString(event.sequence())).name("node")
-                            .data(String.class, nodeId(event)).build())) {
-                        return;
+                // Registered before reading, so an event written after the read still wakes us.
+                CompletableFuture<Void> wake = wakes.nextPublish(NodeEvent.CHANNEL);
+                try {
+                    List<StoredEvent> events = history.after(NodeEvent.CHANNEL, cursor, BATCH);
+                    for (StoredEvent event : relevant(events)) {
+                        if (!send(sse.newEventBuilder().id(Long.toString(event.sequence())).name("node")
+                                .data(String.class, nodeId(event)).build())) {
+                            return;
+                        }
+                        lastSent = Instant.now();
                     }
-                    lastSent = Instant.now();
-                }
-                if (!events.isEmpty()) {
-                    cursor = events.get(events.size() - 1).sequence();
-                    continue;
-                }
-                if (Instant.now().isAfter(lastSent.plus(KEEP_ALIVE))) {
-                    if (!send(sse.newEventBuilder().comment("keep-alive").build())) {
-                        return;
+                    if (!events.isEmpty()) {
+                        cursor = events.get(events.size() - 1).sequence();
+                        continue;
                     }
-                    lastSent = Instant.now();
+                    if (Instant.now().isAfter(lastSent.plus(KEEP_ALIVE))) {
+                        if (!send(sse.newEventBuilder().comment("keep-alive").build())) {
+                            return;
+                        }
+                        lastSent = Instant.now();
+                    }
+                    awaitNews(wake);
+                } finally {
+                    wakes.forgetWake(NodeEvent.CHANNEL, wake);
                 }
-                Thread.sleep(POLL.toMillis());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "A live dashboard page stopped being followed", e);
+        }
+    }
+
+    private static void awaitNews(CompletableFuture<Void> wake) throws InterruptedException {
+        try {
+            wake.get(POLL.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // Nothing said: read the history anyway.
         }
     }
 

@@ -9,7 +9,6 @@ import dev.maestro.error.NotFoundException;
 import dev.maestro.event.EventHistory;
 import dev.maestro.node.Node;
 import dev.maestro.node.NodeEvent;
-import dev.maestro.node.NodeService;
 import dev.maestro.node.NodeStore;
 import dev.maestro.node.query.NodeCriteria;
 import dev.maestro.store.Ids;
@@ -31,9 +30,6 @@ import java.util.Map;
 @Path("dashboard/checkout/{id}")
 public class CheckoutPage extends DashboardPage {
     static final int TIMELINE_EVENTS = 100;
-
-    @Inject
-    NodeService nodes;
 
     @Inject
     NodeStore store;

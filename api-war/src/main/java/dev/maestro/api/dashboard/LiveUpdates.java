@@ -2,7 +2,9 @@ package dev.maestro.api.dashboard;
 
 import dev.maestro.api.dashboard.view.CheckoutSubtree;
 import dev.maestro.event.EventHistory;
+import dev.maestro.event.subscription.SubscriptionService;
 import dev.maestro.node.Node;
+import dev.maestro.node.NodeEvent;
 import dev.maestro.node.NodeService;
 import dev.maestro.node.NodeStore;
 import dev.maestro.store.Ids;
@@ -38,6 +40,9 @@ public class LiveUpdates {
     EventHistory history;
 
     @Inject
+    SubscriptionService wakes;
+
+    @Inject
     LiveFollowers followers;
 
     @GET
@@ -46,9 +51,9 @@ public class LiveUpdates {
                      @HeaderParam("Last-Event-ID") String lastEventId, @Context SseEventSink sink, @Context Sse sse) {
         Node checkout = nodes.get(Ids.parse(id));
         long cursor = sequence(lastEventId).or(() -> sequence(since))
-                .orElseGet(() -> history.lastSequence(dev.maestro.node.NodeEvent.CHANNEL));
+                .orElseGet(() -> history.lastSequence(NodeEvent.CHANNEL));
         CheckoutSubtree subtree = CheckoutSubtree.read(store, checkout);
-        followers.follow(new CheckoutFollower(subtree.ids(), cursor, history, store, sink, sse));
+        followers.follow(new CheckoutFollower(subtree.ids(), cursor, history, wakes, store, sink, sse));
     }
 
     private static java.util.Optional<Long> sequence(String text) {

@@ -9,7 +9,6 @@ import dev.maestro.api.http.QueryParameters;
 import dev.maestro.event.EventHistory;
 import dev.maestro.node.Node;
 import dev.maestro.node.NodeEvent;
-import dev.maestro.node.NodeService;
 import dev.maestro.node.query.NodeCriteria;
 import dev.maestro.node.query.NodeQuery;
 import dev.maestro.node.query.PageRequest;
@@ -35,9 +34,6 @@ import java.util.Map;
 public class NodePage extends DashboardPage {
     static final int MAX_ANCESTORS = 32;
     static final int EVENTS = 50;
-
-    @Inject
-    NodeService nodes;
 
     @Inject
     EventHistory history;

@@ -4,11 +4,9 @@ import dev.maestro.api.dashboard.view.Pager;
 import dev.maestro.api.dashboard.view.RegressionRow;
 import dev.maestro.api.http.QueryParameters;
 import dev.maestro.node.Node;
-import dev.maestro.node.NodeService;
 import dev.maestro.node.query.NodeQuery;
 import dev.maestro.node.query.PageRequest;
 import dev.maestro.store.Page;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -27,9 +25,6 @@ import java.util.regex.Pattern;
 @Path("dashboard/regressions")
 public class RegressionsPage extends DashboardPage {
     static final List<String> STATUSES = List.of("active", "fixed", "all");
-
-    @Inject
-    NodeService nodes;
 
     @GET
     @Produces(MediaType.TEXT_HTML)

@@ -6,10 +6,8 @@ import dev.maestro.api.dashboard.view.SearchForm;
 import dev.maestro.api.http.QueryParameters;
 import dev.maestro.error.MaestroException;
 import dev.maestro.node.Node;
-import dev.maestro.node.NodeService;
 import dev.maestro.node.query.NodeQuery;
 import dev.maestro.store.Page;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -25,9 +23,6 @@ import java.util.Map;
  */
 @Path("dashboard/search")
 public class SearchPage extends DashboardPage {
-
-    @Inject
-    NodeService nodes;
 
     @GET
     @Produces(MediaType.TEXT_HTML)

@@ -6,7 +6,6 @@ import dev.maestro.api.dashboard.view.Pager;
 import dev.maestro.api.dashboard.view.TreesView;
 import dev.maestro.api.http.QueryParameters;
 import dev.maestro.node.Node;
-import dev.maestro.node.NodeService;
 import dev.maestro.node.NodeStore;
 import dev.maestro.node.query.NodeCriteria;
 import dev.maestro.node.query.PageRequest;
@@ -29,9 +28,6 @@ public class TreesPage extends DashboardPage {
     static final int RECENT_CHECKOUTS = 500;
     static final int PER_BRANCH = 5;
     static final int BRANCHES_PER_PAGE = 10;
-
-    @Inject
-    NodeService nodes;
 
     @Inject
     NodeStore store;

@@ -27,5 +27,6 @@ class DashboardArchitectureTest {
     @ArchTest
     static final ArchRule pages = dependsOnlyOn("dev.maestro.api.dashboard", "dev.maestro.api.dashboard.view",
             "dev.maestro.api.http", "dev.maestro.node", "dev.maestro.node.query", "dev.maestro.event",
+            "dev.maestro.event.subscription",
             "dev.maestro.error", "dev.maestro.json", "dev.maestro.store");
 }

@@ -86,7 +86,8 @@ public interface PipelineTraceContract extends SystemContract {
     /**
      * The dashboard's page of the traced checkout: one build, four tests (kver beside the build,
      * three under tiny-tests) of which one failed, and in the build's tree the failing job first
-     * and, inside it, the failing test before the passing ones.
+     * and, inside it, the failing test before the passing ones; and the pipeline page shows
+     * what {@code /pipeline/stats} says.
      */
     default void dashboardShowsTheTrace(String checkoutId) {
         ApiResponse page = api().get("/dashboard/checkout/" + checkoutId);
@@ -98,6 +99,11 @@ public interface PipelineTraceContract extends SystemContract {
         assertThat(build.indexOf(">tiny-tests<")).isPositive().isLessThan(build.indexOf(">exits-nonzero<"));
         assertThat(build.indexOf(">takes-arguments<")).isPositive().isLessThan(build.indexOf(">runs<"))
                 .isLessThan(build.indexOf(">prints-output<"));
+
+        ApiResponse pipeline = api().get("/dashboard/pipeline");
+        assertThat(pipeline.status()).isEqualTo(200);
+        assertThat(pipeline.body()).doesNotContain("class=\"error\"").contains("<h2>lifecycle</h2>")
+                .contains("<h2>consumers</h2>").contains("running_jobs");
     }
 
     /** The nodes without the job retry's later attempts (the incomplete jobs are run up to three times again). */
