@@ -15,8 +15,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.bson.types.ObjectId;
 
 /**
  * {@code GET /dashboard}: every tree and branch among the latest checkouts, each with its newest
@@ -42,8 +45,10 @@ public class TreesPage extends DashboardPage {
                     .sortedBy("-created").limit(RECENT_CHECKOUTS).query());
             List<List<Node>> all = TreesView.byBranch(checkouts, PER_BRANCH);
             List<List<Node>> shown = all.subList(Math.min(offset, all.size()), Math.min(all.size(), offset + BRANCHES_PER_PAGE));
+            Set<ObjectId> parents = shown.stream().flatMap(List::stream).map(Node::created).min(Comparator.naturalOrder())
+                    .map(oldest -> CheckoutSubtree.parentsSince(store, oldest)).orElse(Set.of());
             List<TreesView.Group> groups = shown.stream()
-                    .map(branch -> TreesView.Group.of(branch, c -> CheckoutSubtree.read(store, c))).toList();
+                    .map(branch -> TreesView.Group.of(branch, c -> CheckoutSubtree.read(store, c, parents))).toList();
             return new TreesView(groups, Pager.of(base(), params, offset, BRANCHES_PER_PAGE, all.size(), shown.size()));
         });
     }

@@ -3,6 +3,7 @@ package dev.maestro.api.dashboard.view;
 import dev.maestro.node.Node;
 import dev.maestro.node.NodeStore;
 import dev.maestro.node.query.NodeCriteria;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,8 +28,20 @@ public record CheckoutSubtree(Node checkout, List<Node> descendants, Map<ObjectI
     private static final String REGRESSION_KIND = "regression";
 
     public static CheckoutSubtree read(NodeStore nodes, Node checkout) {
-        // Children are created after their parents, so every parent in the subtree is among these.
-        Set<ObjectId> parents = nodes.parentsOf(NodeCriteria.where().gte("created", checkout.created()).query().filter());
+        return read(nodes, checkout, parentsSince(nodes, checkout.created()));
+    }
+
+    /**
+     * The nodes with children among those created since {@code since}: children are created
+     * after their parents, so for checkouts created since then every parent in their subtrees is
+     * among these (one pass serves a page of checkouts).
+     */
+    public static Set<ObjectId> parentsSince(NodeStore nodes, Instant since) {
+        return nodes.parentsOf(NodeCriteria.where().gte("created", since).query().filter());
+    }
+
+    /** @param parents the nodes that have children, or a superset of them ({@link #parentsSince}) */
+    public static CheckoutSubtree read(NodeStore nodes, Node checkout, Set<ObjectId> parents) {
         List<Node> all = new ArrayList<>();
         List<ObjectId> level = List.of(checkout.id());
         for (int depth = 0; depth < MAX_DEPTH && !level.isEmpty(); depth++) {
