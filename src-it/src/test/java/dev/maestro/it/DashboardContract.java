@@ -182,6 +182,41 @@ public interface DashboardContract extends ApiContract {
     }
 
     @Test
+    default void theRegressionsPageShowsActiveAndFixedOnesFilteredByTreePlatformAndTest() {
+        Seeded s = seedCheckout();
+        Map<String, Object> revision = map("tree", s.tree(), "url", "https://git.example.org/" + s.tree() + ".git",
+                "branch", "main", "commit", s.commit());
+        String active = create(regression(s, "zzz-fails", "fail", revision));
+        String fixed = create(regression(s, "was-broken", "pass", revision));
+
+        browser().open(url("/dashboard/regressions?tree=" + s.tree()));
+        assertThat(regressionLinks()).containsExactly("/dashboard/node/" + active);
+        browser().open(url("/dashboard/regressions?status=fixed&tree=" + s.tree()));
+        assertThat(regressionLinks()).containsExactly("/dashboard/node/" + fixed);
+        browser().open(url("/dashboard/regressions?status=all&platform=qemu-x86&test=was-&tree=" + s.tree()));
+        assertThat(regressionLinks()).containsExactly("/dashboard/node/" + fixed);
+        browser().open(url("/dashboard/regressions?status=all&platform=other&tree=" + s.tree()));
+        assertThat(regressionLinks()).isEmpty();
+        assertThat(browser().consoleErrors()).isEmpty();
+
+        browser().open(url("/dashboard/checkout/" + s.checkout()));
+        assertThat(text("#regressions")).contains("zzz-fails").contains("was-broken");
+        assertThat(browser().driver().findElements(By.cssSelector("#builds a.node-name")).stream().map(WebElement::getText))
+                .as("regressions are not part of the build trees").doesNotContain("was-broken");
+    }
+
+    private Map<String, Object> regression(Seeded s, String name, String result, Map<String, Object> revision) {
+        return map("kind", "regression", "name", name, "path", list("checkout", "kbuild-gcc-12-x86", "tiny-tests", name),
+                "group", s.tree(), "parent", s.checkout(), "state", "done", "result", result,
+                "data", map("fail_node", s.failing(), "failed_kernel_revision", revision, "platform", "qemu-x86"));
+    }
+
+    private List<String> regressionLinks() {
+        return browser().driver().findElements(By.cssSelector("table.regressions tbody a[href*='/dashboard/node/']")).stream()
+                .map(a -> a.getAttribute("href").replaceFirst("^.*(/dashboard/node/)", "$1")).toList();
+    }
+
+    @Test
     default void aNodeNamedLikeAScriptRendersAsText() {
         Seeded s = seedCheckout();
         String evil = "<script>alert(1)</script>";
@@ -200,7 +235,7 @@ public interface DashboardContract extends ApiContract {
     default void noPageLogsAConsoleError() {
         Seeded s = seedCheckout();
         for (String path : List.of("/dashboard", "/dashboard/checkout/" + s.checkout(), "/dashboard/node/" + s.failing(),
-                "/dashboard/node/" + s.job(), "/dashboard/regressions?status=all&tree=" + s.tree(),
+                "/dashboard/node/" + s.job(), "/dashboard/regressions", "/dashboard/regressions?status=all&tree=" + s.tree(),
                 "/dashboard/search?tree=" + s.tree(), "/dashboard/pipeline")) {
             browser().open(url(path));
             assertThat(browser().driver().findElement(By.tagName("h1")).getText()).as(path).isNotBlank();

@@ -31,7 +31,8 @@ public class RegressionsPage extends DashboardPage {
     public Response regressions() {
         return render("regressions", "Regressions", () -> {
             Map<String, String> params = QueryParameters.of(uri);
-            String status = STATUSES.contains(params.get("status")) ? params.get("status") : "active";
+            String asked = params.getOrDefault("status", "active");
+            String status = STATUSES.contains(asked) ? asked : "active";
             Map<String, String> filters = new LinkedHashMap<>();
             for (String f : List.of("tree", "branch", "platform", "test")) {
                 filters.put(f, params.getOrDefault(f, "").trim());
