@@ -57,6 +57,28 @@ final class Api {
         }
     }
 
+    /** {@code POST /latest/node}: the stored node. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> createNode(Map<String, Object> node) {
+        return (Map<String, Object>) post("/latest/node", node);
+    }
+
+    /** {@code PUT /latest/nodes/{root}}: submits a whole tree under an existing root in one request. */
+    void submitHierarchy(String rootId, Map<String, Object> tree) {
+        try {
+            call(authorized("/latest/nodes/" + rootId).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(tree))));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** A GET as a browser makes it, without a token: the page's HTML (only a 200 is an answer). */
+    String page(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(2))
+                .header("Accept", "text/html").GET()).body();
+    }
+
     /** A GET of the API or of the pipeline's web module, answered as JSON. */
     Object get(String path) {
         return call(authorized(path).GET());
@@ -78,11 +100,20 @@ final class Api {
 
     private static Object call(HttpRequest.Builder request) {
         try {
+            return JSON.readValue(send(request).body(), Object.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Not JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /** The answer, which must be a 200. */
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
             HttpResponse<String> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
                 throw new IllegalStateException(r.request().uri().getPath() + " answered " + r.statusCode() + ": " + r.body());
             }
-            return JSON.readValue(r.body(), Object.class);
+            return r;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -79,6 +79,15 @@ public class NodeStore {
         });
     }
 
+    /**
+     * The distinct {@code parent}s of the nodes matching {@code filter}: which nodes have
+     * children, found in one pass, so a tree walk asks for children only where there are some.
+     */
+    public Set<ObjectId> parentsOf(Bson filter) {
+        return clientMistakesAre400(() -> nodes.distinct("parent", Filters.and(filter, Filters.ne("parent", null)), ObjectId.class)
+                .into(new java.util.HashSet<>()));
+    }
+
     public long count(Bson filter) {
         return clientMistakesAre400(() -> nodes.countDocuments(filter));
     }

@@ -1,5 +1,6 @@
 package dev.maestro.it;
 
+import dev.maestro.it.support.Browser;
 import dev.maestro.testsupport.ApiClient;
 import java.io.File;
 import java.net.URL;
@@ -9,6 +10,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -22,7 +24,7 @@ class ApiIT implements RootContract, LoginContract,
         UsersContract, UserAdminContract, GroupsContract, MailFlowsContract,
         NodesContract, NodeQueryContract, NodePermissionsContract, MalformedRequestsContract,
         EventContract, EventDeliveryContract, NodeEventDeliveryContract, EventInstancesContract, QueueContract,
-        KeyValueContract {
+        KeyValueContract, DashboardContract {
     private static ApiClient client;
     private static String adminToken;
 
@@ -41,6 +43,11 @@ class ApiIT implements RootContract, LoginContract,
             client = new ApiClient("http://127.0.0.1:" + base.getPort() + base.getPath(), null);
             adminToken = client.login("admin", System.getProperty("it.admin.password"));
         }
+    }
+
+    @AfterAll
+    static void quitBrowser() {
+        Browser.quitShared();
     }
 
     @Override

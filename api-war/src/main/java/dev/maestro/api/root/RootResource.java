@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** {@code GET /}: JSON, as KernelCI's client and older docs expect (upstream now serves HTML); and the OpenAPI document's KernelCI address. */
+/** {@code GET /}: JSON, as KernelCI's client and older docs expect (upstream now serves HTML), or for a browser the dashboard; and the OpenAPI document's KernelCI address. */
 @Path("/")
 public class RootResource {
     static final String VERSION = Migrations.CODE_VERSION;
@@ -27,6 +27,19 @@ public class RootResource {
         body.put("server", "Maestro EE");
         body.put("version", VERSION);
         return JsonResponses.ok(body);
+    }
+
+    /**
+     * A browser (its Accept header names {@code text/html}, ahead of its {@code *}{@code /*}) is
+     * sent to the dashboard. The low {@code qs} makes JSON win whenever the client accepts both
+     * equally, as {@code *}{@code /*} alone or no Accept header does, so JSON clients keep
+     * {@link #hello()}.
+     */
+    @GET
+    @Produces("text/html;qs=0.5")
+    @Operation(hidden = true)
+    public Response browser(@Context UriInfo uri) {
+        return Response.seeOther(uri.getBaseUriBuilder().path("dashboard").build()).build();
     }
 
     /**

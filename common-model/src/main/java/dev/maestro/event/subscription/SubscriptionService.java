@@ -155,6 +155,20 @@ public class SubscriptionService implements AutoCloseable {
     }
 
     /**
+     * A future completed at the next publication on {@code channel}: for other readers of the
+     * history that wait for news (the dashboard's live pages). Only a hint, as for listeners: a
+     * notification lost with Redis is not an event lost, so waiters also read at their own
+     * interval. {@link #forgetWake} it when done waiting.
+     */
+    public CompletableFuture<Void> nextPublish(String channel) {
+        return watcher.nextPublish(channel);
+    }
+
+    public void forgetWake(String channel, CompletableFuture<Void> wake) {
+        watcher.forget(channel, wake);
+    }
+
+    /**
      * One try: deliver the next event if there is one, answer the keep-alive if the deadline
      * passed, else wait for a notification on the channel, the poll interval or the end of a gap,
      * and try again on the service's threads. The wake-up is registered before reading, so a

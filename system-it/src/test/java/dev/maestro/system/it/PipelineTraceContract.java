@@ -3,6 +3,7 @@ package dev.maestro.system.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.maestro.system.it.support.Downloads;
+import dev.maestro.testsupport.ApiResponse;
 import dev.maestro.testsupport.Poll;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.Test;
  * scheduler runs every configured job under it on the shell runtime. The jobs report through the
  * API themselves (kver, kbuild-tiny, tiny-tests with its child tests, passes); the pipeline
  * closes the two that cannot (one exits non-zero, one hangs past its limit); then the lifecycle
- * rules take every node to done.
+ * rules take every node to done. The dashboard's checkout page then shows the trace's counts,
+ * failures first.
  */
 public interface PipelineTraceContract extends SystemContract {
     /** Poll 2 s, hang limit 6 s plus its kill, holdoff 5 s, lifecycle 1 s: about 20 s; the rest is slack for a loaded machine. */
@@ -80,6 +82,30 @@ public interface PipelineTraceContract extends SystemContract {
         assertThat(hung).containsEntry("result", "incomplete");
         assertThat(map(hung.get("data"))).containsEntry("error_code", "node_timeout");
         assertThat((String) map(hung.get("data")).get("error_msg")).contains("time limit");
+
+        dashboardShowsTheTrace(checkoutId);
+    }
+
+    /**
+     * The dashboard's page of the traced checkout: one build, four tests (kver beside the build,
+     * three under tiny-tests, all passing), and in the build's tree the jobs that did not finish
+     * (exits-nonzero, hangs) before the ones that passed; and the pipeline page shows what
+     * {@code /pipeline/stats} says.
+     */
+    default void dashboardShowsTheTrace(String checkoutId) {
+        ApiResponse page = api().get("/dashboard/checkout/" + checkoutId);
+        assertThat(page.status()).isEqualTo(200);
+        String html = page.body();
+        assertThat(html).contains("id=\"build-total\">1<").contains("id=\"test-total\">4<");
+        String build = html.substring(html.indexOf("<article class=\"build"), html.indexOf("</article>"));
+        assertThat(build.indexOf(">exits-nonzero<")).isPositive().isLessThan(build.indexOf(">tiny-tests<"))
+                .isLessThan(build.indexOf(">passes<"));
+        assertThat(build.indexOf(">hangs<")).isPositive().isLessThan(build.indexOf(">tiny-tests<"));
+
+        ApiResponse pipeline = api().get("/dashboard/pipeline");
+        assertThat(pipeline.status()).isEqualTo(200);
+        assertThat(pipeline.body()).doesNotContain("class=\"error\"").contains("<h2>lifecycle</h2>")
+                .contains("<h2>consumers</h2>").contains("running_jobs");
     }
 
     /** The nodes without the job retry's later attempts (the incomplete jobs are run up to three times again). */
