@@ -1,23 +1,33 @@
 package dev.maestro.pipeline.lifecycle;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * What the lifecycle timer has done in this instance: its period, its ticks and the transitions
- * of each kind. Kept apart from the timer bean so that reading it never waits for a tick.
+ * of each kind (also counted in the metrics). Kept apart from the timer bean so that reading it never waits for a tick.
  */
 @ApplicationScoped
 public class LifecycleStats {
+    private static final Metadata TRANSITIONS_META = Metadata.builder().withName("maestro_lifecycle_transitions")
+            .withDescription("Nodes moved on by the lifecycle timer of this instance, by rule (timeout, holdoff, closing)").build();
+
     private final AtomicLong ticks = new AtomicLong();
     private final Map<String, AtomicLong> transitions = new ConcurrentSkipListMap<>();
     private volatile Duration period;
     private volatile Instant lastTick;
+
+    @Inject
+    MetricRegistry registry;
 
     void started(Duration timerPeriod) {
         this.period = timerPeriod;
@@ -30,6 +40,9 @@ public class LifecycleStats {
 
     void transitioned(String kind, int count) {
         transitions.computeIfAbsent(kind, k -> new AtomicLong()).addAndGet(count);
+        if (count > 0) {
+            registry.counter(TRANSITIONS_META, new Tag("kind", kind)).inc(count);
+        }
     }
 
     /** The counts as a JSON-ready map. */
