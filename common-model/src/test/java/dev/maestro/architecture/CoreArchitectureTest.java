@@ -35,6 +35,9 @@ class CoreArchitectureTest {
     @ArchTest
     static final ArchRule security = dependsOnlyOn("dev.maestro.security", "dev.maestro.json");
     @ArchTest
+    static final ArchRule telemetry = dependsOnlyOn("dev.maestro.telemetry", "dev.maestro.error", "dev.maestro.store",
+            "dev.maestro.time");
+    @ArchTest
     static final ArchRule user = dependsOnlyOn("dev.maestro.user",
             "dev.maestro.error", "dev.maestro.json", "dev.maestro.mail", "dev.maestro.security", "dev.maestro.store");
 

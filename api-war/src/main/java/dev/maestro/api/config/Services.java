@@ -23,6 +23,7 @@ import dev.maestro.security.PurposeTokens;
 import dev.maestro.security.TokenIssuer;
 import dev.maestro.store.MongoConnection;
 import dev.maestro.store.RedisConnection;
+import dev.maestro.telemetry.TelemetryStore;
 import dev.maestro.user.EmailVerificationService;
 import dev.maestro.user.GroupService;
 import dev.maestro.user.GroupStore;
@@ -185,6 +186,12 @@ public class Services {
     @Singleton
     KeyValueStore keyValueStore(RedisConnection redis) {
         return new KeyValueStore(redis.pool());
+    }
+
+    @Produces
+    @Singleton
+    TelemetryStore telemetryStore(MongoConnection mongo) {
+        return new TelemetryStore(mongo.database());
     }
 
     @Produces

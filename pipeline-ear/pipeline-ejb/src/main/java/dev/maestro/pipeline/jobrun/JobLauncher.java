@@ -89,7 +89,7 @@ public class JobLauncher {
     private void notStarted(Node job, JobFailure failure) {
         LOG.warning("Job " + job.name() + " (node " + job.id() + ") could not start: " + failure.message());
         closer.fail(job.id(), failure, Map.of());
-        results.ended(job.id());
+        results.notStarted(job.id());
     }
 
     /** The node, its parent and so on up to the root, as JSON: their artifacts are the job's inputs. */
