@@ -22,7 +22,7 @@ class ApiIT implements RootContract, LoginContract,
         UsersContract, UserAdminContract, GroupsContract, MailFlowsContract,
         NodesContract, NodeQueryContract, NodePermissionsContract, MalformedRequestsContract,
         EventContract, EventDeliveryContract, NodeEventDeliveryContract, EventInstancesContract, QueueContract,
-        KeyValueContract, HealthAndMetricsContract, TelemetryContract {
+        KeyValueContract, HealthAndMetricsContract, TelemetryContract, InvitationContract {
     private static ApiClient client;
     private static String adminToken;
 
