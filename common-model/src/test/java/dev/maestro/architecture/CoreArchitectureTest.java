@@ -27,6 +27,8 @@ class CoreArchitectureTest {
     @ArchTest
     static final ArchRule kv = dependsOnlyOn("dev.maestro.kv");
     @ArchTest
+    static final ArchRule metrics = dependsOnlyOn("dev.maestro.metrics");
+    @ArchTest
     static final ArchRule json = dependsOnlyOn("dev.maestro.json", "dev.maestro.error");
     @ArchTest
     static final ArchRule store = dependsOnlyOn("dev.maestro.store", "dev.maestro.error");

@@ -2,7 +2,11 @@ package dev.maestro.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.maestro.it.support.NodeBodies;
+import dev.maestro.it.support.SecondInstance;
+import dev.maestro.testsupport.ApiClient;
 import dev.maestro.testsupport.ApiResponse;
 import dev.maestro.testsupport.Backends;
 import dev.maestro.testsupport.Poll;
@@ -55,6 +59,25 @@ public interface HealthAndMetricsContract extends ApiContract {
             if (redisDown) {
                 Backends.startRedis();
             }
+        }
+    }
+
+    /** A server of its own on a MongoDB of its own, which the test then stops: the suite's database stays. */
+    @Test
+    default void aDatabaseThatGoesAwayAnswers503WithADetailAndReadinessDown() {
+        MongoServer mongo = new MongoServer(new MemoryBackend());
+        String uri = mongo.bindAndGetConnectionString();
+        try (SecondInstance second = SecondInstance.start("-DMONGO_SERVICE=" + uri)) {
+            ApiClient client = second.client();
+            assertThat(client.get("/health/ready").status()).isEqualTo(200);
+            mongo.shutdownNow();
+            ApiResponse down = Poll.until("readiness DOWN", HEALTH_CHANGE, () -> client.get("/health/ready"), r -> r.status() == 503);
+            assertThat(checks(down)).containsEntry("mongodb", "DOWN").containsEntry("redis", "UP");
+            ApiResponse nodes = client.get("/latest/nodes?kind=checkout");
+            assertThat(nodes.status()).as(nodes.toString()).isEqualTo(503);
+            assertThat((String) nodes.detail()).startsWith("Database unavailable");
+        } finally {
+            mongo.shutdownNow();
         }
     }
 

@@ -1,11 +1,13 @@
 package dev.maestro.pipeline.jobrun;
 
+import dev.maestro.metrics.Metrics;
 import dev.maestro.node.Node;
 import dev.maestro.node.NodeService;
 import dev.maestro.pipeline.runtime.JobFailure;
 import dev.maestro.store.MongoConnection;
 import dev.maestro.telemetry.TelemetryEvents;
 import dev.maestro.telemetry.TelemetryStore;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
@@ -15,9 +17,6 @@ import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bson.types.ObjectId;
-import org.eclipse.microprofile.metrics.Metadata;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * What this instance records when a job ends, as its node now says: the {@code maestro_jobs}
@@ -29,8 +28,6 @@ import org.eclipse.microprofile.metrics.Tag;
 public class JobResults {
     private static final Logger LOG = Logger.getLogger(JobResults.class.getName());
     static final String JOBS = "maestro_jobs";
-    private static final Metadata JOBS_META = Metadata.builder().withName(JOBS)
-            .withDescription("Jobs that ended in this pipeline instance, by runtime and result").build();
     /** Error codes that blame the infrastructure rather than the kernel or the test. */
     private static final Set<String> INFRA_ERRORS = Set.of(JobFailure.INFRASTRUCTURE, JobFailure.SUBMIT_ERROR,
             JobFailure.JOB_GENERATION_ERROR, JobFailure.KBUILD_INTERNAL_ERROR);
@@ -41,8 +38,13 @@ public class JobResults {
     @Inject
     MongoConnection mongo;
 
-    @Inject
-    MetricRegistry registry;
+    private Metrics metrics = Metrics.NONE;
+
+    /** Not in a field initialiser: CDI's client proxy runs those too, before the container is ready. */
+    @PostConstruct
+    void findMetrics() {
+        metrics = Metrics.available();
+    }
 
     /** After the job's node has been closed or given its log. */
     void ended(ObjectId jobNode) {
@@ -61,7 +63,8 @@ public class JobResults {
         String runtime = String.valueOf(job.data().getOrDefault("runtime", "unknown"));
         String result = job.result() == null ? null : job.result().value();
         if (kind.equals("job_result")) {
-            registry.counter(JOBS_META, new Tag("runtime", runtime), new Tag("result", result == null ? "none" : result)).inc();
+            metrics.count(JOBS, "Jobs that ended in this pipeline instance, by runtime and result", 1,
+                    "runtime", runtime, "result", result == null ? "none" : result);
         }
         try {
             new TelemetryStore(mongo.database()).insertAll(List.of(TelemetryEvents.parse(telemetry(job, kind, runtime, result))));

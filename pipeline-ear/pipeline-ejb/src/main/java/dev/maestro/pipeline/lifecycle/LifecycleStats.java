@@ -1,16 +1,14 @@
 package dev.maestro.pipeline.lifecycle;
 
+import dev.maestro.metrics.Metrics;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.microprofile.metrics.Metadata;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * What the lifecycle timer has done in this instance: its period, its ticks and the transitions
@@ -18,16 +16,18 @@ import org.eclipse.microprofile.metrics.Tag;
  */
 @ApplicationScoped
 public class LifecycleStats {
-    private static final Metadata TRANSITIONS_META = Metadata.builder().withName("maestro_lifecycle_transitions")
-            .withDescription("Nodes moved on by the lifecycle timer of this instance, by rule (timeout, holdoff, closing)").build();
-
     private final AtomicLong ticks = new AtomicLong();
     private final Map<String, AtomicLong> transitions = new ConcurrentSkipListMap<>();
     private volatile Duration period;
     private volatile Instant lastTick;
 
-    @Inject
-    MetricRegistry registry;
+    private Metrics metrics = Metrics.NONE;
+
+    /** Not in a field initialiser: CDI's client proxy runs those too, before the container is ready. */
+    @PostConstruct
+    void findMetrics() {
+        metrics = Metrics.available();
+    }
 
     void started(Duration timerPeriod) {
         this.period = timerPeriod;
@@ -41,7 +41,8 @@ public class LifecycleStats {
     void transitioned(String kind, int count) {
         transitions.computeIfAbsent(kind, k -> new AtomicLong()).addAndGet(count);
         if (count > 0) {
-            registry.counter(TRANSITIONS_META, new Tag("kind", kind)).inc(count);
+            metrics.count("maestro_lifecycle_transitions",
+                    "Nodes moved on by the lifecycle timer of this instance, by rule (timeout, holdoff, closing)", count, "kind", kind);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.maestro.pipeline.observability;
 
+import dev.maestro.metrics.Metrics;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
@@ -14,9 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.metrics.Metadata;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * Gauges of every consumer group of this instance: its lag behind its channel and the
@@ -40,11 +38,11 @@ public class ConsumerGroupMetrics {
     @Inject
     ConsumerGroups groups;
 
-    @Inject
-    MetricRegistry registry;
+    private Metrics metrics = Metrics.NONE;
 
     @PostConstruct
     void start() {
+        metrics = Metrics.available();
         timers.createIntervalTimer(0, PERIOD_MILLIS, new TimerConfig("maestro-consumer-group-metrics", false));
     }
 
@@ -65,13 +63,12 @@ public class ConsumerGroupMetrics {
 
     private AtomicLong registerLag(ConsumerGroup group) {
         AtomicLong lag = new AtomicLong();
-        registry.gauge(Metadata.builder().withName(LAG)
-                .withDescription("Events on the group's channel after its checkpoint in MongoDB").build(), lag::get, tags(group));
+        metrics.gauge(LAG, "Events on the group's channel after its checkpoint in MongoDB", lag::get, tags(group));
         return lag;
     }
 
     private void registerCounts(ConsumerGroup group) {
-        Tag[] tags = tags(group);
+        String[] tags = tags(group);
         gauge("maestro_consumer_deliveries", "Deliveries to the group's beans in this instance, redeliveries included",
                 group, "deliveries", tags);
         gauge("maestro_consumer_failures", "Deliveries that failed in this instance", group, "failures", tags);
@@ -79,12 +76,12 @@ public class ConsumerGroupMetrics {
                 group, "dead_letters", tags);
     }
 
-    private static Tag[] tags(ConsumerGroup group) {
-        return new Tag[] {new Tag("group", group.group()), new Tag("stream", group.stream())};
+    private static String[] tags(ConsumerGroup group) {
+        return new String[] {"group", group.group(), "stream", group.stream()};
     }
 
-    private void gauge(String name, String description, ConsumerGroup group, String counter, Tag[] tags) {
-        registry.gauge(Metadata.builder().withName(name).withDescription(description).build(),
+    private void gauge(String name, String description, ConsumerGroup group, String counter, String[] tags) {
+        metrics.gauge(name, description,
                 () -> ConsumerGroups.all().stream().filter(g -> g.group().equals(group.group())).mapToLong(g -> g.count(counter)).sum(),
                 tags);
     }
