@@ -20,7 +20,9 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bson.Document;
@@ -51,6 +53,7 @@ public class EventLog {
     private final MongoCollection<Document> counters;
     private final JedisPool redis;
     private final Envelopes envelopes;
+    private final List<Consumer<StoredEvent>> appendListeners = new CopyOnWriteArrayList<>();
 
     public EventLog(MongoDatabase db, JedisPool redis, CloudEventSettings settings) {
         this.history = db.getCollection(HISTORY);
@@ -101,6 +104,14 @@ public class EventLog {
     }
 
     /**
+     * Calls {@code listener} with every event stored from now on (whether or not Redis was
+     * notified), e.g. to count them; it runs on the writer's thread, so it must be quick.
+     */
+    public void onAppend(Consumer<StoredEvent> listener) {
+        appendListeners.add(listener);
+    }
+
+    /**
      * Appends one event. {@code attributes} are extra envelope attributes (e.g. {@code type}),
      * checked with {@link EventAttributes} when they come from a client; {@code owner}, when not
      * null, becomes the {@code owner} extension.
@@ -134,6 +145,7 @@ public class EventLog {
                 .append("envelope", envelope));
         StoredEvent event = new StoredEvent(id.toHexString(), channel, sequence, now, owner, data, envelope);
         notifyRedis(event);
+        appendListeners.forEach(l -> l.accept(event));
         return event;
     }
 

@@ -33,16 +33,21 @@ public final class Outbox {
         }
     }
 
-    /** Queues a mail for delivery; without an SMTP server it is dropped with a log line. */
-    public void post(Mail mail) {
+    /**
+     * Queues a mail for delivery and says whether it was; without an SMTP server it is dropped
+     * with a log line.
+     */
+    public boolean post(Mail mail) {
         if (mailer.isEmpty()) {
             LOG.info(() -> "E-mail is not configured: not sending \"" + mail.subject() + "\"");
-            return;
+            return false;
         }
         try {
             executor.execute(() -> deliver(mailer.get(), mail));
+            return true;
         } catch (RejectedExecutionException e) {
             LOG.warning(() -> "Mail \"" + mail.subject() + "\" to " + mail.to() + " was not queued: " + e.getMessage());
+            return false;
         }
     }
 

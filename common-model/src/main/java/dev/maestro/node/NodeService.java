@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 import org.bson.Document;
@@ -45,11 +47,20 @@ public class NodeService {
     private final NodeStore store;
     private final GroupStore groups;
     private final EventLog events;
+    private final List<Consumer<NodeEvent>> writeListeners = new CopyOnWriteArrayList<>();
 
     public NodeService(NodeStore store, GroupStore groups, EventLog events) {
         this.store = store;
         this.groups = groups;
         this.events = events;
+    }
+
+    /**
+     * Calls {@code listener} with every node written from now on, published or not (e.g. to
+     * count writes); it runs on the writer's thread, so it must be quick.
+     */
+    public void onWrite(Consumer<NodeEvent> listener) {
+        writeListeners.add(listener);
     }
 
     /** The node, or 404 {@code Node not found with id: X}. */
@@ -302,6 +313,7 @@ public class NodeService {
     }
 
     private void publish(NodeEvent event, Node node, EventMode mode) {
+        writeListeners.forEach(l -> l.accept(event));
         if (mode == EventMode.PUBLISH) {
             events.append(NodeEvent.CHANNEL, node.owner(), event.toData(), Map.of());
         }

@@ -93,6 +93,17 @@ public class UserStore {
                 Updates.set("hashed_password", replacement)).getModifiedCount() == 1;
     }
 
+    /**
+     * An invitation accepted: the password set and the user verified, only if the user is still
+     * unverified at {@code email} (an invitation works once); the updated user, or empty.
+     */
+    public Optional<User> acceptInvitation(String id, String email, String hashedPassword) {
+        return Optional.ofNullable(users.findOneAndUpdate(
+                Filters.and(byId(id), Filters.eq("email", email), Filters.eq("is_verified", false)),
+                Updates.combine(Updates.set("hashed_password", hashedPassword), Updates.set("is_verified", true)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))).map(UserStore::fromDocument);
+    }
+
     /** Marks the user verified if the address is still {@code email}; the updated user, or empty. */
     public Optional<User> markVerified(String id, String email) {
         return Optional.ofNullable(users.findOneAndUpdate(Filters.and(byId(id), Filters.eq("email", email)),

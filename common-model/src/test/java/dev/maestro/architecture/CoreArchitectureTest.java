@@ -27,6 +27,8 @@ class CoreArchitectureTest {
     @ArchTest
     static final ArchRule kv = dependsOnlyOn("dev.maestro.kv");
     @ArchTest
+    static final ArchRule metrics = dependsOnlyOn("dev.maestro.metrics");
+    @ArchTest
     static final ArchRule json = dependsOnlyOn("dev.maestro.json", "dev.maestro.error");
     @ArchTest
     static final ArchRule store = dependsOnlyOn("dev.maestro.store", "dev.maestro.error");
@@ -34,6 +36,9 @@ class CoreArchitectureTest {
     static final ArchRule mail = dependsOnlyOn("dev.maestro.mail", "dev.maestro.error");
     @ArchTest
     static final ArchRule security = dependsOnlyOn("dev.maestro.security", "dev.maestro.json");
+    @ArchTest
+    static final ArchRule telemetry = dependsOnlyOn("dev.maestro.telemetry", "dev.maestro.error", "dev.maestro.store",
+            "dev.maestro.time");
     @ArchTest
     static final ArchRule user = dependsOnlyOn("dev.maestro.user",
             "dev.maestro.error", "dev.maestro.json", "dev.maestro.mail", "dev.maestro.security", "dev.maestro.store");

@@ -24,10 +24,12 @@ final class DatabasePreflight {
 
     private final String uri;
     private final Duration eventRetention;
+    private final Duration telemetryRetention;
 
     DatabasePreflight(String uri, Map<String, String> env) {
         this.uri = uri;
         this.eventRetention = Duration.ofSeconds(Long.parseLong(env.getOrDefault("EVENT_HISTORY_TTL_SECONDS", "604800").trim()));
+        this.telemetryRetention = Duration.ofSeconds(Long.parseLong(env.getOrDefault("TELEMETRY_TTL_SECONDS", "1209600").trim()));
     }
 
     /** Applies the pending migrations; returns them. */
@@ -76,7 +78,7 @@ final class DatabasePreflight {
     }
 
     private MigrationRunner runner(MongoConnection mongo) {
-        return new MigrationRunner(mongo.database(), Migrations.all(eventRetention), Migrations.CODE_VERSION,
+        return new MigrationRunner(mongo.database(), Migrations.all(eventRetention, telemetryRetention), Migrations.CODE_VERSION,
                 "launcher@" + ProcessHandle.current().pid());
     }
 

@@ -24,7 +24,7 @@ class ApiIT implements RootContract, LoginContract,
         UsersContract, UserAdminContract, GroupsContract, MailFlowsContract,
         NodesContract, NodeQueryContract, NodePermissionsContract, MalformedRequestsContract,
         EventContract, EventDeliveryContract, NodeEventDeliveryContract, EventInstancesContract, QueueContract,
-        KeyValueContract, DashboardContract {
+        KeyValueContract, DashboardContract, HealthAndMetricsContract, TelemetryContract, InvitationContract {
     private static ApiClient client;
     private static String adminToken;
 

@@ -23,9 +23,11 @@ import dev.maestro.security.PurposeTokens;
 import dev.maestro.security.TokenIssuer;
 import dev.maestro.store.MongoConnection;
 import dev.maestro.store.RedisConnection;
+import dev.maestro.telemetry.TelemetryStore;
 import dev.maestro.user.EmailVerificationService;
 import dev.maestro.user.GroupService;
 import dev.maestro.user.GroupStore;
+import dev.maestro.user.InvitationService;
 import dev.maestro.user.PasswordResetService;
 import dev.maestro.user.UserService;
 import dev.maestro.user.UserStore;
@@ -189,6 +191,12 @@ public class Services {
 
     @Produces
     @Singleton
+    TelemetryStore telemetryStore(MongoConnection mongo) {
+        return new TelemetryStore(mongo.database());
+    }
+
+    @Produces
+    @Singleton
     GroupStore groupStore(MongoConnection mongo) {
         return new GroupStore(mongo.database());
     }
@@ -209,6 +217,13 @@ public class Services {
     @Singleton
     PasswordResetService passwordResetService(UserStore users, PasswordHasher hasher, PurposeTokens tokens, Outbox outbox) {
         return new PasswordResetService(users, hasher, tokens, outbox);
+    }
+
+    @Produces
+    @Singleton
+    InvitationService invitationService(UserStore users, GroupService groups, PasswordHasher hasher, PurposeTokens tokens, Outbox outbox,
+            @ConfigProperty(name = "INVITE_TOKEN_EXPIRE_SECONDS", defaultValue = "604800") long lifetimeSeconds) {
+        return new InvitationService(users, groups, hasher, tokens, outbox, Duration.ofSeconds(lifetimeSeconds));
     }
 
     @Produces

@@ -38,6 +38,10 @@ public class StartupTasks {
     long eventRetentionSeconds;
 
     @Inject
+    @ConfigProperty(name = "TELEMETRY_TTL_SECONDS", defaultValue = "1209600")
+    long telemetryRetentionSeconds;
+
+    @Inject
     UserService users;
 
     @Inject
@@ -58,7 +62,8 @@ public class StartupTasks {
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) throws InterruptedException {
         // The launcher has usually migrated already (to fail before Payara starts); this covers
         // other ways of deploying the WAR and finds nothing to do otherwise.
-        List<Migration> applied = new MigrationRunner(mongo.database(), Migrations.all(Duration.ofSeconds(eventRetentionSeconds)),
+        List<Migration> applied = new MigrationRunner(mongo.database(), Migrations.all(Duration.ofSeconds(eventRetentionSeconds),
+                Duration.ofSeconds(telemetryRetentionSeconds)),
                 Migrations.CODE_VERSION, "api@" + ProcessHandle.current().pid()).migrate();
         if (!applied.isEmpty()) {
             LOG.info("Database migrations applied: " + applied);

@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -15,7 +16,7 @@ import java.util.logging.Logger;
  * Everything else. JAX-RS errors (404 route, 405 method, 415 media type) keep their status with
  * KernelCI's wording; a project exception wrapped by the runtime (as when the body-size limit
  * trips inside an entity reader) is unwrapped; anything left is a server fault, logged with a
- * reference that the 500 answer repeats.
+ * reference that the 500 answer repeats, unless MongoDB or Redis was out of reach ({@link BackendOutage}: 503).
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
@@ -33,6 +34,11 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             if (status < 500) {
                 return JsonResponses.status(status, Map.of("detail", HttpStatusDetails.of(status)));
             }
+        }
+        Optional<String> outage = BackendOutage.detailOf(e);
+        if (outage.isPresent()) {
+            LOG.warning(outage.get() + " (" + e + ")");
+            return JsonResponses.status(503, Map.of("detail", outage.get()));
         }
         String ref = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected error, reference " + ref, e);

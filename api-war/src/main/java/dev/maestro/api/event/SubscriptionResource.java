@@ -2,6 +2,7 @@ package dev.maestro.api.event;
 
 import dev.maestro.api.auth.CurrentUser;
 import dev.maestro.api.http.JsonResponses;
+import dev.maestro.api.metrics.ApiMetrics;
 import dev.maestro.event.subscription.SubscriptionService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -27,6 +28,9 @@ public class SubscriptionResource {
     @Inject
     SubscriptionService subscriptions;
 
+    @Inject
+    ApiMetrics metrics;
+
     @POST
     @Path("subscribe/{channel}")
     @Operation(summary = "Subscribe to a channel; with subscriber_id, resume after the last confirmed event")
@@ -43,7 +47,14 @@ public class SubscriptionResource {
     @Operation(summary = "Next event of the subscription (long poll); a keep-alive after KEEP_ALIVE_PERIOD seconds")
     public CompletionStage<Response> listen(@PathParam("sub_id") String subId) {
         String user = currentUser.require().username();
-        return subscriptions.listen(Params.subscriptionId(subId), user).thenApply(m -> JsonResponses.ok(m.toJson()));
+        int id = Params.subscriptionId(subId);
+        Runnable done = metrics.listenWaiting();
+        try {
+            return subscriptions.listen(id, user).whenComplete((m, e) -> done.run()).thenApply(m -> JsonResponses.ok(m.toJson()));
+        } catch (RuntimeException e) {
+            done.run();
+            throw e;
+        }
     }
 
     @POST

@@ -13,7 +13,8 @@ import org.bson.Document;
  * same name: MongoDB refuses to create it), its TTL index on {@code timestamp} under another name
  * (MongoDB refuses a second index on the same keys), and {@code unique_subscriber_id} on
  * {@code subscriber_state} (one cursor per subscriber id; ours keep one per subscriber id and
- * channel). They are dropped before ours are created; the data stays.
+ * channel); and, on {@code telemetry}, its TTL index on {@code ts}. They are dropped before ours
+ * are created; the data stays.
  */
 final class KernelciIndexes {
     private KernelciIndexes() {
@@ -26,6 +27,16 @@ final class KernelciIndexes {
         drop(history, i -> keys(i, "channel", "sequence_id") && !i.getBoolean("unique", false), dropped);
         drop(history, i -> keys(i, "timestamp") && !"timestamp_ttl".equals(i.getString("name")), dropped);
         drop(db.getCollection("subscriber_state"), i -> "unique_subscriber_id".equals(i.getString("name")), dropped);
+        return dropped;
+    }
+
+    /**
+     * KernelCI's expiry index on {@code telemetry.ts}, under whatever name it has: ours is
+     * {@code ts_ttl}, and MongoDB refuses a second index on the same keys.
+     */
+    static List<String> dropTelemetryTtl(MongoDatabase db) {
+        List<String> dropped = new ArrayList<>();
+        drop(db.getCollection("telemetry"), i -> keys(i, "ts") && !"ts_ttl".equals(i.getString("name")), dropped);
         return dropped;
     }
 

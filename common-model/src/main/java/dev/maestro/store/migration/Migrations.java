@@ -3,6 +3,7 @@ package dev.maestro.store.migration;
 import dev.maestro.event.EventLog;
 import dev.maestro.event.subscription.SubscriptionStore;
 import dev.maestro.node.NodeStore;
+import dev.maestro.telemetry.TelemetryStore;
 import dev.maestro.user.GroupStore;
 import dev.maestro.user.UserStore;
 import java.time.Duration;
@@ -21,8 +22,12 @@ public final class Migrations {
     private Migrations() {
     }
 
-    /** The migrations; {@code eventRetention} is the TTL of the event history ({@code EVENT_HISTORY_TTL_SECONDS}). */
-    public static List<Migration> all(Duration eventRetention) {
+    /**
+     * The migrations; {@code eventRetention} is the TTL of the event history
+     * ({@code EVENT_HISTORY_TTL_SECONDS}), {@code telemetryRetention} that of telemetry
+     * ({@code TELEMETRY_TTL_SECONDS}).
+     */
+    public static List<Migration> all(Duration eventRetention, Duration telemetryRetention) {
         return List.of(
                 new Migration(1, "indexes (replacing KernelCI's conflicting ones)", db -> {
                     List<String> dropped = KernelciIndexes.dropConflicting(db);
@@ -41,6 +46,13 @@ public final class Migrations {
                         LOG.info("Event sequences continue after the stored history on channels " + moved);
                     }
                 }),
-                new Migration(3, "KernelCI documents given the fields Maestro EE queries on", KernelciDocuments::adopt));
+                new Migration(3, "KernelCI documents given the fields Maestro EE queries on", KernelciDocuments::adopt),
+                new Migration(4, "telemetry indexes", db -> {
+                    List<String> dropped = KernelciIndexes.dropTelemetryTtl(db);
+                    if (!dropped.isEmpty()) {
+                        LOG.info("Dropped KernelCI's telemetry expiry index (Maestro EE's is ts_ttl): " + dropped);
+                    }
+                    TelemetryStore.createIndexes(db, telemetryRetention);
+                }));
     }
 }

@@ -156,7 +156,10 @@ class MigrationRunnerTest {
         db.getCollection("user").insertOne(new Document("username", "old").append("email", "old@example.org")
                 .append("hashed_password", "$2b$12$x"));
 
-        new MigrationRunner(db, Migrations.all(Duration.ofDays(7)), "v", "test").migrate();
+        db.getCollection("telemetry").createIndex(new Document("ts", 1),
+                new IndexOptions().expireAfter(1209600L, java.util.concurrent.TimeUnit.SECONDS));
+
+        new MigrationRunner(db, Migrations.all(Duration.ofDays(7), Duration.ofDays(14)), "v", "test").migrate();
 
         List<Document> indexes = history.listIndexes().into(new ArrayList<>());
         assertThat(indexes).filteredOn(i -> i.getString("name").equals("channel_1_sequence_id_1"))
@@ -166,6 +169,8 @@ class MigrationRunnerTest {
                 .extracting(i -> i.getString("name")).doesNotContain("unique_subscriber_id");
         assertThat(db.getCollection("eventcounters").find(new Document("_id", "node")).first().get("seq")).isEqualTo(6L);
         assertThat(db.getCollection("eventcounters").find(new Document("_id", "retry")).first().get("seq")).isEqualTo(7L);
+        assertThat(db.getCollection("telemetry").listIndexes().into(new ArrayList<>())).extracting(i -> i.getString("name"))
+                .doesNotContain("ts_1").contains("ts_ttl", "kind_1_ts_-1", "runtime_1_device_type_1_ts_-1");
         Document user = db.getCollection("user").find().first();
         assertThat(user.getBoolean("is_superuser")).isFalse();
         assertThat(user.getBoolean("is_active")).isTrue();

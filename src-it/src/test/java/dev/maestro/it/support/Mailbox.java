@@ -2,7 +2,9 @@ package dev.maestro.it.support;
 
 import com.icegreen.greenmail.util.GreenMail;
 import dev.maestro.testing.Mails;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -34,6 +36,16 @@ public final class Mailbox {
     public static String awaitToken(String address, String subject) {
         List<MimeMessage> messages = await(address, subject, 1);
         return Mails.tokenIn(messages.get(messages.size() - 1));
+    }
+
+    /** The text of the latest such message, waiting for it to arrive. */
+    public static String awaitText(String address, String subject) {
+        List<MimeMessage> messages = await(address, subject, 1);
+        try {
+            return (String) messages.get(messages.size() - 1).getContent();
+        } catch (MessagingException | IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     /** Waits the whole window and returns what arrived meanwhile: for "no mail is sent" checks. */

@@ -83,6 +83,12 @@ public interface PipelineTraceContract extends SystemContract {
         assertThat(map(hung.get("data"))).containsEntry("error_code", "node_timeout");
         assertThat((String) map(hung.get("data")).get("error_msg")).contains("time limit");
 
+        // The pipeline records each job's end as KernelCI's runtimes do, in the telemetry the API serves.
+        assertThat(jobTelemetry(crashed)).containsEntry("runtime", map(crashed.get("data")).get("runtime"))
+                .containsEntry("job_name", "exits-nonzero").containsEntry("result", "incomplete").containsEntry("is_infra_error", true)
+                .containsEntry("error_type", "Infrastructure").containsEntry("tree", "toy").containsEntry("branch", "main");
+        assertThat(jobTelemetry(byName.get("kver"))).containsEntry("result", "pass").containsEntry("is_infra_error", false);
+
         dashboardShowsTheTrace(checkoutId);
     }
 
@@ -106,6 +112,14 @@ public interface PipelineTraceContract extends SystemContract {
         assertThat(pipeline.status()).isEqualTo(200);
         assertThat(pipeline.body()).doesNotContain("class=\"error\"").contains("<h2>lifecycle</h2>")
                 .contains("<h2>consumers</h2>").contains("running_jobs");
+    }
+
+    /** The {@code job_result} telemetry event of a job node, once the pipeline has written it. */
+    private Map<String, Object> jobTelemetry(Map<String, Object> job) {
+        List<Object> events = Poll.until("the telemetry of " + job.get("name"), WAIT,
+                () -> api().get("/latest/telemetry?kind=job_result&node_id=" + job.get("id")).list("items"), found -> !found.isEmpty());
+        assertThat(events).hasSize(1);
+        return map(events.get(0));
     }
 
     /** The nodes without the job retry's later attempts (the incomplete jobs are run up to three times again). */

@@ -54,6 +54,9 @@ public class JobLauncher {
     JobCloser closer;
 
     @Inject
+    JobResults results;
+
+    @Inject
     @ConfigProperty(name = "MAESTRO_API_URL", defaultValue = "http://127.0.0.1:8001")
     String apiUrl;
 
@@ -86,6 +89,7 @@ public class JobLauncher {
     private void notStarted(Node job, JobFailure failure) {
         LOG.warning("Job " + job.name() + " (node " + job.id() + ") could not start: " + failure.message());
         closer.fail(job.id(), failure, Map.of());
+        results.notStarted(job.id());
     }
 
     /** The node, its parent and so on up to the root, as JSON: their artifacts are the job's inputs. */

@@ -58,6 +58,9 @@ public class RunningJobs {
     @Inject
     JobCloser closer;
 
+    @Inject
+    JobResults results;
+
     private final Map<ObjectId, Watched> jobs = new ConcurrentHashMap<>();
     private final AtomicBoolean polling = new AtomicBoolean();
 
@@ -109,6 +112,7 @@ public class RunningJobs {
             Optional<JobOutcome> outcome = watched.job().poll();
             if (outcome.isPresent()) {
                 closer.finished(nodeId, outcome.get(), storeLog(watched, outcome.get()));
+                results.ended(nodeId);
                 jobs.remove(nodeId);
                 watched.job().discard();
             }

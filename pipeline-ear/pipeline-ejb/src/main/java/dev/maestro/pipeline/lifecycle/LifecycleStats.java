@@ -1,5 +1,7 @@
 package dev.maestro.pipeline.lifecycle;
 
+import dev.maestro.metrics.Metrics;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What the lifecycle timer has done in this instance: its period, its ticks and the transitions
- * of each kind. Kept apart from the timer bean so that reading it never waits for a tick.
+ * of each kind (also counted in the metrics). Kept apart from the timer bean so that reading it never waits for a tick.
  */
 @ApplicationScoped
 public class LifecycleStats {
@@ -18,6 +20,14 @@ public class LifecycleStats {
     private final Map<String, AtomicLong> transitions = new ConcurrentSkipListMap<>();
     private volatile Duration period;
     private volatile Instant lastTick;
+
+    private Metrics metrics = Metrics.NONE;
+
+    /** Not in a field initialiser: CDI's client proxy runs those too, before the container is ready. */
+    @PostConstruct
+    void findMetrics() {
+        metrics = Metrics.available();
+    }
 
     void started(Duration timerPeriod) {
         this.period = timerPeriod;
@@ -30,6 +40,10 @@ public class LifecycleStats {
 
     void transitioned(String kind, int count) {
         transitions.computeIfAbsent(kind, k -> new AtomicLong()).addAndGet(count);
+        if (count > 0) {
+            metrics.count("maestro_lifecycle_transitions",
+                    "Nodes moved on by the lifecycle timer of this instance, by rule (timeout, holdoff, closing)", count, "kind", kind);
+        }
     }
 
     /** The counts as a JSON-ready map. */

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class PipelineIT implements LifecycleTimerContract, LifecycleContract, LifecycleTwoInstancesContract, AtLeastOnceContract, DeadLetterContract, RedisRestartContract,
-        InstanceKillContract, MonitorContract {
+        InstanceKillContract, MonitorContract, HealthAndMetricsContract {
     private static final Path DEPLOYED_WAR = Path.of(System.getProperty("it.dir"), "pipeline-with-test-beans.war");
     private static PipelineClient client;
     private static TestEvents events;

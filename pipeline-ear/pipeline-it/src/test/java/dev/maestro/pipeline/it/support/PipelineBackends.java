@@ -1,8 +1,13 @@
 package dev.maestro.pipeline.it.support;
 
 import dev.maestro.testsupport.Backends;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The pipeline suite's backing services: test-support's MongoDB-wire server and Redis. Redis
@@ -11,8 +16,20 @@ import java.util.Optional;
  */
 public class PipelineBackends extends Backends {
 
+    /**
+     * Emptied first: the suite's MongoDB starts empty, and a Redis remembering an earlier run's
+     * consumer groups without their checkpoints is not a state these tests are about.
+     */
     @Override
     protected Optional<Path> redisAppendOnlyDir() {
-        return Optional.of(Path.of(System.getProperty("it.dir"), "redis"));
+        Path dir = Path.of(System.getProperty("it.dir"), "redis");
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).filter(f -> !f.equals(dir)).forEach(f -> f.toFile().delete());
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot empty " + dir, e);
+            }
+        }
+        return Optional.of(dir);
     }
 }

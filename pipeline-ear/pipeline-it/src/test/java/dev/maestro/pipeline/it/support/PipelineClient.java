@@ -55,6 +55,25 @@ public final class PipelineClient {
         send("POST", "probe/gate/open");
     }
 
+    /** A GET of a server-wide path ({@code /health/ready}, {@code /metrics}), whatever its status. */
+    public RootResponse root(String path) {
+        URI uri = URI.create(base).resolve(path);
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new RootResponse(r.statusCode(), r.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException("GET " + uri + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Status and body of a server-wide path. */
+    public record RootResponse(int status, String body) {
+    }
+
     private String send(String method, String path) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .method(method, HttpRequest.BodyPublishers.noBody()).build();

@@ -1,0 +1,21 @@
+package dev.maestro.api.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class RouteTemplateTest {
+
+    @Test
+    void joinsClassAndMethodPathsIntoOneTemplate() {
+        assertThat(RouteTemplate.join("/", "node/{node_id}")).isEqualTo("/node/{node_id}");
+        assertThat(RouteTemplate.join("kv/{ns}/{key}", "")).isEqualTo("/kv/{ns}/{key}");
+        assertThat(RouteTemplate.join("/", "")).isEqualTo("/");
+        assertThat(RouteTemplate.join("user/", "/me/")).isEqualTo("/user/me");
+    }
+
+    @Test
+    void unmatchedRequestsShareOneSeries() {
+        assertThat(RouteTemplate.of(null)).isEqualTo(RouteTemplate.UNMATCHED);
+    }
+}
