@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ApiIT implements RootContract, LoginContract,
         UsersContract, UserAdminContract, GroupsContract, MailFlowsContract,
         NodesContract, NodeQueryContract, NodePermissionsContract, MalformedRequestsContract, HttpEdgeContract,
+        TokenSecurityContract, AccountPermissionsContract,
         EventContract, EventDeliveryContract, NodeEventDeliveryContract, EventInstancesContract, QueueContract,
         KeyValueContract {
     private static ApiClient client;
