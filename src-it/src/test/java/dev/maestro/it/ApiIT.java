@@ -1,5 +1,6 @@
 package dev.maestro.it;
 
+import dev.maestro.it.support.OpenApiConformance;
 import dev.maestro.testsupport.ApiClient;
 import java.io.File;
 import java.net.URL;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ApiIT implements RootContract, LoginContract,
         UsersContract, UserAdminContract, GroupsContract, MailFlowsContract,
         NodesContract, NodeQueryContract, NodePermissionsContract, MalformedRequestsContract, HttpEdgeContract,
-        TokenSecurityContract, AccountPermissionsContract,
+        TokenSecurityContract, AccountPermissionsContract, OpenApiContract,
         EventContract, EventDeliveryContract, NodeEventDeliveryContract, EventInstancesContract, QueueContract,
         KeyValueContract {
     private static ApiClient client;
@@ -39,7 +40,8 @@ class ApiIT implements RootContract, LoginContract,
     void connect() {
         if (client == null) {
             // Micro reports its first non-loopback address; the tests stay on loopback.
-            client = new ApiClient("http://127.0.0.1:" + base.getPort() + base.getPath(), null);
+            String url = "http://127.0.0.1:" + base.getPort() + base.getPath();
+            client = new ApiClient(url, null, OpenApiConformance.servedAt(url.endsWith("/") ? url.substring(0, url.length() - 1) : url));
             adminToken = client.login("admin", System.getProperty("it.admin.password"));
         }
     }

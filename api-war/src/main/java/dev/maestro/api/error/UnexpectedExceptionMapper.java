@@ -14,9 +14,9 @@ import java.util.logging.Logger;
 
 /**
  * Everything else. JAX-RS errors (404 route, 405 method, 415 media type) keep their status with
- * KernelCI's wording (and a 405 its {@code Allow} header); a project exception wrapped by the runtime (as when the body-size limit
- * trips inside an entity reader) is unwrapped; anything left is a server fault, logged with a
- * reference that the 500 answer repeats.
+ * KernelCI's wording (and a 405 its {@code Allow} header); a project exception wrapped by the
+ * runtime (as when the body-size limit trips inside an entity reader) is unwrapped; anything
+ * left is a server fault, logged with a reference that the 500 answer repeats.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
