@@ -20,6 +20,7 @@ public final class BodyFields {
     /** One {@code @}, no blanks, a dot in the domain: the shape any deliverable address has. */
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
     private static final int MAX_EMAIL_LENGTH = 254;
+    private static final Pattern ID_SHAPED = Pattern.compile("[0-9a-fA-F]{24}");
 
     private final Map<String, Object> body;
     private final List<FieldError> errors = new ArrayList<>();
@@ -53,6 +54,23 @@ public final class BodyFields {
         Optional<String> value = optionalString(name);
         if (value.isPresent() && value.get().isBlank()) {
             fail(name, "string_too_short", "String should have at least 1 non-blank character");
+            return Optional.empty();
+        }
+        return value;
+    }
+
+    /**
+     * A user's name: not blank, and not 24 hex digits, the shape of a user id, so that a name
+     * can never be mistaken for an id where either is accepted.
+     */
+    public String requiredUsername(String name) {
+        return present(name) ? optionalUsername(name).orElse(null) : null;
+    }
+
+    public Optional<String> optionalUsername(String name) {
+        Optional<String> value = optionalName(name);
+        if (value.isPresent() && ID_SHAPED.matcher(value.get()).matches()) {
+            fail(name, "value_error", "Value error, a username cannot be 24 hexadecimal digits (the shape of a user id)");
             return Optional.empty();
         }
         return value;

@@ -17,6 +17,11 @@ public record User(String id, String email, String username, String hashedPasswo
         return superuser ? List.of("user", "admin") : List.of("user");
     }
 
+    /** A superuser who can log in and act: active and verified. The server always keeps one. */
+    public boolean workingAdmin() {
+        return superuser && active && verified;
+    }
+
     public User withHashedPassword(String hash) {
         return new User(id, email, username, hash, active, superuser, verified, groups);
     }

@@ -15,7 +15,7 @@ record UserChanges(Optional<String> username, Optional<String> email, Optional<S
 
     static UserChanges from(Map<String, Object> body) {
         BodyFields f = new BodyFields(body);
-        UserChanges changes = new UserChanges(f.optionalName("username"), f.optionalEmail("email"),
+        UserChanges changes = new UserChanges(f.optionalUsername("username"), f.optionalEmail("email"),
                 f.optionalString("password"), f.optionalBoolean("is_active"), f.optionalBoolean("is_superuser"),
                 f.optionalBoolean("is_verified"), f.optionalUniqueStrings("groups"));
         f.validate();

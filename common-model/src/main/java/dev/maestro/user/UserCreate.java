@@ -10,7 +10,7 @@ record UserCreate(String email, String password, String username, List<String> g
 
     static UserCreate from(Map<String, Object> body) {
         BodyFields f = new BodyFields(body);
-        UserCreate create = new UserCreate(f.requiredEmail("email"), f.requiredString("password"), f.requiredName("username"),
+        UserCreate create = new UserCreate(f.requiredEmail("email"), f.requiredString("password"), f.requiredUsername("username"),
                 f.optionalUniqueStrings("groups").orElse(List.of()), f.optionalBoolean("is_superuser").orElse(false),
                 f.optionalBoolean("is_active").orElse(true), f.optionalBoolean("is_verified").orElse(false));
         f.validate();

@@ -3,6 +3,7 @@ package dev.maestro.user;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import dev.maestro.error.BadRequestException;
+import dev.maestro.error.ConflictException;
 import dev.maestro.error.ForbiddenException;
 import dev.maestro.error.NotFoundException;
 import dev.maestro.error.UnauthorizedException;
@@ -149,8 +150,23 @@ public class UserService {
 
     /** {@code DELETE /user/{id}} (admins). The user's tokens stop working with the next request. */
     public void delete(String id) {
+        Optional<User> current = Ids.isValid(id) ? store.findById(id) : Optional.empty();
+        current.ifPresent(user -> keepsAWorkingAdmin(user, false));
         if (!store.delete(id)) {
             throw new NotFoundException("Not Found");
+        }
+    }
+
+    /**
+     * Refuses to delete, deactivate, un-verify or demote the last active, verified superuser:
+     * without one nobody can manage users until a restart creates the initial admin again.
+     * (Two admins demoting each other at the same instant can still both succeed; the store has
+     * no transactions, and the restart remains the way out.)
+     */
+    private void keepsAWorkingAdmin(User current, boolean staysWorkingAdmin) {
+        if (current.workingAdmin() && !staysWorkingAdmin && !store.anyOtherWorkingAdmin(current.id())) {
+            throw new ConflictException("'" + current.username() + "' is the last active, verified superuser: "
+                    + "make another user one before deleting, deactivating or demoting this one");
         }
     }
 
@@ -170,6 +186,7 @@ public class UserService {
                 changes.password().map(hasher::hash).orElse(current.hashedPassword()),
                 changes.active().orElse(current.active()), changes.superuser().orElse(current.superuser()),
                 changes.verified().orElse(!newEmail && current.verified()), newGroups);
+        keepsAWorkingAdmin(current, updated.workingAdmin());
         try {
             if (!store.update(current, updated)) {
                 throw userNotFound(current.id());

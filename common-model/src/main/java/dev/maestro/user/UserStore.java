@@ -52,6 +52,12 @@ public class UserStore {
         return users.find(Filters.eq("is_superuser", true)).first() != null;
     }
 
+    /** Whether a superuser other than {@code userId} is active and verified (see {@link User#workingAdmin()}). */
+    public boolean anyOtherWorkingAdmin(String userId) {
+        return users.find(Filters.and(Filters.ne("_id", new ObjectId(userId)), Filters.eq("is_superuser", true),
+                Filters.ne("is_active", false), Filters.eq("is_verified", true))).first() != null;
+    }
+
     public boolean anyInGroup(String groupName) {
         return users.find(Filters.eq("groups.name", groupName)).first() != null;
     }

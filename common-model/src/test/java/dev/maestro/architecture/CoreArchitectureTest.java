@@ -25,6 +25,8 @@ class CoreArchitectureTest {
     @ArchTest
     static final ArchRule files = dependsOnlyOn("dev.maestro.files");
     @ArchTest
+    static final ArchRule web = dependsOnlyOn("dev.maestro.web");
+    @ArchTest
     static final ArchRule kv = dependsOnlyOn("dev.maestro.kv");
     @ArchTest
     static final ArchRule metrics = dependsOnlyOn("dev.maestro.metrics");

@@ -24,6 +24,8 @@ import java.util.function.Consumer;
 public final class Maestro {
     /** The resource adapter's name on Micro: the RAR's file name. */
     static final String RESOURCE_ADAPTER = "maestro-stream-ra";
+    /** Payara asadmin commands for the HTTP listener, shipped next to the launcher (src/main/payara). */
+    static final String LISTENER_SETTINGS = "http-listener.asadmin";
 
     private Maestro() {
     }
@@ -234,6 +236,9 @@ public final class Maestro {
         cmd.add("--nocluster");
         cmd.add("--rootdir");
         cmd.add(s.dataDir().resolve("payara").toString());
+        // The HTTP listener's settings, before anything is deployed (see the file and TraceRefusalFilter).
+        cmd.add("--prebootcommandfile");
+        cmd.add(dist.resolve(LISTENER_SETTINGS).toString());
         if (s.role().runsPipeline()) {
             cmd.add("--deploy");
             cmd.add(dist.resolve(RESOURCE_ADAPTER + ".rar").toString());

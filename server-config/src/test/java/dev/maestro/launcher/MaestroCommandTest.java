@@ -38,6 +38,15 @@ class MaestroCommandTest {
     }
 
     @Test
+    void everyRoleBootsWithTheListenerSettings() {
+        for (String role : List.of("all", "api", "pipeline")) {
+            List<String> cmd = Maestro.command(LauncherSettings.fromEnvironment(Map.of("MAESTRO_HOME", "/opt/maestro", "MAESTRO_ROLE", role)));
+            assertThat(cmd.get(cmd.indexOf("--prebootcommandfile") + 1))
+                    .isEqualTo("/opt/maestro/server-config/target/maestro/http-listener.asadmin");
+        }
+    }
+
+    @Test
     void anUnknownRoleIsRefused() {
         assertThatThrownBy(() -> LauncherSettings.fromEnvironment(Map.of("MAESTRO_ROLE", "worker")))
                 .hasMessageContaining("MAESTRO_ROLE must be api, pipeline or all");

@@ -1,6 +1,7 @@
 package dev.maestro.it;
 
 import dev.maestro.it.support.Browser;
+import dev.maestro.it.support.OpenApiConformance;
 import dev.maestro.testsupport.ApiClient;
 import java.io.File;
 import java.net.URL;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class ApiIT implements RootContract, LoginContract,
         UsersContract, UserAdminContract, GroupsContract, MailFlowsContract,
-        NodesContract, NodeQueryContract, NodePermissionsContract, MalformedRequestsContract,
+        NodesContract, NodeQueryContract, NodePermissionsContract, MalformedRequestsContract, HttpEdgeContract,
+        TokenSecurityContract, AccountPermissionsContract, OpenApiContract,
         EventContract, EventDeliveryContract, NodeEventDeliveryContract, EventInstancesContract, QueueContract,
         KeyValueContract, DashboardContract, HealthAndMetricsContract, TelemetryContract, InvitationContract {
     private static ApiClient client;
@@ -40,7 +42,8 @@ class ApiIT implements RootContract, LoginContract,
     void connect() {
         if (client == null) {
             // Micro reports its first non-loopback address; the tests stay on loopback.
-            client = new ApiClient("http://127.0.0.1:" + base.getPort() + base.getPath(), null);
+            String url = "http://127.0.0.1:" + base.getPort() + base.getPath();
+            client = new ApiClient(url, null, OpenApiConformance.servedAt(url.endsWith("/") ? url.substring(0, url.length() - 1) : url));
             adminToken = client.login("admin", System.getProperty("it.admin.password"));
         }
     }

@@ -16,17 +16,31 @@ import java.util.stream.Collectors;
 /**
  * A small HTTP client for the server under test (the API, or any JSON endpoint such as the
  * pipeline's): real HTTP on loopback, tokens by name, and responses that can be read as JSON.
- * {@code as(token)} gives a client that sends that token.
+ * {@code as(token)} gives a client that sends that token. An {@link Observer} sees every
+ * exchange (the API suite checks each one against the served OpenAPI document).
  */
 public final class ApiClient {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
+    /** Sees each request's method and path (with its query) and the answer, and may fail the test. */
+    public interface Observer {
+        Observer NONE = (method, path, response) -> { };
+
+        void exchanged(String method, String path, ApiResponse response);
+    }
+
     private final String base;
     private final String token;
+    private final Observer observer;
 
     public ApiClient(String base, String token) {
+        this(base, token, Observer.NONE);
+    }
+
+    public ApiClient(String base, String token, Observer observer) {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         this.token = token;
+        this.observer = observer;
     }
 
     public String base() {
@@ -34,11 +48,11 @@ public final class ApiClient {
     }
 
     public ApiClient as(String bearerToken) {
-        return new ApiClient(base, bearerToken);
+        return new ApiClient(base, bearerToken, observer);
     }
 
     public ApiClient anonymous() {
-        return new ApiClient(base, null);
+        return new ApiClient(base, null, observer);
     }
 
     public ApiResponse get(String path) {
@@ -103,11 +117,15 @@ public final class ApiClient {
         return HttpRequest.BodyPublishers.ofString(json instanceof String s ? s : Json.write(json));
     }
 
-    private static ApiResponse send(HttpRequest.Builder b) {
+    private ApiResponse send(HttpRequest.Builder b) {
         try {
-            HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            return new ApiResponse(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""),
+            HttpRequest request = b.build();
+            HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            ApiResponse response = new ApiResponse(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""),
                     r.headers().firstValue("Location").orElse(null));
+            observer.exchanged(request.method(), request.uri().getRawPath().substring(URI.create(base).getRawPath().length())
+                    + (request.uri().getRawQuery() == null ? "" : "?" + request.uri().getRawQuery()), response);
+            return response;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

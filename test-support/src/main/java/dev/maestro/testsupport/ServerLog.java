@@ -20,13 +20,21 @@ public final class ServerLog {
      * the file {@code payara-micro.log.0}, so every {@code payara-micro.log*} counts.
      */
     public static boolean contains(Path dir, String text) {
+        return count(dir, text) > 0;
+    }
+
+    /** How many times {@code text} occurs in the server log in {@code dir} (every {@code payara-micro.log*}). */
+    public static int count(Path dir, String text) {
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path log : files.filter(f -> f.getFileName().toString().startsWith("payara-micro.log")).toList()) {
-                if (Files.readString(log).contains(text)) {
-                    return true;
+            int n = 0;
+            for (Path log : files.filter(f -> f.getFileName().toString().startsWith("payara-micro.log")
+                    && !f.getFileName().toString().endsWith(".lck")).toList()) {
+                String content = Files.readString(log);
+                for (int at = content.indexOf(text); at >= 0; at = content.indexOf(text, at + text.length())) {
+                    n++;
                 }
             }
-            return false;
+            return n;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

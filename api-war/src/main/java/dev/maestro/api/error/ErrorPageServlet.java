@@ -21,6 +21,9 @@ public class ErrorPageServlet extends HttpServlet {
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         Object code = req.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : 500;
+        if (status == HttpServletResponse.SC_UNAUTHORIZED) {
+            TokenRefusalLog.refused(req);
+        }
         resp.setStatus(status);
         resp.setContentType("application/json");
         resp.setCharacterEncoding("UTF-8");

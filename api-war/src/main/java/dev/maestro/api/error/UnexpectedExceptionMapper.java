@@ -3,6 +3,7 @@ package dev.maestro.api.error;
 import dev.maestro.api.http.JsonResponses;
 import dev.maestro.error.MaestroException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -14,9 +15,10 @@ import java.util.logging.Logger;
 
 /**
  * Everything else. JAX-RS errors (404 route, 405 method, 415 media type) keep their status with
- * KernelCI's wording; a project exception wrapped by the runtime (as when the body-size limit
- * trips inside an entity reader) is unwrapped; anything left is a server fault, logged with a
- * reference that the 500 answer repeats, unless MongoDB or Redis was out of reach ({@link BackendOutage}: 503).
+ * KernelCI's wording (and a 405 its {@code Allow} header); a project exception wrapped by the
+ * runtime (as when the body-size limit trips inside an entity reader) is unwrapped; anything
+ * left is a server fault, logged with a reference that the 500 answer repeats, unless MongoDB or
+ * Redis was out of reach ({@link BackendOutage}: 503).
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
@@ -30,9 +32,12 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             }
         }
         if (e instanceof WebApplicationException w) {
-            int status = w.getResponse().getStatus();
+            Response original = w.getResponse();
+            int status = original.getStatus();
             if (status < 500) {
-                return JsonResponses.status(status, Map.of("detail", HttpStatusDetails.of(status)));
+                // A 405 names the methods the path does take (RFC 9110 requires it).
+                return Response.fromResponse(JsonResponses.status(status, Map.of("detail", HttpStatusDetails.of(status))))
+                        .header(HttpHeaders.ALLOW, original.getHeaderString(HttpHeaders.ALLOW)).build();
             }
         }
         Optional<String> outage = BackendOutage.detailOf(e);

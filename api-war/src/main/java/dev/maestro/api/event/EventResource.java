@@ -12,6 +12,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** {@code GET /events}: the stored event history, filtered; no authentication, as KernelCI. */
 @Path("/")
@@ -23,6 +27,9 @@ public class EventResource {
     @GET
     @Path("events")
     @Operation(summary = "Stored events; filters of KernelCI, 'from' as a time or a sequence id, 'limit', 'offset'")
+    @APIResponse(responseCode = "200", description = "The events, oldest first",
+            content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY)))
+    @APIResponse(responseCode = "400", description = "A malformed filter")
     public Response events(@Context UriInfo uri) {
         return JsonResponses.ok(search.search(QueryParameters.of(uri)));
     }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** {@code POST /publish/{channel}}: stores an event in the history and notifies listeners. */
@@ -28,6 +29,7 @@ public class PublishResource {
     @POST
     @Path("publish/{channel}")
     @Operation(summary = "Publish an event ({\"data\": …, \"type\"?, \"source\"?, \"attributes\"?}) owned by the caller")
+    @APIResponse(responseCode = "200", description = "null")
     public Response publish(@PathParam("channel") String channel, String body) {
         String user = currentUser.require().username();
         publisher.publish(channel, user, Json.parse(body));

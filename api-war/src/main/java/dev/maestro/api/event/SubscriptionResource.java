@@ -15,6 +15,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Subscriptions: subscribe, listen (long poll), unsubscribe, and the admin's stats. */
@@ -60,6 +64,8 @@ public class SubscriptionResource {
     @POST
     @Path("unsubscribe/{sub_id}")
     @Operation(summary = "Close a subscription (a durable subscriber's position is kept)")
+    @APIResponse(responseCode = "200", description = "null")
+    @APIResponse(responseCode = "404", description = "No such subscription")
     public Response unsubscribe(@PathParam("sub_id") String subId) {
         String user = currentUser.require().username();
         subscriptions.unsubscribe(Params.subscriptionId(subId), user);
@@ -69,6 +75,8 @@ public class SubscriptionResource {
     @GET
     @Path("stats/subscriptions")
     @Operation(summary = "Live subscriptions of all API instances (admin)")
+    @APIResponse(responseCode = "200", description = "One entry per live subscription",
+            content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY)))
     public Response stats() {
         currentUser.requireAdmin();
         return JsonResponses.ok(subscriptions.stats());

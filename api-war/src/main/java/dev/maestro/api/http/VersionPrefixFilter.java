@@ -6,7 +6,6 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.ext.Provider;
 import java.net.URI;
 import java.util.Map;
@@ -17,6 +16,9 @@ import java.util.regex.Pattern;
  * Serves every route both unversioned and under {@code /latest} (KernelCI's clients use
  * {@code /latest}); {@code /v0} is accepted as an alias as upstream does, any other
  * {@code /vN} is a 400 naming the version.
+ *
+ * <p>The rest of the path is carried over as the client encoded it, by plain string joining:
+ * a URI builder would read braces in it ({@code /node/{"$ne":null}}) as template variables.
  */
 @Provider
 @PreMatching
@@ -25,8 +27,7 @@ public class VersionPrefixFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext ctx) {
-        String path = ctx.getUriInfo().getPath();
-        Matcher m = VERSIONED.matcher(path);
+        Matcher m = VERSIONED.matcher(ctx.getUriInfo().getPath(false));
         if (!m.matches()) {
             return;
         }
@@ -38,8 +39,8 @@ public class VersionPrefixFilter implements ContainerRequestFilter {
         }
         String rest = m.group(2) == null ? "/" : m.group(2);
         URI base = ctx.getUriInfo().getBaseUri();
-        URI rewritten = UriBuilder.fromUri(base).path(rest)
-                .replaceQuery(ctx.getUriInfo().getRequestUri().getRawQuery()).build();
-        ctx.setRequestUri(base, rewritten);
+        String query = ctx.getUriInfo().getRequestUri().getRawQuery();
+        String prefix = base.toString().endsWith("/") ? base.toString().substring(0, base.toString().length() - 1) : base.toString();
+        ctx.setRequestUri(base, URI.create(prefix + rest + (query == null ? "" : "?" + query)));
     }
 }

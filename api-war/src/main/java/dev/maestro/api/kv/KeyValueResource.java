@@ -15,6 +15,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Text values by namespace and key. The value travels as a JSON string. */
@@ -30,6 +34,8 @@ public class KeyValueResource {
 
     @GET
     @Operation(summary = "The value, or null")
+    @APIResponse(responseCode = "200", description = "The value (a string), or null",
+            content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.STRING, nullable = true)))
     public Response get(@PathParam("ns") String namespace, @PathParam("key") String key) {
         currentUser.require();
         return JsonResponses.ok(store.get(namespace, key).orElse(null));
@@ -37,6 +43,8 @@ public class KeyValueResource {
 
     @POST
     @Operation(summary = "Set the value (a JSON string); an empty value or no body deletes the key")
+    @APIResponse(responseCode = "200", description = "\"OK\"",
+            content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.STRING)))
     public Response set(@PathParam("ns") String namespace, @PathParam("key") String key, String body) {
         currentUser.require();
         Object value = body == null || body.isBlank() ? null : Json.parse(body);
@@ -49,6 +57,8 @@ public class KeyValueResource {
 
     @DELETE
     @Operation(summary = "Delete the key (also when absent)")
+    @APIResponse(responseCode = "200", description = "A confirmation message",
+            content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.STRING)))
     public Response delete(@PathParam("ns") String namespace, @PathParam("key") String key) {
         currentUser.require();
         store.delete(namespace, key);

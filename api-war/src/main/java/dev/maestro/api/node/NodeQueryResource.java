@@ -58,6 +58,7 @@ public class NodeQueryResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(ref = "NodeList")))
     @APIResponse(responseCode = "400", description = "A malformed filter")
+    @APIResponse(responseCode = "422", description = "limit or offset out of range")
     public Response fast() {
         return JsonResponses.ok(nodes.list(NodeQuery.unpaged(QueryParameters.of(uri))).stream().map(NodeJson::toJson).toList());
     }

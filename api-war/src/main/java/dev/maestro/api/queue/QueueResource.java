@@ -13,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** {@code POST /push/{list}} and {@code GET /pop/{list}} (which waits until there is an item). */
@@ -29,6 +30,7 @@ public class QueueResource {
     @POST
     @Path("push/{list}")
     @Operation(summary = "Append an envelope to a list: 'data' is the payload, other keys are attributes")
+    @APIResponse(responseCode = "200", description = "null")
     public Response push(@PathParam("list") String list, String body) {
         currentUser.require();
         queue.push(list, Json.parse(body));

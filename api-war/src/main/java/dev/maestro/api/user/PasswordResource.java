@@ -36,7 +36,7 @@ public class PasswordResource {
     @Path("user/forgot-password")
     @Operation(summary = "Mail a password-reset token (valid one hour, single use) to the account with this address")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = UserApiSchemas.EmailRequest.class)))
+            schema = @Schema(ref = "EmailRequest")))
     @APIResponse(responseCode = "202", description = "null, whether or not an account has this address")
     @APIResponse(responseCode = "503", description = "No SMTP server is configured")
     public Response forgotPassword(String body) {
@@ -48,7 +48,7 @@ public class PasswordResource {
     @Path("user/reset-password")
     @Operation(summary = "Set a new password with a mailed reset token")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = UserApiSchemas.ResetPasswordRequest.class)))
+            schema = @Schema(ref = "ResetPasswordRequest")))
     @APIResponse(responseCode = "200", description = "null")
     @APIResponse(responseCode = "400", description = "RESET_PASSWORD_BAD_TOKEN (unknown, expired or used), or a refused password")
     public Response resetPassword(String body) {
@@ -62,6 +62,7 @@ public class PasswordResource {
     @Operation(summary = "Change a password with the current one (form fields username, password, new_password)")
     @APIResponse(responseCode = "200", description = "null")
     @APIResponse(responseCode = "400", description = "LOGIN_BAD_CREDENTIALS, or a refused password")
+    @APIResponse(responseCode = "422", description = "A form field is missing")
     public Response updatePassword(@FormParam("username") String username, @FormParam("password") String password,
                                    @FormParam("new_password") String newPassword) {
         Map<String, Object> form = new HashMap<>();

@@ -17,7 +17,7 @@ final class UserApiSchemas {
     }
 
     @Schema(name = "UserRead", description = "A user. email is null unless the caller is that user or an admin.")
-    record UserRead(String id, String email, boolean is_active, boolean is_superuser, boolean is_verified, String username,
+    record UserRead(String id, @Schema(nullable = true) String email, boolean is_active, boolean is_superuser, boolean is_verified, String username,
                     List<Group> groups) {
     }
 

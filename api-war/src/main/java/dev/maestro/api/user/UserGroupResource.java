@@ -49,6 +49,7 @@ public class UserGroupResource {
     @Operation(summary = "User groups, paginated (limit, offset); any other query parameter is an exact-match filter")
     @APIResponse(responseCode = "200", description = "One page of groups",
             content = @Content(schema = @Schema(implementation = UserApiSchemas.GroupPage.class)))
+    @APIResponse(responseCode = "422", description = "limit or offset out of range")
     public Response list() {
         currentUser.requireAdmin();
         return JsonResponses.ok(groups.list(PageRequest.from(QueryParameters.of(uri))).toJson(GroupRef::toJson));
@@ -59,6 +60,7 @@ public class UserGroupResource {
     @Operation(summary = "Same as GET /user-groups (the route KernelCI's client uses)")
     @APIResponse(responseCode = "200", description = "One page of groups",
             content = @Content(schema = @Schema(implementation = UserApiSchemas.GroupPage.class)))
+    @APIResponse(responseCode = "422", description = "limit or offset out of range")
     public Response listAlias() {
         return list();
     }
@@ -93,6 +95,7 @@ public class UserGroupResource {
     @APIResponse(responseCode = "200", description = "The group",
             content = @Content(schema = @Schema(implementation = UserApiSchemas.Group.class)))
     @APIResponse(responseCode = "404", description = "No such group")
+    @APIResponse(responseCode = "400", description = "A malformed id")
     public Response get(@PathParam("id") String id) {
         currentUser.requireAdmin();
         return JsonResponses.ok(groups.get(id).toJson());
@@ -103,6 +106,8 @@ public class UserGroupResource {
     @Operation(summary = "Same as GET /user-groups/{id} (the route KernelCI's client uses)")
     @APIResponse(responseCode = "200", description = "The group",
             content = @Content(schema = @Schema(implementation = UserApiSchemas.Group.class)))
+    @APIResponse(responseCode = "400", description = "A malformed id")
+    @APIResponse(responseCode = "404", description = "No such group")
     public Response getAlias(@PathParam("id") String id) {
         return get(id);
     }
@@ -113,6 +118,7 @@ public class UserGroupResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such group")
     @APIResponse(responseCode = "409", description = "Users are still in the group")
+    @APIResponse(responseCode = "400", description = "A malformed id")
     public Response delete(@PathParam("id") String id) {
         currentUser.requireAdmin();
         groups.delete(id);
@@ -123,6 +129,9 @@ public class UserGroupResource {
     @Path("group/{id}")
     @Operation(summary = "Same as DELETE /user-groups/{id} (the route KernelCI's client uses)")
     @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "400", description = "A malformed id")
+    @APIResponse(responseCode = "404", description = "No such group")
+    @APIResponse(responseCode = "409", description = "Users are still in the group")
     public Response deleteAlias(@PathParam("id") String id) {
         return delete(id);
     }

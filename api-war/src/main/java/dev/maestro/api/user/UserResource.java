@@ -112,7 +112,9 @@ public class UserResource {
     @Operation(summary = "Users, paginated (limit, offset); any other query parameter is an exact-match filter")
     @APIResponse(responseCode = "200", description = "One page of users",
             content = @Content(schema = @Schema(implementation = UserApiSchemas.UserPage.class)))
+    @APIResponse(responseCode = "400", description = "Filtering by hashed_password")
     @APIResponse(responseCode = "403", description = "Filtering by email without being an admin")
+    @APIResponse(responseCode = "422", description = "limit or offset out of range")
     public Response list() {
         User viewer = currentUser.require();
         Page<User> page = users.list(viewer, PageRequest.from(QueryParameters.of(uri)));

@@ -1,12 +1,13 @@
 package dev.maestro.api.node.schema;
 
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The body of {@code PUT /batch/nodeset}. */
 @Schema(name = "NodeSetUpdate")
 public class KcidbFlagUpdateSchema {
-    @Schema(required = true, description = "Ids of the nodes to update")
+    @Schema(required = true, type = SchemaType.ARRAY, implementation = String.class, description = "Ids of the nodes to update")
     public List<String> nodes;
     @Schema(required = true, enumeration = {"processed_by_kcidb_bridge"})
     public String field;

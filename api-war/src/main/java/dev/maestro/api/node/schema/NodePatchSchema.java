@@ -18,13 +18,13 @@ public class NodePatchSchema {
     public Map<String, Object> data;
     @Schema(nullable = true, type = SchemaType.OBJECT)
     public Map<String, Object> debug;
-    @Schema(nullable = true)
+    @Schema(nullable = true, type = SchemaType.ARRAY, implementation = String.class)
     public List<String> jobfilter;
-    @Schema(nullable = true)
+    @Schema(nullable = true, type = SchemaType.ARRAY, implementation = String.class)
     public List<String> platform_filter;
-    @Schema(format = "date-time")
+    @Schema(description = "UTC ISO-8601 (see Node)")
     public String timeout;
-    @Schema(format = "date-time", nullable = true)
+    @Schema(nullable = true, description = "UTC ISO-8601 (see Node)")
     public String holdoff;
     public Boolean processed_by_kcidb_bridge;
 }

@@ -16,7 +16,7 @@ public class NodeSchema {
     public String kind;
     @Schema(required = true, example = "checkout")
     public String name;
-    @Schema(required = true, description = "Names from the root node down to this one", example = "[\"checkout\"]")
+    @Schema(required = true, type = SchemaType.ARRAY, implementation = String.class, description = "Names from the root node down to this one")
     public List<String> path;
     @Schema(nullable = true)
     public String group;
@@ -33,17 +33,17 @@ public class NodeSchema {
     public Map<String, Object> data;
     @Schema(nullable = true, type = SchemaType.OBJECT)
     public Map<String, Object> debug;
-    @Schema(nullable = true)
+    @Schema(nullable = true, type = SchemaType.ARRAY, implementation = String.class)
     public List<String> jobfilter;
-    @Schema(nullable = true)
+    @Schema(nullable = true, type = SchemaType.ARRAY, implementation = String.class)
     public List<String> platform_filter;
-    @Schema(format = "date-time", example = "2024-02-01T09:58:28.479000")
+    @Schema(example = "2024-02-01T09:58:28.479000")
     public String created;
-    @Schema(format = "date-time", description = "Set to now on every update")
+    @Schema(description = "Set to now on every update")
     public String updated;
-    @Schema(format = "date-time", description = "Defaults to creation + 6 h")
+    @Schema(description = "Defaults to creation + 6 h")
     public String timeout;
-    @Schema(format = "date-time", nullable = true)
+    @Schema(nullable = true)
     public String holdoff;
     @Schema(nullable = true, description = "Username of the creator (set by the API)")
     public String owner;
@@ -51,7 +51,7 @@ public class NodeSchema {
     public String submitter;
     @Schema(nullable = true)
     public String treeid;
-    @Schema(description = "Groups whose members may edit the node (unique, must exist)")
+    @Schema(type = SchemaType.ARRAY, implementation = String.class, description = "Groups whose members may edit the node (unique, must exist)")
     public List<String> user_groups;
     @Schema(defaultValue = "false", description = "Reset by every update that does not set it")
     public boolean processed_by_kcidb_bridge;

@@ -1,0 +1,212 @@
+package dev.maestro.api.openapi;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.tags.Tag;
+
+/**
+ * Makes the generated document say exactly what the server does, in the places the annotations
+ * cannot reach:
+ * <ul>
+ * <li>Payara writes the defaults of every {@code @Schema} attribute into each schema
+ * ({@code exclusiveMaximum: false}, {@code maxProperties: 0}, ...); {@code maxProperties: 0}
+ * would make every non-empty object invalid, so the defaults are removed, as are properties
+ * and {@code required} copied into schemas that are not objects;</li>
+ * <li>each tag is listed once (the generator lists it once per resource class using it);</li>
+ * <li>operation ids are the method and the path ({@code getNodeById}), so they are unique;</li>
+ * <li>the servers are the two prefixes every route answers under, not the host Payara guessed;</li>
+ * <li>a hierarchy's {@code child_nodes} is an array of hierarchies: the generator recurses
+ * without end on such a field, so the annotation leaves the items out and they are set here;</li>
+ * <li>the statuses the HTTP layer adds to every operation are listed with the error body:
+ * 401 and 403 where a token is required, 400/413/415/422 where a JSON body is read; an error
+ * status documented by a description only gets the error body, any other status but 204 a
+ * JSON body, and an array without item type items of any type.</li>
+ * </ul>
+ */
+public class OpenApiFinish implements OASFilter {
+    static final String ERROR = "Error";
+    private static final String JSON = "application/json";
+
+    @Override
+    public Schema filterSchema(Schema schema) {
+        dropGeneratorDefaults(schema);
+        return schema;
+    }
+
+    @Override
+    public void filterOpenAPI(OpenAPI openApi) {
+        openApi.setServers(new ArrayList<>(List.of(
+                OASFactory.createServer().url("/latest").description("The prefix KernelCI's clients use"),
+                OASFactory.createServer().url("/").description("The same routes without a prefix"))));
+        openApi.getComponents().addSchema(ERROR, errorSchema());
+        if (openApi.getTags() != null) {
+            Map<String, Tag> once = new LinkedHashMap<>();
+            openApi.getTags().forEach(tag -> once.merge(tag.getName(), tag, (a, b) -> a.getDescription() != null ? a : b));
+            openApi.setTags(new ArrayList<>(once.values()));
+        }
+        openApi.getComponents().getSchemas().values().forEach(OpenApiFinish::dropGeneratorDefaultsDeep);
+        Schema hierarchy = openApi.getComponents().getSchemas().get("Hierarchy");
+        if (hierarchy != null && hierarchy.getProperties() != null && hierarchy.getProperties().containsKey("child_nodes")) {
+            hierarchy.getProperties().get("child_nodes").type(Schema.SchemaType.ARRAY)
+                    .items(OASFactory.createSchema().ref("Hierarchy"));
+        }
+        if (openApi.getPaths() == null) {
+            return;
+        }
+        for (Map.Entry<String, PathItem> path : openApi.getPaths().getPathItems().entrySet()) {
+            for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getValue().getOperations().entrySet()) {
+                finish(entry.getKey(), path.getKey(), entry.getValue());
+            }
+        }
+    }
+
+    private static void finish(PathItem.HttpMethod method, String path, Operation op) {
+        op.setOperationId(operationId(method, path));
+        APIResponses responses = op.getResponses();
+        if (Boolean.FALSE.equals(op.getDeprecated())) {
+            op.setDeprecated(null);
+        }
+        if (op.getParameters() != null) {
+            op.getParameters().stream().filter(p -> Boolean.FALSE.equals(p.getDeprecated())).forEach(p -> p.setDeprecated(null));
+        }
+        if (op.getSecurity() != null && !op.getSecurity().isEmpty()) {
+            addError(responses, "401", "No token, or a token that is malformed, expired, or of a deleted or inactive user");
+            addError(responses, "403", "The token's user may not do this (not an admin, not allowed to edit, not verified)");
+        }
+        if (op.getRequestBody() != null && op.getRequestBody().getContent() != null
+                && op.getRequestBody().getContent().hasMediaType(JSON)) {
+            addError(responses, "400", "A rule of the operation is broken, or the body is not valid UTF-8 (the offset is named)");
+            addError(responses, "413", "The body is larger than MAESTRO_MAX_BODY_BYTES");
+            addError(responses, "415", "The body is not application/json (or an application/*+json type)");
+            addError(responses, "422", "The body is not JSON of the documented shape: detail lists {loc, msg, type}");
+        }
+        responses.getAPIResponses().forEach((status, r) -> {
+            boolean noBody = r.getContent() == null || r.getContent().getMediaTypes() == null || r.getContent().getMediaTypes().isEmpty();
+            if (noBody && !"204".equals(status)) {
+                // Every answer but a 204 has a JSON body: errors the detail, the others at least null.
+                r.setContent(OASFactory.createContent().addMediaType(JSON, OASFactory.createMediaType()
+                        .schema(status.startsWith("2") ? OASFactory.createSchema() : OASFactory.createSchema().ref(ERROR))));
+            }
+            if (r.getContent() != null) {
+                r.getContent().getMediaTypes().values().forEach(m -> dropGeneratorDefaultsDeep(m.getSchema()));
+            }
+        });
+        if (op.getRequestBody() != null && op.getRequestBody().getContent() != null) {
+            op.getRequestBody().getContent().getMediaTypes().values().forEach(m -> dropGeneratorDefaultsDeep(m.getSchema()));
+        }
+    }
+
+    private static void addError(APIResponses responses, String status, String description) {
+        if (responses.hasAPIResponse(status)) {
+            return;
+        }
+        MediaType json = OASFactory.createMediaType().schema(OASFactory.createSchema().ref(ERROR));
+        responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description)
+                .content(OASFactory.createContent().addMediaType(JSON, json)));
+    }
+
+    /** {@code {"detail": ...}}: a message, or for 422 the list of {@code {loc, msg, type}}. */
+    private static Schema errorSchema() {
+        Schema fieldError = OASFactory.createSchema().type(Schema.SchemaType.OBJECT)
+                .addProperty("loc", OASFactory.createSchema().type(Schema.SchemaType.ARRAY).items(OASFactory.createSchema()))
+                .addProperty("msg", OASFactory.createSchema().type(Schema.SchemaType.STRING))
+                .addProperty("type", OASFactory.createSchema().type(Schema.SchemaType.STRING));
+        return OASFactory.createSchema().type(Schema.SchemaType.OBJECT).addRequired("detail")
+                .description("Every error answer")
+                .addProperty("detail", OASFactory.createSchema().description("A message, a code, or a list of field errors")
+                        .oneOf(List.of(OASFactory.createSchema().type(Schema.SchemaType.STRING),
+                                OASFactory.createSchema().type(Schema.SchemaType.OBJECT),
+                                OASFactory.createSchema().type(Schema.SchemaType.ARRAY).items(fieldError))));
+    }
+
+    /** {@code GET /node/{id}} → {@code getNodeById}, {@code PUT /batch/nodeset} → {@code putBatchNodeset}. */
+    static String operationId(PathItem.HttpMethod method, String path) {
+        StringBuilder id = new StringBuilder(method.name().toLowerCase(Locale.ROOT));
+        for (String segment : path.split("/")) {
+            if (segment.isEmpty()) {
+                continue;
+            }
+            boolean variable = segment.startsWith("{");
+            if (variable) {
+                id.append("By");
+            }
+            for (String word : segment.replaceAll("[{}]", "").split("[-_.]")) {
+                if (!word.isEmpty()) {
+                    id.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+                }
+            }
+        }
+        return path.equals("/") ? id.append("Root").toString() : id.toString();
+    }
+
+    private static void dropGeneratorDefaultsDeep(Schema schema) {
+        if (schema == null) {
+            return;
+        }
+        dropGeneratorDefaults(schema);
+        if (schema.getProperties() != null) {
+            schema.getProperties().values().forEach(OpenApiFinish::dropGeneratorDefaultsDeep);
+        }
+        dropGeneratorDefaultsDeep(schema.getItems());
+        for (List<Schema> group : Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())) {
+            if (group != null) {
+                group.forEach(OpenApiFinish::dropGeneratorDefaultsDeep);
+            }
+        }
+        if (schema.getAdditionalPropertiesSchema() != null) {
+            dropGeneratorDefaultsDeep(schema.getAdditionalPropertiesSchema());
+        }
+    }
+
+    private static void dropGeneratorDefaults(Schema s) {
+        if (Boolean.FALSE.equals(s.getExclusiveMaximum())) {
+            s.setExclusiveMaximum(null);
+        }
+        if (Boolean.FALSE.equals(s.getExclusiveMinimum())) {
+            s.setExclusiveMinimum(null);
+        }
+        if (Integer.valueOf(0).equals(s.getMaxProperties())) {
+            s.setMaxProperties(null);
+        }
+        if (Integer.valueOf(0).equals(s.getMinProperties())) {
+            s.setMinProperties(null);
+        }
+        if (Integer.valueOf(0).equals(s.getMinLength())) {
+            s.setMinLength(null);
+        }
+        if (Boolean.FALSE.equals(s.getUniqueItems())) {
+            s.setUniqueItems(null);
+        }
+        if (Boolean.FALSE.equals(s.getNullable())) {
+            s.setNullable(null);
+        }
+        if (Boolean.FALSE.equals(s.getReadOnly())) {
+            s.setReadOnly(null);
+        }
+        if (Boolean.FALSE.equals(s.getWriteOnly())) {
+            s.setWriteOnly(null);
+        }
+        if (Boolean.FALSE.equals(s.getDeprecated())) {
+            s.setDeprecated(null);
+        }
+        if (s.getType() == Schema.SchemaType.ARRAY && s.getItems() == null) {
+            s.setItems(OASFactory.createSchema());
+        }
+        if (s.getType() != null && s.getType() != Schema.SchemaType.OBJECT) {
+            s.setProperties(null);
+            s.setRequired(null);
+        }
+    }
+}
