@@ -41,6 +41,13 @@ public final class Migrations {
                         LOG.info("Event sequences continue after the stored history on channels " + moved);
                     }
                 }),
-                new Migration(3, "KernelCI documents given the fields Maestro EE queries on", KernelciDocuments::adopt));
+                new Migration(3, "KernelCI documents given the fields Maestro EE queries on", KernelciDocuments::adopt),
+                new Migration(4, "working sets for the periodic work: unfinished nodes and the event outbox", db -> {
+                    NodeStore store = new NodeStore(db);
+                    store.createIndexes();
+                    int unfinished = store.trackUnfinished();
+                    int unstreamed = EventLog.moveMarksToOutbox(db);
+                    LOG.info("Working sets filled: " + unfinished + " unfinished node(s), " + unstreamed + " event(s) waiting for their stream");
+                }));
     }
 }
