@@ -57,6 +57,10 @@ final class Api {
         }
     }
 
+    void createNode(Map<String, Object> node) {
+        post("/latest/node", node);
+    }
+
     /** A GET of the API or of the pipeline's web module, answered as JSON. */
     Object get(String path) {
         return call(authorized(path).GET());
