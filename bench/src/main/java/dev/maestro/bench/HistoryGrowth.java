@@ -23,6 +23,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 
@@ -40,11 +42,14 @@ public final class HistoryGrowth {
     private static final Duration MEASURE = Duration.ofSeconds(15);
     private static final Duration IDLE = Duration.ofSeconds(30);
     private static final int BATCH = 1_000;
+    /** Held so that the level stays set: the database in this process would log every connection. */
+    private static final Logger DATABASE_LOG = Logger.getLogger("de.bwaldvogel");
 
     private HistoryGrowth() {
     }
 
     public static void main(String[] args) throws Exception {
+        DATABASE_LOG.setLevel(Level.WARNING);
         Path home = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath();
         int largeNodes = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
         int largeEvents = args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000;
