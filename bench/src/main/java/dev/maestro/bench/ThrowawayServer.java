@@ -67,6 +67,12 @@ final class ThrowawayServer implements AutoCloseable {
         return password;
     }
 
+    /** CPU time used so far by the launcher and everything it started (Payara Micro, embedded Redis). */
+    long cpuNanos() {
+        return Stream.concat(Stream.of(launcher.toHandle()), launcher.descendants())
+                .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
+    }
+
     private void awaitUp() throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(START_TIMEOUT);

@@ -7,9 +7,11 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndDeleteOptions;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
@@ -35,9 +37,9 @@ import redis.clients.jedis.params.XAddParams;
  * Appends events: first to MongoDB's {@code eventhistory} (the record, with the channel's next
  * {@code sequence_id}), then to Redis (PUBLISH on the channel, XADD to its stream). A Redis
  * failure is logged and swallowed: listeners catch up from the history by sequence, and the
- * event is marked {@code unstreamed} so that {@link #restream} adds it to its stream once Redis
- * is back — the pipeline's consumer groups read only the stream, so nothing is lost for them
- * either.
+ * event is put in the outbox ({@code event_outbox}) so that {@link #restream} adds it to its
+ * stream once Redis is back. The outbox holds only such events, so the repair that reads it
+ * every few seconds costs nothing while Redis is well, however long the history.
  */
 public class EventLog {
     private static final Logger LOG = Logger.getLogger(EventLog.class.getName());
@@ -46,11 +48,14 @@ public class EventLog {
     static final String HISTORY = "eventhistory";
     /** One document per channel: {@code {_id: channel, seq: last sequence taken, updated: when}}. */
     static final String COUNTERS = "eventcounters";
-    /** Set on a stored event that could not be added to its Redis stream. */
-    static final String UNSTREAMED = "unstreamed";
+    /** Stored events that could not be added to their Redis stream yet, by the history's {@code _id}. */
+    static final String OUTBOX = "event_outbox";
+    /** The mark that stood for the outbox before it existed; a migration moves marked events. */
+    private static final String UNSTREAMED = "unstreamed";
 
     private final MongoCollection<Document> history;
     private final MongoCollection<Document> counters;
+    private final MongoCollection<Document> outbox;
     private final JedisPool redis;
     private final Envelopes envelopes;
     private final List<Consumer<StoredEvent>> appendListeners = new CopyOnWriteArrayList<>();
@@ -58,6 +63,7 @@ public class EventLog {
     public EventLog(MongoDatabase db, JedisPool redis, CloudEventSettings settings) {
         this.history = db.getCollection(HISTORY);
         this.counters = db.getCollection(COUNTERS);
+        this.outbox = db.getCollection(OUTBOX);
         this.redis = redis;
         this.envelopes = new Envelopes(settings);
     }
@@ -77,7 +83,27 @@ public class EventLog {
         history.createIndex(Indexes.ascending("timestamp"),
                 new IndexOptions().expireAfter(retention.toSeconds(), TimeUnit.SECONDS).name("timestamp_ttl"));
         history.createIndex(Indexes.ascending("data.kind", "timestamp"), new IndexOptions().name("kind_timestamp"));
-        history.createIndex(Indexes.ascending(UNSTREAMED), new IndexOptions().sparse(true).name("unstreamed"));
+    }
+
+    /**
+     * Moves events marked {@code unstreamed} (how an earlier version recorded them) to the outbox
+     * and drops the mark's index: for the database migrations. Returns how many moved.
+     */
+    public static int moveMarksToOutbox(MongoDatabase db) {
+        MongoCollection<Document> history = db.getCollection(HISTORY);
+        MongoCollection<Document> outbox = db.getCollection(OUTBOX);
+        int[] moved = {0};
+        history.find(Filters.eq(UNSTREAMED, true)).forEach(doc -> {
+            outbox.replaceOne(Filters.eq("_id", doc.getObjectId("_id")), outboxEntry(doc), new ReplaceOptions().upsert(true));
+            history.updateOne(Filters.eq("_id", doc.getObjectId("_id")), Updates.unset(UNSTREAMED));
+            moved[0]++;
+        });
+        for (Document index : history.listIndexes()) {
+            if (UNSTREAMED.equals(index.getString("name"))) {
+                history.dropIndex(UNSTREAMED);
+            }
+        }
+        return moved[0];
     }
 
     /**
@@ -167,21 +193,22 @@ public class EventLog {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Event " + event.channel() + "#" + event.sequence()
                     + " is stored but Redis was not notified; it is added to its stream once Redis is back: " + e.getMessage());
-            setUnstreamed(new ObjectId(event.id()));
+            toOutbox(new Document("_id", new ObjectId(event.id())).append("timestamp", Date.from(event.timestamp()))
+                    .append("sequence_id", event.sequence()).append("channel", event.channel()).append("envelope", event.envelope()));
         }
     }
 
     /**
      * Adds events that could not reach their stream (Redis was down) to it, oldest first, at most
-     * {@code max}; returns how many. Each is claimed by atomically clearing its mark, so instances
-     * repairing at the same time never add one twice; an event that still cannot be added is
-     * marked again and waits for the next call.
+     * {@code max}; returns how many. Each is claimed by atomically taking it out of the outbox, so
+     * instances repairing at the same time never add one twice; an event that still cannot be
+     * added goes back and waits for the next call.
      */
     public int restream(int max) {
         int added = 0;
         while (added < max) {
-            Document doc = history.findOneAndUpdate(Filters.eq(UNSTREAMED, true), Updates.unset(UNSTREAMED),
-                    new FindOneAndUpdateOptions().sort(Sorts.ascending("timestamp", "sequence_id")));
+            Document doc = outbox.findOneAndDelete(new Document(),
+                    new FindOneAndDeleteOptions().sort(Sorts.ascending("timestamp", "sequence_id")));
             if (doc == null) {
                 break;
             }
@@ -191,9 +218,9 @@ public class EventLog {
                 addToStream(jedis, doc.getString("channel"), fields);
                 added++;
             } catch (RuntimeException e) {
-                setUnstreamed(doc.getObjectId("_id"));
+                toOutbox(doc);
                 LOG.warning("Redis is still unavailable; " + doc.getString("channel") + "#" + fields.get("sequence_id")
-                        + " stays marked for its stream: " + e.getMessage());
+                        + " stays in the outbox for its stream: " + e.getMessage());
                 break;
             }
         }
@@ -204,15 +231,21 @@ public class EventLog {
         return added;
     }
 
+    private static Document outboxEntry(Document stored) {
+        return new Document("_id", stored.getObjectId("_id")).append("timestamp", stored.get("timestamp"))
+                .append("sequence_id", stored.get("sequence_id")).append("channel", stored.getString("channel"))
+                .append("envelope", stored.getString("envelope"));
+    }
+
     private static void addToStream(Jedis jedis, String channel, Map<String, String> fields) {
         jedis.xadd(StoredEvent.streamOf(channel), XAddParams.xAddParams().maxLen(STREAM_MAX_LENGTH).approximateTrimming(), fields);
     }
 
-    private void setUnstreamed(ObjectId id) {
+    private void toOutbox(Document entry) {
         try {
-            history.updateOne(Filters.eq("_id", id), Updates.set(UNSTREAMED, true));
+            outbox.replaceOne(Filters.eq("_id", entry.getObjectId("_id")), entry, new ReplaceOptions().upsert(true));
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "Event " + id + " is stored but neither streamed nor marked for streaming", e);
+            LOG.log(Level.SEVERE, "Event " + entry.getObjectId("_id") + " is stored but neither streamed nor put in the outbox", e);
         }
     }
 }

@@ -15,6 +15,7 @@ import dev.maestro.user.GroupStore;
 import dev.maestro.user.User;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
@@ -23,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 import org.bson.Document;
@@ -86,6 +88,52 @@ public class NodeService {
     /** How many nodes match the query's filter (its sort and slice do not matter). */
     public long count(NodeQuery query) {
         return store.count(query.filter());
+    }
+
+    /**
+     * The lifecycle rules' query: nodes not {@code done} (and in {@code onlyIn}, when given) whose
+     * {@code deadline} has passed, earliest first, at most {@code limit}. Read from the working
+     * set of unfinished nodes, so its cost follows how many nodes are unfinished, not how many
+     * were ever written; each candidate is checked against the node itself.
+     */
+    public List<Node> unfinishedDue(Deadline deadline, Instant now, Optional<NodeState> onlyIn, int limit) {
+        List<Node> due = current(store.unfinished().due(deadline.field(), now, onlyIn, limit), now,
+                n -> deadline.passed(n, now) && onlyIn.map(s -> n.state() == s).orElse(true));
+        due.sort(Comparator.comparing(deadline::of));
+        return due;
+    }
+
+    /** Nodes in {@code state} (which is not {@code done}), least recently updated first, at most {@code limit}. */
+    public List<Node> unfinishedIn(NodeState state, int limit) {
+        return current(store.unfinished().inState(state, limit), Instant.now(), n -> n.state() == state);
+    }
+
+    /** Whether a direct child of {@code parent} is not {@code done} (a child being created counts). */
+    public boolean hasUnfinishedChild(ObjectId parent) {
+        List<ObjectId> ids = store.unfinished().children(parent);
+        Map<ObjectId, Node> found = store.findAll(ids);
+        return ids.stream().anyMatch(id -> !found.containsKey(id)
+                || found.get(id).state() != NodeState.DONE && parent.equals(found.get(id).parent()));
+    }
+
+    /**
+     * The stored nodes of working-set entries that still match; entries found stale (node done,
+     * gone or changed) are put right, so a hint never misleads twice.
+     */
+    private List<Node> current(List<ObjectId> ids, Instant now, Predicate<Node> matches) {
+        Map<ObjectId, Node> found = store.findAll(ids);
+        List<Node> out = new ArrayList<>();
+        for (ObjectId id : ids) {
+            Node node = found.get(id);
+            if (node == null) {
+                store.unfinished().forgetOrphan(id, now);
+            } else if (node.state() != NodeState.DONE && matches.test(node)) {
+                out.add(node);
+            } else {
+                store.unfinished().track(node);
+            }
+        }
+        return out;
     }
 
     /**

@@ -37,14 +37,38 @@ public class NodeStore {
     /** MongoDB's codes for a query it cannot run (bad regex, bad value): a client mistake. */
     private static final Set<Integer> BAD_QUERY_CODES = Set.of(2, 51091);
 
+    /** Changes to these fields move a node in or out of the lifecycle rules' working set. */
+    private static final Set<String> LIFECYCLE_FIELDS = Set.of("state", "timeout", "holdoff", "parent");
+
     private final MongoCollection<Document> nodes;
+    private final UnfinishedNodes unfinished;
 
     public NodeStore(MongoDatabase db) {
         this.nodes = db.getCollection(COLLECTION);
+        this.unfinished = new UnfinishedNodes(db);
     }
 
     public void createIndexes() {
         INDEXED.forEach(field -> nodes.createIndex(Indexes.ascending(field)));
+        unfinished.createIndexes();
+    }
+
+    /**
+     * Fills the lifecycle rules' working set from the nodes that are not {@code done}: for a
+     * database written before the working set existed (one scan, in a migration). Returns how
+     * many entries it wrote.
+     */
+    public int trackUnfinished() {
+        int[] count = {0};
+        nodes.find(Filters.ne("state", NodeState.DONE.value())).forEach(d -> {
+            unfinished.track(NodeDocuments.fromDocument(d));
+            count[0]++;
+        });
+        return count[0];
+    }
+
+    UnfinishedNodes unfinished() {
+        return unfinished;
     }
 
     public Optional<Node> find(ObjectId id) {
@@ -94,6 +118,7 @@ public class NodeStore {
 
     /** Inserts a node that already has its id. */
     void insert(Node node) {
+        unfinished.track(node);
         nodes.insertOne(NodeDocuments.toDocument(node));
     }
 
@@ -116,7 +141,11 @@ public class NodeStore {
         }
         Document after = nodes.findOneAndUpdate(filter, new Document("$set", changes),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-        return Optional.ofNullable(after).map(NodeDocuments::fromDocument);
+        Optional<Node> written = Optional.ofNullable(after).map(NodeDocuments::fromDocument);
+        if (changes.keySet().stream().anyMatch(LIFECYCLE_FIELDS::contains)) {
+            written.ifPresent(unfinished::track);
+        }
+        return written;
     }
 
     /** Writes new nodes and full replacements in one ordered bulk write, in the order given. */
@@ -127,7 +156,10 @@ public class NodeStore {
             writes.add(existing.contains(n.id()) ? new ReplaceOneModel<>(Filters.eq("_id", n.id()), d) : new InsertOneModel<>(d));
         }
         if (!writes.isEmpty()) {
+            List<Node> open = nodesInOrder.stream().filter(n -> n.state() != NodeState.DONE).toList();
+            unfinished.trackAll(open);
             nodes.bulkWrite(writes);
+            nodesInOrder.stream().filter(n -> n.state() == NodeState.DONE).forEach(n -> unfinished.forget(n.id()));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.maestro.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.client.MongoCollection;
 import dev.maestro.json.Json;
 import dev.maestro.testing.Backends;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -133,6 +135,26 @@ class EventLogTest {
     }
 
     @Test
+    void eventsMarkedByAnEarlierVersionMoveToTheOutboxAndReachTheirStream() {
+        StoredEvent stored = log.append("marked", null, Map.of("k", 3), Map.of());
+        MongoCollection<Document> history = backends.mongo().database().getCollection(EventLog.HISTORY);
+        history.updateOne(new Document("_id", new ObjectId(stored.id())), new Document("$set", new Document("unstreamed", true)));
+        try (Jedis jedis = backends.redis().getResource()) {
+            jedis.del(StoredEvent.streamOf("marked"));
+        }
+
+        assertThat(EventLog.moveMarksToOutbox(backends.mongo().database())).isEqualTo(1);
+        assertThat(history.countDocuments(new Document("unstreamed", true))).isZero();
+        assertThat(log.restream(10)).isEqualTo(1);
+
+        try (Jedis jedis = backends.redis().getResource()) {
+            assertThat(jedis.xrange(StoredEvent.streamOf("marked"), (StreamEntryID) null, (StreamEntryID) null))
+                    .extracting(e -> e.getFields().get("event")).containsExactly(stored.envelope());
+        }
+        assertThat(backends.mongo().database().getCollection(EventLog.OUTBOX).countDocuments()).isZero();
+    }
+
+    @Test
     void eventsStoredWhileRedisIsDownReachTheirStreamOnceItIsBack() throws Exception {
         backends.redisServer().stop();
         StoredEvent first;
@@ -148,6 +170,7 @@ class EventLogTest {
         }
         assertThat(log.restream(10)).isEqualTo(2);
         assertThat(log.restream(10)).as("each event is added once").isZero();
+        assertThat(backends.mongo().database().getCollection(EventLog.OUTBOX).countDocuments()).as("the outbox is empty again").isZero();
         try (Jedis jedis = backends.redis().getResource()) {
             List<StreamEntry> entries = jedis.xrange(StoredEvent.streamOf("outage"), (StreamEntryID) null, (StreamEntryID) null);
             assertThat(entries).extracting(e -> e.getFields().get("sequence_id"))

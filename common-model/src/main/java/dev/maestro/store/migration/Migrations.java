@@ -53,6 +53,13 @@ public final class Migrations {
                         LOG.info("Dropped KernelCI's telemetry expiry index (Maestro EE's is ts_ttl): " + dropped);
                     }
                     TelemetryStore.createIndexes(db, telemetryRetention);
+                }),
+                new Migration(5, "working sets for the periodic work: unfinished nodes and the event outbox", db -> {
+                    NodeStore store = new NodeStore(db);
+                    store.createIndexes();
+                    int unfinished = store.trackUnfinished();
+                    int unstreamed = EventLog.moveMarksToOutbox(db);
+                    LOG.info("Working sets filled: " + unfinished + " unfinished node(s), " + unstreamed + " event(s) waiting for their stream");
                 }));
     }
 }

@@ -4,7 +4,6 @@ import dev.maestro.node.EventMode;
 import dev.maestro.node.Node;
 import dev.maestro.node.NodeService;
 import dev.maestro.node.NodeState;
-import dev.maestro.node.query.NodeCriteria;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -27,10 +26,9 @@ public class ClosingRule implements LifecycleRule {
 
     @Override
     public int apply(Instant now) {
-        List<Node> closing = nodes.list(NodeCriteria.where().eq("state", NodeState.CLOSING.value())
-                .sortedBy("updated").limit(DueNodes.BATCH).query());
+        List<Node> closing = nodes.unfinishedIn(NodeState.CLOSING, DueNodes.BATCH);
         return DueNodes.moveEach(kind(), closing, node -> {
-            boolean moved = !DueNodes.hasUnfinishedChild(nodes, node)
+            boolean moved = !nodes.hasUnfinishedChild(node.id())
                     && nodes.transition(node.id(), NodeState.CLOSING, NodeState.DONE, UnaryOperator.identity(), EventMode.PUBLISH).isPresent();
             if (moved) {
                 LOG.info(() -> "closing: node " + node.id().toHexString() + " (" + node.kind() + " " + node.name() + ") closing -> done");

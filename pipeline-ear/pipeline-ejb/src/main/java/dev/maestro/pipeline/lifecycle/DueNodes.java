@@ -1,30 +1,20 @@
 package dev.maestro.pipeline.lifecycle;
 
 import dev.maestro.node.Node;
-import dev.maestro.node.NodeService;
-import dev.maestro.node.NodeState;
-import dev.maestro.node.query.NodeCriteria;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The queries the lifecycle rules share, as {@link NodeCriteria} so that they mean exactly what
- * an operator's {@code GET /nodes} with the same parameters means. Each tick takes
- * at most {@link #BATCH} nodes per rule; the rest are due on the next tick.
+ * What the lifecycle rules share: each tick takes at most {@link #BATCH} nodes per rule (the
+ * rest are due on the next tick), and one node that cannot be moved never holds up the others.
  */
 final class DueNodes {
     static final int BATCH = 500;
     private static final Logger LOG = Logger.getLogger(DueNodes.class.getName());
 
     private DueNodes() {
-    }
-
-    /** Nodes matching {@code criteria} whose {@code field} is before {@code now}, oldest first. */
-    static List<Node> before(NodeService nodes, String field, Instant now, NodeCriteria criteria) {
-        return nodes.list(criteria.lt(field, now).sortedBy(field).limit(BATCH).query());
     }
 
     /**
@@ -44,10 +34,5 @@ final class DueNodes {
             }
         }
         return moved;
-    }
-
-    /** Whether any direct child of {@code parent} is not {@code done} yet. */
-    static boolean hasUnfinishedChild(NodeService nodes, Node parent) {
-        return nodes.count(NodeCriteria.where().eq("parent", parent.id()).ne("state", NodeState.DONE.value()).query()) > 0;
     }
 }

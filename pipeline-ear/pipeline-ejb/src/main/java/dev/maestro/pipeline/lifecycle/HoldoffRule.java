@@ -1,13 +1,14 @@
 package dev.maestro.pipeline.lifecycle;
 
+import dev.maestro.node.Deadline;
 import dev.maestro.node.EventMode;
 import dev.maestro.node.Node;
 import dev.maestro.node.NodeService;
 import dev.maestro.node.NodeState;
-import dev.maestro.node.query.NodeCriteria;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 
@@ -29,8 +30,8 @@ public class HoldoffRule implements LifecycleRule {
 
     @Override
     public int apply(Instant now) {
-        return DueNodes.moveEach(kind(), DueNodes.before(nodes, "holdoff", now, NodeCriteria.where().eq("state", NodeState.AVAILABLE.value())), node -> {
-            NodeState to = DueNodes.hasUnfinishedChild(nodes, node) ? NodeState.CLOSING : NodeState.DONE;
+        return DueNodes.moveEach(kind(), nodes.unfinishedDue(Deadline.HOLDOFF, now, Optional.of(NodeState.AVAILABLE), DueNodes.BATCH), node -> {
+            NodeState to = nodes.hasUnfinishedChild(node.id()) ? NodeState.CLOSING : NodeState.DONE;
             boolean moved = nodes.transition(node.id(), NodeState.AVAILABLE, to, UnaryOperator.identity(), EventMode.PUBLISH).isPresent();
             if (moved) {
                 LOG.info(() -> "holdoff: node " + node.id().toHexString() + " (" + node.kind() + " " + node.name()

@@ -11,8 +11,10 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What the lifecycle timer has done in this instance: its period, its ticks and the transitions
- * of each kind (also counted in the metrics). Kept apart from the timer bean so that reading it never waits for a tick.
+ * What the lifecycle timer has done in this instance: its period, its ticks, whether this
+ * instance held the sweep lease at its last tick (applies the rules), and the transitions of each
+ * kind (also counted in the metrics). Kept apart from the timer bean so that reading it never
+ * waits for a tick.
  */
 @ApplicationScoped
 public class LifecycleStats {
@@ -20,6 +22,7 @@ public class LifecycleStats {
     private final Map<String, AtomicLong> transitions = new ConcurrentSkipListMap<>();
     private volatile Duration period;
     private volatile Instant lastTick;
+    private volatile boolean sweeping;
 
     private Metrics metrics = Metrics.NONE;
 
@@ -33,9 +36,10 @@ public class LifecycleStats {
         this.period = timerPeriod;
     }
 
-    void ticked(Instant at) {
+    void ticked(Instant at, boolean applyingRules) {
         ticks.incrementAndGet();
         lastTick = at;
+        sweeping = applyingRules;
     }
 
     void transitioned(String kind, int count) {
@@ -52,6 +56,7 @@ public class LifecycleStats {
         m.put("period_ms", period == null ? null : period.toMillis());
         m.put("ticks", ticks.get());
         m.put("last_tick", lastTick == null ? null : lastTick.toString());
+        m.put("applies_rules", sweeping);
         Map<String, Long> byKind = new LinkedHashMap<>();
         transitions.forEach((kind, count) -> byKind.put(kind, count.get()));
         m.put("transitions", byKind);

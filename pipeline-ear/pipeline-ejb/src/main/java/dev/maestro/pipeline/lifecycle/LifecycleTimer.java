@@ -1,5 +1,6 @@
 package dev.maestro.pipeline.lifecycle;
 
+import dev.maestro.pipeline.sweep.SweepLeases;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
@@ -19,8 +20,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Ticks every {@code MAESTRO_LIFECYCLE_PERIOD} (default 10 s) and runs every
  * {@link LifecycleRule}. The timer is programmatic and non-persistent: every pipeline instance
  * runs its own (Payara Micro's persistent timers belong to the instance that made them, so no
- * correctness may hang on one instance), and rules write with compare-and-set. Ticks do not
- * overlap: a singleton's timeout method holds its write lock.
+ * correctness may hang on one instance), but only the holder of the {@code lifecycle} sweep
+ * lease applies the rules; the others take over if it stops. Rules write with compare-and-set.
+ * Ticks do not overlap: a singleton's timeout method holds its write lock.
  */
 @Singleton
 @Startup
@@ -40,9 +42,14 @@ public class LifecycleTimer {
     @Inject
     Instance<LifecycleRule> rules;
 
+    @Inject
+    SweepLeases sweeps;
+
+    private Duration period;
+
     @PostConstruct
     void start() {
-        Duration period = LifecyclePeriod.parse(periodSetting);
+        period = LifecyclePeriod.parse(periodSetting);
         timerService.createIntervalTimer(period.toMillis(), period.toMillis(), new TimerConfig("maestro-lifecycle", false));
         stats.started(period);
         LOG.info("Lifecycle timer started: every " + period.toMillis() + " ms, rules "
@@ -52,7 +59,11 @@ public class LifecycleTimer {
     @Timeout
     void tick() {
         Instant now = Instant.now();
-        stats.ticked(now);
+        boolean mine = sweeps.mine("lifecycle", period);
+        stats.ticked(now, mine);
+        if (!mine) {
+            return;
+        }
         for (LifecycleRule rule : rules) {
             try {
                 stats.transitioned(rule.kind(), rule.apply(now));

@@ -1,13 +1,14 @@
 package dev.maestro.pipeline.lifecycle;
 
+import dev.maestro.node.Deadline;
 import dev.maestro.node.EventMode;
 import dev.maestro.node.Node;
 import dev.maestro.node.NodeService;
 import dev.maestro.node.NodeState;
-import dev.maestro.node.query.NodeCriteria;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -30,7 +31,7 @@ public class TimeoutRule implements LifecycleRule {
 
     @Override
     public int apply(Instant now) {
-        return DueNodes.moveEach(kind(), DueNodes.before(nodes, "timeout", now, NodeCriteria.where().ne("state", NodeState.DONE.value())), node -> {
+        return DueNodes.moveEach(kind(), nodes.unfinishedDue(Deadline.TIMEOUT, now, Optional.empty(), DueNodes.BATCH), node -> {
             boolean moved = nodes.transition(node.id(), node.state(), NodeState.DONE, TimeoutRule::markTimedOut, EventMode.PUBLISH).isPresent();
             if (moved) {
                 LOG.info(() -> "timeout: node " + node.id().toHexString() + " (" + node.kind() + " " + node.name() + ") "

@@ -1,6 +1,7 @@
 package dev.maestro.pipeline.streamrepair;
 
 import dev.maestro.event.EventLog;
+import dev.maestro.pipeline.sweep.SweepLeases;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
@@ -9,19 +10,21 @@ import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Every few seconds, adds events that could not reach their stream (see
- * {@link EventLog#restream}) to it. Every instance runs one; each event is claimed atomically,
- * so an event is added once whichever instance finds it.
+ * {@link EventLog#restream}) to it. Every instance runs the timer; the holder of the
+ * {@code stream-repair} sweep lease does the work. Each event is also claimed atomically, so an
+ * event is added once even while a lease changes hands.
  */
 @Singleton
 @Startup
 public class StreamRepairTimer {
     private static final Logger LOG = Logger.getLogger(StreamRepairTimer.class.getName());
-    private static final long PERIOD_MILLIS = 2000;
+    private static final Duration PERIOD = Duration.ofSeconds(2);
     private static final int BATCH = 1000;
 
     @Resource
@@ -30,17 +33,22 @@ public class StreamRepairTimer {
     @Inject
     EventLog events;
 
+    @Inject
+    SweepLeases sweeps;
+
     @PostConstruct
     void start() {
-        timerService.createIntervalTimer(PERIOD_MILLIS, PERIOD_MILLIS, new TimerConfig("maestro-stream-repair", false));
+        timerService.createIntervalTimer(PERIOD.toMillis(), PERIOD.toMillis(), new TimerConfig("maestro-stream-repair", false));
     }
 
     @Timeout
     void repair() {
         try {
-            events.restream(BATCH);
+            if (sweeps.mine("stream-repair", PERIOD)) {
+                events.restream(BATCH);
+            }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Stream repair failed; retried in " + PERIOD_MILLIS + " ms", e);
+            LOG.log(Level.WARNING, "Stream repair failed; retried in " + PERIOD.toMillis() + " ms", e);
         }
     }
 }
