@@ -13,18 +13,22 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The API integration suite: deploys the built {@code api.war} once to a managed Payara Micro
- * and runs every feature contract against it over real HTTP on loopback.
+ * and runs every feature contract against it over real HTTP on loopback. Only the fuzz test
+ * has an order: last (the others keep JUnit's default order, the sort being stable).
  */
 @ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @RunAsClient
 class ApiIT implements RootContract, LoginContract,
         UsersContract, UserAdminContract, GroupsContract, MailFlowsContract,
         NodesContract, NodeQueryContract, NodePermissionsContract, MalformedRequestsContract, HttpEdgeContract,
-        TokenSecurityContract, AccountPermissionsContract, OpenApiContract,
+        TokenSecurityContract, AccountPermissionsContract, OpenApiContract, OpenApiFuzzContract,
         EventContract, EventDeliveryContract, NodeEventDeliveryContract, EventInstancesContract, QueueContract,
         KeyValueContract, DashboardContract, HealthAndMetricsContract, TelemetryContract, InvitationContract {
     private static ApiClient client;

@@ -80,6 +80,38 @@ public interface OpenApiContract extends ApiContract {
         }
     }
 
+    @Test
+    default void formsAndParametersAreTypedAsEnforced() {
+        Map<String, Object> doc = document();
+        Map<String, Map<String, Object>> ops = operations(doc);
+        Map<String, List<String>> forms = Map.of("post /user/login", List.of("username", "password"),
+                "post /user/update-password", List.of("username", "password", "new_password"));
+        forms.forEach((op, fields) -> {
+            Map<String, Object> content = at(ops.get(op), "requestBody", "content");
+            assertThat(content).as(op).containsOnlyKeys("application/x-www-form-urlencoded");
+            Map<String, Object> form = resolve(doc, at(content, "application/x-www-form-urlencoded", "schema"));
+            assertThat(at(form, "properties")).as(op).containsKeys(fields.toArray(String[]::new));
+            assertThat(new ArrayList<Object>((List<?>) form.get("required"))).as(op).containsExactlyInAnyOrderElementsOf(fields);
+        });
+        assertThat(parameter(ops.get("get /listen/{sub_id}"), "sub_id")).containsEntry("type", "integer");
+        assertThat(parameter(ops.get("post /unsubscribe/{sub_id}"), "sub_id")).containsEntry("type", "integer");
+        assertThat(parameter(ops.get("post /subscribe/{channel}"), "promisc")).containsEntry("type", "boolean");
+        for (String op : List.of("get /node/{id}", "put /node/{id}", "patch /node/{id}", "put /nodes/{id}", "get /user/{id}",
+                "patch /user/{id}", "delete /user/{id}", "get /group/{id}", "delete /group/{id}", "get /user-groups/{id}",
+                "delete /user-groups/{id}")) {
+            assertThat(parameter(ops.get(op), "id")).as(op).containsEntry("type", "string").containsEntry("pattern", "^[0-9a-fA-F]{24}$");
+        }
+    }
+
+    private static Map<String, Object> parameter(Map<String, Object> op, String name) {
+        for (Object p : (List<?>) op.get("parameters")) {
+            if (name.equals(at(p).get("name"))) {
+                return at(p, "schema");
+            }
+        }
+        throw new AssertionError("no parameter " + name);
+    }
+
     private static Map<String, Object> resolve(Map<String, Object> doc, Map<String, Object> schema) {
         Object ref = schema.get("$ref");
         return ref == null ? schema : at(doc, "components", "schemas", ((String) ref).substring("#/components/schemas/".length()));

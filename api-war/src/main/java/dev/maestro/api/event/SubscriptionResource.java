@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -38,7 +39,10 @@ public class SubscriptionResource {
     @POST
     @Path("subscribe/{channel}")
     @Operation(summary = "Subscribe to a channel; with subscriber_id, resume after the last confirmed event")
-    public Response subscribe(@PathParam("channel") String channel, @QueryParam("promisc") String promisc,
+    @APIResponse(responseCode = "200", description = "The subscription")
+    @APIResponse(responseCode = "422", description = "promisc is not a boolean")
+    public Response subscribe(@PathParam("channel") String channel,
+                              @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("promisc") String promisc,
                               @QueryParam("subscriber_id") String subscriberId) {
         String user = currentUser.require().username();
         boolean promiscuous = Params.bool(promisc, "promisc");
@@ -49,7 +53,11 @@ public class SubscriptionResource {
     @GET
     @Path("listen/{sub_id}")
     @Operation(summary = "Next event of the subscription (long poll); a keep-alive after KEEP_ALIVE_PERIOD seconds")
-    public CompletionStage<Response> listen(@PathParam("sub_id") String subId) {
+    @APIResponse(responseCode = "200", description = "The next event, or a keep-alive")
+    @APIResponse(responseCode = "404", description = "No such subscription")
+    @APIResponse(responseCode = "422", description = "sub_id is not an integer")
+    public CompletionStage<Response> listen(@Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32"))
+                                            @PathParam("sub_id") String subId) {
         String user = currentUser.require().username();
         int id = Params.subscriptionId(subId);
         Runnable done = metrics.listenWaiting();
@@ -64,9 +72,11 @@ public class SubscriptionResource {
     @POST
     @Path("unsubscribe/{sub_id}")
     @Operation(summary = "Close a subscription (a durable subscriber's position is kept)")
+    @APIResponse(responseCode = "422", description = "sub_id is not an integer")
     @APIResponse(responseCode = "200", description = "null")
     @APIResponse(responseCode = "404", description = "No such subscription")
-    public Response unsubscribe(@PathParam("sub_id") String subId) {
+    public Response unsubscribe(@Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32"))
+                                @PathParam("sub_id") String subId) {
         String user = currentUser.require().username();
         subscriptions.unsubscribe(Params.subscriptionId(subId), user);
         return JsonResponses.ok(null);

@@ -25,7 +25,8 @@ import java.util.Map;
 
 /**
  * The media-type policy of request bodies. Every endpoint that takes a body takes JSON, except
- * the form endpoints ({@code @Consumes} a form): a body sent as anything but
+ * the form endpoints ({@code @Consumes} a form), which take only a form (a 415 otherwise, also
+ * when the type is missing): a JSON body sent as anything but
  * {@code application/json} or an {@code application/*+json} type is a 415 naming the type
  * (no {@code Content-Type} at all is read as JSON, as KernelCI reads it), and a JSON body must be
  * valid UTF-8 (RFC 8259): a 400 names the offset of the first bad byte, instead of the
@@ -39,10 +40,19 @@ public class JsonBodyPolicy implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext ctx) throws IOException {
-        if (!ctx.hasEntity() || takesForm(resource.getResourceMethod())) {
+        MediaType type = ctx.getMediaType();
+        if (takesForm(resource.getResourceMethod())) {
+            // Also without a body: a request with no Content-Type reached Jersey's form reading
+            // and answered 500.
+            if (type == null || !type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)) {
+                ctx.abortWith(JsonResponses.status(415, Map.of("detail", "Unsupported media type " + type
+                        + ": this endpoint takes " + MediaType.APPLICATION_FORM_URLENCODED)));
+            }
             return;
         }
-        MediaType type = ctx.getMediaType();
+        if (!ctx.hasEntity()) {
+            return;
+        }
         if (type != null && !isUtf8Json(type)) {
             ctx.abortWith(JsonResponses.status(415, Map.of("detail", "Unsupported media type " + type
                     + ": this endpoint takes application/json (UTF-8)")));

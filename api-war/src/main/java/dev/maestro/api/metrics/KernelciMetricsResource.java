@@ -6,6 +6,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code GET /latest/metrics}: KernelCI's counter document. The unversioned {@code /metrics}
@@ -19,6 +23,8 @@ public class KernelciMetricsResource {
     @GET
     @Produces(MediaType.TEXT_PLAIN)
     @Operation(summary = "KernelCI's request counter, as text (Prometheus figures are at /metrics)")
+    @APIResponse(responseCode = "200", description = "The counter",
+            content = @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING)))
     public String counters() {
         return metrics.kernelciCounters().text();
     }

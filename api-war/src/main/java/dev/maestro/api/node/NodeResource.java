@@ -2,6 +2,7 @@ package dev.maestro.api.node;
 
 import dev.maestro.api.auth.CurrentUser;
 import dev.maestro.api.http.JsonResponses;
+import dev.maestro.api.openapi.ParameterShapes;
 import dev.maestro.json.Json;
 import dev.maestro.node.EventMode;
 import dev.maestro.node.NodeJson;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -52,7 +54,8 @@ public class NodeResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Node")))
     @APIResponse(responseCode = "400", description = "Malformed id")
     @APIResponse(responseCode = "404", description = "No node with this id (KernelCI answers 200 null)")
-    public Response get(@PathParam("id") String id) {
+    public Response get(@Parameter(schema = @Schema(type = SchemaType.STRING, pattern = ParameterShapes.OBJECT_ID))
+                        @PathParam("id") String id) {
         return JsonResponses.ok(NodeJson.toJson(nodes.get(Ids.parse(id))));
     }
 
@@ -86,7 +89,9 @@ public class NodeResource {
     @APIResponse(responseCode = "403", description = "The caller may not edit this node")
     @APIResponse(responseCode = "404", description = "No node with this id")
     @APIResponse(responseCode = "422", description = "Malformed JSON, a missing field or a wrong type")
-    public Response replace(@PathParam("id") String id, @Parameter(description = NOEVENT) @QueryParam("noevent") String noevent,
+    public Response replace(@Parameter(schema = @Schema(type = SchemaType.STRING, pattern = ParameterShapes.OBJECT_ID))
+                            @PathParam("id") String id,
+                            @Parameter(description = NOEVENT) @QueryParam("noevent") String noevent,
                             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                                     schema = @Schema(ref = "Node"))) String body) {
         Map<String, Object> json = Json.parseObject(body);
@@ -106,7 +111,9 @@ public class NodeResource {
     @APIResponse(responseCode = "400", description = "No fields to update, transition not allowed, or invalid data")
     @APIResponse(responseCode = "403", description = "The caller may not edit this node")
     @APIResponse(responseCode = "404", description = "No node with this id")
-    public Response patch(@PathParam("id") String id, @Parameter(description = NOEVENT) @QueryParam("noevent") String noevent,
+    public Response patch(@Parameter(schema = @Schema(type = SchemaType.STRING, pattern = ParameterShapes.OBJECT_ID))
+                          @PathParam("id") String id,
+                          @Parameter(description = NOEVENT) @QueryParam("noevent") String noevent,
                           @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                                   schema = @Schema(ref = "NodePatch"))) String body) {
         Map<String, Object> json = Json.parseObject(body);

@@ -2,6 +2,7 @@ package dev.maestro.api.node;
 
 import dev.maestro.api.auth.CurrentUser;
 import dev.maestro.api.http.JsonResponses;
+import dev.maestro.api.openapi.ParameterShapes;
 import dev.maestro.json.Json;
 import dev.maestro.node.EventMode;
 import dev.maestro.node.NodeJson;
@@ -54,7 +55,8 @@ public class NodeTreeResource {
     @APIResponse(responseCode = "403", description = "The caller may not edit the root or an existing node of the tree")
     @APIResponse(responseCode = "404", description = "No root node with this id")
     @APIResponse(responseCode = "422", description = "Malformed JSON, a missing field or a wrong type anywhere in the tree")
-    public Response submitHierarchy(@PathParam("id") String id,
+    public Response submitHierarchy(@Parameter(schema = @Schema(type = SchemaType.STRING, pattern = ParameterShapes.OBJECT_ID))
+                                    @PathParam("id") String id,
                                     @Parameter(description = NodeResource.NOEVENT) @QueryParam("noevent") String noevent,
                                     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                                             schema = @Schema(ref = "Hierarchy"))) String body) {

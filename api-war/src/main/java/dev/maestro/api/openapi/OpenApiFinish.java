@@ -11,8 +11,10 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.tags.Tag;
 
@@ -24,13 +26,16 @@ import org.eclipse.microprofile.openapi.models.tags.Tag;
  * ({@code exclusiveMaximum: false}, {@code maxProperties: 0}, ...); {@code maxProperties: 0}
  * would make every non-empty object invalid, so the defaults are removed, as are properties
  * and {@code required} copied into schemas that are not objects;</li>
+ * <li>path parameters are required, as OpenAPI 3.0 wants (one carrying {@code @Parameter} is
+ * generated as not);</li>
  * <li>each tag is listed once (the generator lists it once per resource class using it);</li>
  * <li>operation ids are the method and the path ({@code getNodeById}), so they are unique;</li>
  * <li>the servers are the two prefixes every route answers under, not the host Payara guessed;</li>
  * <li>a hierarchy's {@code child_nodes} is an array of hierarchies: the generator recurses
  * without end on such a field, so the annotation leaves the items out and they are set here;</li>
  * <li>the statuses the HTTP layer adds to every operation are listed with the error body:
- * 401 and 403 where a token is required, 400/413/415/422 where a JSON body is read; an error
+ * 503 when a backing service is down, 401 and 403 where a token is required, 400/413/415/422
+ * where a JSON body or a form is read; an error
  * status documented by a description only gets the error body, any other status but 204 a
  * JSON body, and an array without item type items of any type.</li>
  * </ul>
@@ -38,6 +43,7 @@ import org.eclipse.microprofile.openapi.models.tags.Tag;
 public class OpenApiFinish implements OASFilter {
     static final String ERROR = "Error";
     private static final String JSON = "application/json";
+    private static final String FORM = "application/x-www-form-urlencoded";
 
     @Override
     public Schema filterSchema(Schema schema) {
@@ -79,18 +85,23 @@ public class OpenApiFinish implements OASFilter {
             op.setDeprecated(null);
         }
         if (op.getParameters() != null) {
-            op.getParameters().stream().filter(p -> Boolean.FALSE.equals(p.getDeprecated())).forEach(p -> p.setDeprecated(null));
+            op.getParameters().forEach(OpenApiFinish::finish);
         }
+        addError(responses, "503", "MongoDB or Redis cannot be reached: try again later");
         if (op.getSecurity() != null && !op.getSecurity().isEmpty()) {
             addError(responses, "401", "No token, or a token that is malformed, expired, or of a deleted or inactive user");
             addError(responses, "403", "The token's user may not do this (not an admin, not allowed to edit, not verified)");
         }
-        if (op.getRequestBody() != null && op.getRequestBody().getContent() != null
-                && op.getRequestBody().getContent().hasMediaType(JSON)) {
-            addError(responses, "400", "A rule of the operation is broken, or the body is not valid UTF-8 (the offset is named)");
+        Content body = op.getRequestBody() == null ? null : op.getRequestBody().getContent();
+        if (body != null && (body.hasMediaType(JSON) || body.hasMediaType(FORM))) {
+            boolean json = body.hasMediaType(JSON);
+            addError(responses, "400", json ? "A rule of the operation is broken, or the body is not valid UTF-8 (the offset is named)"
+                    : "A rule of the operation is broken");
             addError(responses, "413", "The body is larger than MAESTRO_MAX_BODY_BYTES");
-            addError(responses, "415", "The body is not application/json (or an application/*+json type)");
-            addError(responses, "422", "The body is not JSON of the documented shape: detail lists {loc, msg, type}");
+            addError(responses, "415", json ? "The body is not application/json (or an application/*+json type)"
+                    : "The body is not a form (application/x-www-form-urlencoded)");
+            addError(responses, "422", json ? "The body is not JSON of the documented shape: detail lists {loc, msg, type}"
+                    : "A form field is missing or malformed: detail lists {loc, msg, type}");
         }
         responses.getAPIResponses().forEach((status, r) -> {
             boolean noBody = r.getContent() == null || r.getContent().getMediaTypes() == null || r.getContent().getMediaTypes().isEmpty();
@@ -105,6 +116,22 @@ public class OpenApiFinish implements OASFilter {
         });
         if (op.getRequestBody() != null && op.getRequestBody().getContent() != null) {
             op.getRequestBody().getContent().getMediaTypes().values().forEach(m -> dropGeneratorDefaultsDeep(m.getSchema()));
+        }
+    }
+
+    private static void finish(Parameter p) {
+        if (Boolean.FALSE.equals(p.getDeprecated())) {
+            p.setDeprecated(null);
+        }
+        if (Boolean.FALSE.equals(p.getAllowEmptyValue())) {
+            p.setAllowEmptyValue(null);
+        }
+        if (Boolean.FALSE.equals(p.getAllowReserved())) {
+            p.setAllowReserved(null);
+        }
+        // OpenAPI 3.0 requires path parameters to be required; one with @Parameter is generated as not.
+        if (p.getIn() == Parameter.In.PATH) {
+            p.setRequired(true);
         }
     }
 

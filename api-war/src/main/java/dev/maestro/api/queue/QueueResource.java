@@ -40,6 +40,7 @@ public class QueueResource {
     @GET
     @Path("pop/{list}")
     @Operation(summary = "Take the oldest envelope of a list, waiting until there is one")
+    @APIResponse(responseCode = "200", description = "The envelope")
     public Response pop(@PathParam("list") String list) throws InterruptedException {
         currentUser.require();
         return JsonResponses.ok(queue.pop(list));

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Telemetry events: added by any user, read, counted and screened for anomalies by anyone. */
@@ -44,6 +45,9 @@ public class TelemetryResource {
     @POST
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Store telemetry events: a list of them (as KernelCI's client sends) or one; all or none")
+    @APIResponse(responseCode = "200", description = "{\"inserted\": n}")
+    @APIResponse(responseCode = "400", description = "An empty list, or an event that breaks a rule")
+    @APIResponse(responseCode = "422", description = "Neither a list nor an event")
     public Response add(String body) {
         currentUser.require();
         Object parsed = Json.parse(body);
@@ -60,6 +64,9 @@ public class TelemetryResource {
 
     @GET
     @Operation(summary = "Telemetry events matching the query (exact fields, since/until), paged")
+    @APIResponse(responseCode = "200", description = "A page of events")
+    @APIResponse(responseCode = "400", description = "An unknown filter field or a malformed value")
+    @APIResponse(responseCode = "422", description = "A malformed limit or offset")
     public Response find() {
         PageRequest page = PageRequest.from(QueryParameters.of(uri));
         return JsonResponses.ok(store.find(TelemetryQuery.find(page.filters()), page).toJson(e -> e));
@@ -68,6 +75,8 @@ public class TelemetryResource {
     @GET
     @Path("stats")
     @Operation(summary = "Counts of results per group (group_by), over the filtered events")
+    @APIResponse(responseCode = "200", description = "One count per group")
+    @APIResponse(responseCode = "400", description = "No group_by, or an unknown field or filter")
     public Response stats(@QueryParam("group_by") String groupBy) {
         return JsonResponses.ok(store.stats(TelemetryQuery.groupBy(groupBy), TelemetryQuery.stats(QueryParameters.of(uri))));
     }
@@ -75,6 +84,9 @@ public class TelemetryResource {
     @GET
     @Path("anomalies")
     @Operation(summary = "Groups whose failure or infrastructure-error rate reaches the threshold within the window")
+    @APIResponse(responseCode = "200", description = "The groups over the threshold")
+    @APIResponse(responseCode = "400", description = "An unknown window")
+    @APIResponse(responseCode = "422", description = "A threshold, min_total or scope that is malformed or out of range")
     public Response anomalies(@QueryParam("window") String window, @QueryParam("threshold") String threshold,
                               @QueryParam("min_total") String minTotal, @QueryParam("scope") String scope) {
         return JsonResponses.ok(TelemetryAnomalies.of(window, threshold, minTotal, scope).report(store, Instant.now()));

@@ -24,6 +24,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -57,6 +61,9 @@ public class InvitationResource {
     @Path("user/invite")
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Invite a user (admin): created unverified with its groups, mailed a link to set a password")
+    @APIResponse(responseCode = "200", description = "The invited user")
+    @APIResponse(responseCode = "400", description = "The user exists already, or a rule of the body is broken")
+    @APIResponse(responseCode = "422", description = "A missing field or a wrong type")
     public Response invite(String body) {
         currentUser.requireAdmin();
         return JsonResponses.ok(invitations.invite(Json.parseObject(body), base()).toJson());
@@ -66,6 +73,7 @@ public class InvitationResource {
     @Path("user/invite/url")
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Where invitations are accepted (admin)")
+    @APIResponse(responseCode = "200", description = "public_base_url and accept_invite_url")
     public Response inviteUrl() {
         currentUser.requireAdmin();
         Map<String, Object> body = new LinkedHashMap<>();
@@ -77,6 +85,10 @@ public class InvitationResource {
     @POST
     @Path("user/accept-invite")
     @Operation(summary = "Accept an invitation: its token and the new password; the account is then verified")
+    @APIResponse(responseCode = "200", description = "The user, now verified")
+    @APIResponse(responseCode = "400", description = "An invalid, expired or used token, or a refused password")
+    @APIResponse(responseCode = "404", description = "The invited user no longer exists")
+    @APIResponse(responseCode = "422", description = "A missing field or a wrong type")
     public Response accept(String body) {
         return JsonResponses.ok(invitations.accept(Json.parseObject(body)).toJson());
     }
@@ -86,6 +98,8 @@ public class InvitationResource {
     @Path("user/accept-invite")
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "The page where an invited person chooses a password")
+    @APIResponse(responseCode = "200", description = "The page",
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     public Response page() {
         try (InputStream in = InvitationResource.class.getResourceAsStream(PAGE)) {
             return Response.ok(new String(in.readAllBytes(), StandardCharsets.UTF_8), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))

@@ -6,13 +6,14 @@ import dev.maestro.user.PasswordResetService;
 import dev.maestro.user.UserService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -59,17 +60,19 @@ public class PasswordResource {
     @POST
     @Path("user/update-password")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(summary = "Change a password with the current one (form fields username, password, new_password)")
+    @Operation(summary = "Change a password with the current one")
     @APIResponse(responseCode = "200", description = "null")
     @APIResponse(responseCode = "400", description = "LOGIN_BAD_CREDENTIALS, or a refused password")
     @APIResponse(responseCode = "422", description = "A form field is missing")
-    public Response updatePassword(@FormParam("username") String username, @FormParam("password") String password,
-                                   @FormParam("new_password") String newPassword) {
-        Map<String, Object> form = new HashMap<>();
-        form.put("username", username);
-        form.put("password", password);
-        form.put("new_password", newPassword);
-        users.updatePassword(form);
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+            schema = @Schema(ref = "UpdatePasswordForm")))
+    public Response updatePassword(MultivaluedMap<String, String> form) {
+        // A map rather than @FormParams, for the document (see LoginResource).
+        Map<String, Object> fields = new HashMap<>();
+        for (String name : List.of("username", "password", "new_password")) {
+            fields.put(name, form.getFirst(name));
+        }
+        users.updatePassword(fields);
         return JsonResponses.ok(null);
     }
 }

@@ -45,6 +45,15 @@ final class UserApiSchemas {
     record GroupCreate(String name) {
     }
 
+    @Schema(name = "LoginForm", requiredProperties = {"username", "password"},
+            description = "OAuth2's password form: grant_type, when given, is password")
+    record LoginForm(String username, String password, String grant_type) {
+    }
+
+    @Schema(name = "UpdatePasswordForm", requiredProperties = {"username", "password", "new_password"})
+    record UpdatePasswordForm(String username, String password, String new_password) {
+    }
+
     @Schema(name = "EmailRequest", requiredProperties = "email")
     record EmailRequest(String email) {
     }

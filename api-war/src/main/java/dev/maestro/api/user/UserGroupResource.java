@@ -3,6 +3,7 @@ package dev.maestro.api.user;
 import dev.maestro.api.auth.CurrentUser;
 import dev.maestro.api.http.JsonResponses;
 import dev.maestro.api.http.QueryParameters;
+import dev.maestro.api.openapi.ParameterShapes;
 import dev.maestro.json.Json;
 import dev.maestro.store.PageRequest;
 import dev.maestro.user.GroupRef;
@@ -19,8 +20,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -96,7 +99,8 @@ public class UserGroupResource {
             content = @Content(schema = @Schema(implementation = UserApiSchemas.Group.class)))
     @APIResponse(responseCode = "404", description = "No such group")
     @APIResponse(responseCode = "400", description = "A malformed id")
-    public Response get(@PathParam("id") String id) {
+    public Response get(@Parameter(schema = @Schema(type = SchemaType.STRING, pattern = ParameterShapes.OBJECT_ID))
+                        @PathParam("id") String id) {
         currentUser.requireAdmin();
         return JsonResponses.ok(groups.get(id).toJson());
     }
@@ -108,7 +112,8 @@ public class UserGroupResource {
             content = @Content(schema = @Schema(implementation = UserApiSchemas.Group.class)))
     @APIResponse(responseCode = "400", description = "A malformed id")
     @APIResponse(responseCode = "404", description = "No such group")
-    public Response getAlias(@PathParam("id") String id) {
+    public Response getAlias(@Parameter(schema = @Schema(type = SchemaType.STRING, pattern = ParameterShapes.OBJECT_ID))
+                             @PathParam("id") String id) {
         return get(id);
     }
 
@@ -119,7 +124,8 @@ public class UserGroupResource {
     @APIResponse(responseCode = "404", description = "No such group")
     @APIResponse(responseCode = "409", description = "Users are still in the group")
     @APIResponse(responseCode = "400", description = "A malformed id")
-    public Response delete(@PathParam("id") String id) {
+    public Response delete(@Parameter(schema = @Schema(type = SchemaType.STRING, pattern = ParameterShapes.OBJECT_ID))
+                           @PathParam("id") String id) {
         currentUser.requireAdmin();
         groups.delete(id);
         return Response.noContent().build();
@@ -132,7 +138,8 @@ public class UserGroupResource {
     @APIResponse(responseCode = "400", description = "A malformed id")
     @APIResponse(responseCode = "404", description = "No such group")
     @APIResponse(responseCode = "409", description = "Users are still in the group")
-    public Response deleteAlias(@PathParam("id") String id) {
+    public Response deleteAlias(@Parameter(schema = @Schema(type = SchemaType.STRING, pattern = ParameterShapes.OBJECT_ID))
+                                @PathParam("id") String id) {
         return delete(id);
     }
 }

@@ -3,6 +3,7 @@ package dev.maestro.api.user;
 import dev.maestro.api.auth.CurrentUser;
 import dev.maestro.api.http.JsonResponses;
 import dev.maestro.api.http.QueryParameters;
+import dev.maestro.api.openapi.ParameterShapes;
 import dev.maestro.json.Json;
 import dev.maestro.store.Page;
 import dev.maestro.store.PageRequest;
@@ -21,8 +22,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -78,7 +81,8 @@ public class UserResource {
     @APIResponse(responseCode = "200", description = "The user",
             content = @Content(schema = @Schema(implementation = UserApiSchemas.UserRead.class)))
     @APIResponse(responseCode = "404", description = "No such user")
-    public Response get(@PathParam("id") String id) {
+    public Response get(@Parameter(schema = @Schema(type = SchemaType.STRING, pattern = ParameterShapes.OBJECT_ID))
+                        @PathParam("id") String id) {
         User viewer = currentUser.require();
         return JsonResponses.ok(users.get(id).toJsonFor(viewer));
     }
@@ -91,7 +95,8 @@ public class UserResource {
     @APIResponse(responseCode = "200", description = "The user, updated",
             content = @Content(schema = @Schema(implementation = UserApiSchemas.UserRead.class)))
     @APIResponse(responseCode = "404", description = "No such user")
-    public Response update(@PathParam("id") String id, String body) {
+    public Response update(@Parameter(schema = @Schema(type = SchemaType.STRING, pattern = ParameterShapes.OBJECT_ID))
+                           @PathParam("id") String id, String body) {
         currentUser.requireAdmin();
         return JsonResponses.ok(users.updateById(id, Json.parseObject(body)).toJson());
     }
@@ -101,7 +106,8 @@ public class UserResource {
     @Operation(summary = "Delete a user; their tokens stop working at once (admins only)")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such user")
-    public Response delete(@PathParam("id") String id) {
+    public Response delete(@Parameter(schema = @Schema(type = SchemaType.STRING, pattern = ParameterShapes.OBJECT_ID))
+                           @PathParam("id") String id) {
         currentUser.requireAdmin();
         users.delete(id);
         return Response.noContent().build();
