@@ -30,7 +30,8 @@ import org.eclipse.microprofile.openapi.models.tags.Tag;
  * <li>a hierarchy's {@code child_nodes} is an array of hierarchies: the generator recurses
  * without end on such a field, so the annotation leaves the items out and they are set here;</li>
  * <li>the statuses the HTTP layer adds to every operation are listed with the error body:
- * 401 and 403 where a token is required, 400/413/415/422 where a JSON body is read; an error
+ * 401 and 403 where a token is required, 400/413/415/422 where a JSON body is read, 503 everywhere
+ * (a backend out of reach); an error
  * status documented by a description only gets the error body, any other status but 204 a
  * JSON body, and an array without item type items of any type.</li>
  * </ul>
@@ -92,6 +93,7 @@ public class OpenApiFinish implements OASFilter {
             addError(responses, "415", "The body is not application/json (or an application/*+json type)");
             addError(responses, "422", "The body is not JSON of the documented shape: detail lists {loc, msg, type}");
         }
+        addError(responses, "503", "MongoDB or Redis cannot be reached right now; try again later");
         responses.getAPIResponses().forEach((status, r) -> {
             boolean noBody = r.getContent() == null || r.getContent().getMediaTypes() == null || r.getContent().getMediaTypes().isEmpty();
             if (noBody && !"204".equals(status)) {
