@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -60,6 +61,27 @@ class FailFastStartTest {
             assertThat(run.err()).contains("maestro: not starting: The database was migrated by a newer Maestro EE: it has migration 999"
                     + " (from the future, applied by version 9.9.9").contains("Run the newer version, or restore the database");
             assertThat(run.out()).doesNotContain("starting Payara Micro");
+            assertThat(dir.resolve("data").resolve("payara")).doesNotExist();
+        } finally {
+            mongo.shutdownNow();
+        }
+    }
+
+    @Test
+    void aFailingMigrationRefusesTheStartWithTheCause() {
+        MongoServer mongo = new MongoServer(new MemoryBackend());
+        try {
+            String uri = mongo.bindAndGetConnectionString();
+            try (MongoConnection db = new MongoConnection(uri)) {
+                // Two accounts with one e-mail address: the unique index of migration 1 cannot be built.
+                db.database().getCollection("user").insertMany(List.of(
+                        new Document("username", "one").append("email", "same@example.org"),
+                        new Document("username", "two").append("email", "same@example.org")));
+            }
+            ConsoleCapture.Captured run = capture(() -> Maestro.start(settings(Map.of("MONGO_SERVICE", uri))));
+            assertThat(run.status()).isEqualTo(1);
+            assertThat(run.err()).contains("maestro: not starting: Database migration 1 indexes (replacing KernelCI's conflicting ones) failed: ")
+                    .contains("same@example.org").contains("fix the cause and start again");
             assertThat(dir.resolve("data").resolve("payara")).doesNotExist();
         } finally {
             mongo.shutdownNow();
