@@ -17,6 +17,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,7 @@ class KernelciAdoptionIT {
         try (MongoAndRedis backends = new MongoAndRedis(); MongoConnection mongo = new MongoConnection(backends.mongoUri)) {
             MongoDatabase db = mongo.database();
             KernelciDatabase kernelci = KernelciDatabase.write(db);
+            assertThat(sequenceIndexIsUnique(db)).as("KernelCI's index, which Maestro EE's conflicts with").isFalse();
             int migrationCount = Migrations.all(Duration.ofDays(7), Duration.ofDays(14)).size();
 
             List<Document> recorded;
@@ -56,9 +58,10 @@ class KernelciAdoptionIT {
                 assertThat(after).singleElement().satisfies(e -> assertThat(((Number) e.get("sequence_id")).intValue())
                         .isEqualTo(kernelci.lastSequence("node") + 1));
 
+                assertThat(sequenceIndexIsUnique(db)).as("the index after adoption").isTrue();
                 recorded = db.getCollection(MigrationRunner.COLLECTION).find().into(new ArrayList<>());
                 assertThat(recorded).extracting(d -> d.get("_id")).containsExactlyInAnyOrderElementsOf(
-                        java.util.stream.IntStream.rangeClosed(1, migrationCount).boxed().toList());
+                        IntStream.rangeClosed(1, migrationCount).boxed().toList());
                 assertThat(recorded).allSatisfy(d -> assertThat(d.getString("version")).isEqualTo(Migrations.CODE_VERSION));
             }
 
@@ -69,6 +72,13 @@ class KernelciAdoptionIT {
                 assertThat(new ApiClient(second).token(KernelciDatabase.USER, KernelciDatabase.USER_PASSWORD)).isNotBlank();
             }
         }
+    }
+
+    private static boolean sequenceIndexIsUnique(MongoDatabase db) {
+        return db.getCollection("eventhistory").listIndexes().into(new ArrayList<>()).stream()
+                .filter(i -> "channel_1_sequence_id_1".equals(i.getString("name"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no index channel_1_sequence_id_1 on eventhistory"))
+                .getBoolean("unique", false);
     }
 
     /** Both old accounts log in with the passwords KernelCI hashed; the hashes are ours afterwards. Returns the admin's token. */
