@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import dev.maestro.json.Json;
 import dev.maestro.store.MongoConnection;
+import dev.maestro.testsupport.ApiClient;
+import dev.maestro.testsupport.ApiResponse;
 import dev.maestro.store.migration.MigrationRunner;
 import dev.maestro.store.migration.Migrations;
 import dev.maestro.time.Timestamps;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,14 +46,14 @@ class KernelciAdoptionIT {
                     EmbeddedBackends.freePort(), backends.apiSettings())) {
                 assertThat(first.awaitBanner()).contains(migrationCount + " migration(s) applied")
                         .contains("admin user:     not created by this instance: the database already had an admin");
-                ApiClient api = new ApiClient(first);
+                ApiClient api = first.api();
 
                 String adminToken = oldPasswordsLogIn(api, db);
                 nodesAreServedAsStored(api, kernelci);
                 eventsAreServedAsStored(api, kernelci);
 
-                HttpResponse<String> published = api.post("/latest/publish/node", adminToken, "{\"data\": {\"op\": \"new\"}}");
-                assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
+                ApiResponse published = api.as(adminToken).post("/latest/publish/node", Map.of("data", Map.of("op", "new")));
+                assertThat(published.status()).as(published.body()).isEqualTo(200);
                 List<Map<String, Object>> after = events(api, "/latest/events?channel=node&data.op=new");
                 assertThat(after).singleElement().satisfies(e -> assertThat(((Number) e.get("sequence_id")).intValue())
                         .isEqualTo(kernelci.lastSequence("node") + 1));
@@ -69,7 +69,7 @@ class KernelciAdoptionIT {
                     EmbeddedBackends.freePort(), backends.apiSettings())) {
                 assertThat(second.awaitBanner()).contains(": up to date").doesNotContain("migration(s) applied");
                 assertThat(db.getCollection(MigrationRunner.COLLECTION).find().into(new ArrayList<>())).isEqualTo(recorded);
-                assertThat(new ApiClient(second).token(KernelciDatabase.USER, KernelciDatabase.USER_PASSWORD)).isNotBlank();
+                assertThat(second.api().login(KernelciDatabase.USER, KernelciDatabase.USER_PASSWORD)).isNotBlank();
             }
         }
     }
@@ -83,14 +83,14 @@ class KernelciAdoptionIT {
 
     /** Both old accounts log in with the passwords KernelCI hashed; the hashes are ours afterwards. Returns the admin's token. */
     private static String oldPasswordsLogIn(ApiClient api, MongoDatabase db) throws Exception {
-        assertThat(api.login(KernelciDatabase.USER, "not the password").statusCode()).isEqualTo(400);
-        String userToken = api.token(KernelciDatabase.USER, KernelciDatabase.USER_PASSWORD);
-        String adminToken = api.token(KernelciDatabase.ADMIN, KernelciDatabase.ADMIN_PASSWORD);
-        HttpResponse<String> me = api.get("/latest/whoami", userToken);
-        assertThat(me.statusCode()).isEqualTo(200);
-        assertThat(Json.parseObject(me.body())).containsEntry("username", KernelciDatabase.USER).containsEntry("is_superuser", false);
-        HttpResponse<String> admin = api.get("/latest/whoami", adminToken);
-        assertThat(Json.parseObject(admin.body())).containsEntry("is_superuser", true);
+        assertThat(api.postForm("/latest/user/login", Map.of("username", KernelciDatabase.USER, "password", "not the password"))
+                .status()).isEqualTo(400);
+        String userToken = api.login(KernelciDatabase.USER, KernelciDatabase.USER_PASSWORD);
+        String adminToken = api.login(KernelciDatabase.ADMIN, KernelciDatabase.ADMIN_PASSWORD);
+        ApiResponse me = api.as(userToken).get("/latest/whoami");
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.map()).containsEntry("username", KernelciDatabase.USER).containsEntry("is_superuser", false);
+        assertThat(api.as(adminToken).get("/latest/whoami").map()).containsEntry("is_superuser", true);
         for (String name : List.of(KernelciDatabase.USER, KernelciDatabase.ADMIN)) {
             String hash = db.getCollection("user").find(Filters.eq("username", name)).first().getString("hashed_password");
             assertThat(hash).as("%s's hash after the login", name).doesNotStartWith("$2b$");
@@ -101,9 +101,9 @@ class KernelciAdoptionIT {
     private static void nodesAreServedAsStored(ApiClient api, KernelciDatabase kernelci) throws Exception {
         for (Document stored : kernelci.nodes) {
             String id = stored.getObjectId("_id").toHexString();
-            HttpResponse<String> r = api.get("/latest/node/" + id, null);
-            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-            Map<String, Object> served = Json.parseObject(r.body());
+            ApiResponse r = api.get("/latest/node/" + id);
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            Map<String, Object> served = r.map();
             Map<String, Object> expected = new LinkedHashMap<>();
             stored.forEach((key, value) -> expected.put(key.equals("_id") ? "id" : key, asServed(value)));
             assertThat(served).as("node %s", id).isEqualTo(expected);
@@ -125,9 +125,9 @@ class KernelciAdoptionIT {
 
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> events(ApiClient api, String path) throws Exception {
-        HttpResponse<String> r = api.get(path, null);
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        return (List<Map<String, Object>>) Json.parse(r.body());
+        ApiResponse r = api.get(path);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return (List<Map<String, Object>>) r.json();
     }
 
     /** A stored value as KernelCI's clients read it in JSON: ids in hex, times in Python's isoformat. */

@@ -36,11 +36,11 @@ class TwoApiInstancesIT {
             String password = (creator == a ? inA : inB).group(1);
             assertThat(other.log()).contains("admin user:     not created by this instance: the database already had an admin");
 
-            String fromCreator = new ApiClient(creator).token("admin", password);
-            String fromOther = new ApiClient(other).token("admin", password);
-            assertThat(new ApiClient(other).get("/latest/whoami", fromCreator).statusCode()).as("creator's token on the other instance").isEqualTo(200);
-            assertThat(new ApiClient(creator).get("/latest/whoami", fromOther).statusCode()).as("other's token on the creator").isEqualTo(200);
-            assertThat(new ApiClient(creator).get("/latest/whoami", "not-a-token").statusCode()).isEqualTo(401);
+            String fromCreator = creator.api().login("admin", password);
+            String fromOther = other.api().login("admin", password);
+            assertThat(other.api().as(fromCreator).get("/latest/whoami").status()).as("creator's token on the other instance").isEqualTo(200);
+            assertThat(creator.api().as(fromOther).get("/latest/whoami").status()).as("other's token on the creator").isEqualTo(200);
+            assertThat(creator.api().as("not-a-token").get("/latest/whoami").status()).isEqualTo(401);
         }
     }
 }
