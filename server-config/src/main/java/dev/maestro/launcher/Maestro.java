@@ -14,6 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The launcher's commands ({@link Help#TEXT}): {@code start} runs the whole system in the
@@ -26,11 +28,18 @@ public final class Maestro {
     static final String RESOURCE_ADAPTER = "maestro-stream-ra";
     /** Payara asadmin commands for the HTTP listener, shipped next to the launcher (src/main/payara). */
     static final String LISTENER_SETTINGS = "http-listener.asadmin";
+    /**
+     * The embedded MongoDB-wire server logs every connection and every collection it creates at
+     * INFO on the operator's console; its warnings are all the console needs (held here so the
+     * level stays set).
+     */
+    private static final Logger EMBEDDED_DATABASE_LOG = Logger.getLogger("de.bwaldvogel");
 
     private Maestro() {
     }
 
     public static void main(String[] args) throws Exception {
+        EMBEDDED_DATABASE_LOG.setLevel(Level.WARNING);
         String command = args.length == 0 ? "" : args[0];
         if (List.of("help", "--help", "-h").contains(command)) {
             System.out.print(Help.TEXT);

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 
 /**
@@ -17,8 +18,14 @@ import java.util.function.Consumer;
  */
 final class ServerStartup {
     private static final Duration LIMIT = Duration.ofMinutes(5);
-    /** After Payara says it is ready, how long an application may still take to answer. */
+    /** After Payara says it is ready, how long an application may still answer something other than 200. */
     private static final Duration AFTER_BOOT = Duration.ofSeconds(20);
+    /**
+     * How long one readiness request may take: the first request of a freshly deployed
+     * application initialises it, which on a busy machine took longer than 5 s, and a slow answer
+     * is no sign of a failed deployment.
+     */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration POLL = Duration.ofMillis(500);
 
     private final Process server;
@@ -39,13 +46,16 @@ final class ServerStartup {
                 throw new StartRefused("Payara Micro stopped (exit status " + server.exitValue() + ") before the " + what
                         + " was deployed. The first error in " + log.file() + ":\n" + log.firstError());
             }
-            if (answers(url)) {
+            OptionalInt status = status(url);
+            if (status.isPresent() && status.getAsInt() == 200) {
                 return;
             }
             if (bootedAt == null && log.booted()) {
                 bootedAt = Instant.now();
             }
-            if (bootedAt != null && Instant.now().isAfter(bootedAt.plus(AFTER_BOOT))) {
+            // Only an answer proves the deployment failed (Payara answers 404/500 for ever then);
+            // no answer yet, on a busy machine, may still become one.
+            if (status.isPresent() && bootedAt != null && Instant.now().isAfter(bootedAt.plus(AFTER_BOOT))) {
                 throw new StartRefused("Payara Micro started but the " + what + " did not deploy (" + url
                         + " does not answer). The first error in " + log.file() + ":\n" + log.firstError());
             }
@@ -57,15 +67,16 @@ final class ServerStartup {
         }
     }
 
-    private boolean answers(String url) {
+    /** The status {@code url} answers, or none when it does not answer in time (or at all). */
+    private OptionalInt status(String url) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            return OptionalInt.of(http.send(HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode());
         } catch (IOException e) {
-            return false;
+            return OptionalInt.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return OptionalInt.empty();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.maestro.launcher;
 
+import dev.maestro.testsupport.ApiClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,6 +58,11 @@ final class LaunchedInstance implements AutoCloseable {
             launcher.waitFor(500, TimeUnit.MILLISECONDS);
         }
         throw new IllegalStateException("No banner within " + START_TIMEOUT + ":\n" + log());
+    }
+
+    /** A client of this instance's API, without a token. */
+    ApiClient api() {
+        return new ApiClient(url, null);
     }
 
     String log() throws IOException {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +35,14 @@ class PipelineConfigStartTest {
         ConsoleCapture.Captured bad = capture(() -> Maestro.checkConfig(settings, file));
         assertThat(bad.status()).isEqualTo(2);
         assertThat(bad.err()).contains(file + ":" + lineOf(Files.readString(file), "colour: red") + ":5: runtimes.shell.colour: unknown key");
+    }
+
+    @Test
+    void theExampleCheckoutHoldoffIsKernelcisTenMinutesUnlessShortenedForATryOut() throws Exception {
+        Map<String, String> server = Map.of("MAESTRO_DATA_DIR", dir.resolve("data").toString());
+        assertThat(PipelineConfigCheck.load(EXAMPLE, server).buildConfigs().get("toy_main").holdoff()).isEqualTo(Duration.ofMinutes(10));
+        Map<String, String> tryOut = Map.of("MAESTRO_DATA_DIR", dir.resolve("data").toString(), "MAESTRO_EXAMPLE_HOLDOFF", "1m");
+        assertThat(PipelineConfigCheck.load(EXAMPLE, tryOut).buildConfigs().get("toy_main").holdoff()).isEqualTo(Duration.ofMinutes(1));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.maestro.it;
 
+import static dev.maestro.testsupport.PrometheusText.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.bwaldvogel.mongo.MongoServer;
@@ -13,9 +14,6 @@ import dev.maestro.testsupport.Poll;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -120,17 +118,5 @@ public interface HealthAndMetricsContract extends ApiContract {
     private static long value(String prometheusText, String name, String... labels) {
         return sample(prometheusText, name, labels).orElseThrow(() -> new AssertionError("No sample " + name + " with "
                 + List.of(labels) + " in:\n" + prometheusText));
-    }
-
-    /** Labels may hold braces themselves (route templates), so a sample's labels run to its last brace. */
-    private static OptionalLong sample(String prometheusText, String name, String... labels) {
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{(.*)\\} ([0-9.eE+-]+)$").matcher(prometheusText);
-        while (m.find()) {
-            String found = m.group(1);
-            if (List.of(labels).stream().allMatch(found::contains)) {
-                return OptionalLong.of((long) Double.parseDouble(m.group(2)));
-            }
-        }
-        return OptionalLong.empty();
     }
 }

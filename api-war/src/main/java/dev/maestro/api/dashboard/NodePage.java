@@ -11,7 +11,7 @@ import dev.maestro.node.Node;
 import dev.maestro.node.NodeEvent;
 import dev.maestro.node.query.NodeCriteria;
 import dev.maestro.node.query.NodeQuery;
-import dev.maestro.node.query.PageRequest;
+import dev.maestro.store.PageRequest;
 import dev.maestro.store.Ids;
 import dev.maestro.store.Page;
 import jakarta.inject.Inject;

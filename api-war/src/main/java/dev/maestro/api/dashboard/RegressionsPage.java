@@ -5,7 +5,7 @@ import dev.maestro.api.dashboard.view.RegressionRow;
 import dev.maestro.api.http.QueryParameters;
 import dev.maestro.node.Node;
 import dev.maestro.node.query.NodeQuery;
-import dev.maestro.node.query.PageRequest;
+import dev.maestro.store.PageRequest;
 import dev.maestro.store.Page;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

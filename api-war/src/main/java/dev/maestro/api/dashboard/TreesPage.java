@@ -8,7 +8,7 @@ import dev.maestro.api.http.QueryParameters;
 import dev.maestro.node.Node;
 import dev.maestro.node.NodeStore;
 import dev.maestro.node.query.NodeCriteria;
-import dev.maestro.node.query.PageRequest;
+import dev.maestro.store.PageRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -34,8 +34,8 @@ import org.eclipse.microprofile.openapi.models.tags.Tag;
  * <li>a hierarchy's {@code child_nodes} is an array of hierarchies: the generator recurses
  * without end on such a field, so the annotation leaves the items out and they are set here;</li>
  * <li>the statuses the HTTP layer adds to every operation are listed with the error body:
- * 503 when a backing service is down, 401 and 403 where a token is required, 400/413/415/422
- * where a JSON body or a form is read; an error
+ * 401 and 403 where a token is required, 400/413/415/422 where a JSON body or a form is read, 503 everywhere
+ * (a backend out of reach); an error
  * status documented by a description only gets the error body, any other status but 204 a
  * JSON body, and an array without item type items of any type.</li>
  * </ul>
@@ -87,7 +87,6 @@ public class OpenApiFinish implements OASFilter {
         if (op.getParameters() != null) {
             op.getParameters().forEach(OpenApiFinish::finish);
         }
-        addError(responses, "503", "MongoDB or Redis cannot be reached: try again later");
         if (op.getSecurity() != null && !op.getSecurity().isEmpty()) {
             addError(responses, "401", "No token, or a token that is malformed, expired, or of a deleted or inactive user");
             addError(responses, "403", "The token's user may not do this (not an admin, not allowed to edit, not verified)");
@@ -103,6 +102,7 @@ public class OpenApiFinish implements OASFilter {
             addError(responses, "422", json ? "The body is not JSON of the documented shape: detail lists {loc, msg, type}"
                     : "A form field is missing or malformed: detail lists {loc, msg, type}");
         }
+        addError(responses, "503", "MongoDB or Redis cannot be reached right now; try again later");
         responses.getAPIResponses().forEach((status, r) -> {
             boolean noBody = r.getContent() == null || r.getContent().getMediaTypes() == null || r.getContent().getMediaTypes().isEmpty();
             if (noBody && !"204".equals(status)) {

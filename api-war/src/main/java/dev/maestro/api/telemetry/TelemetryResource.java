@@ -26,6 +26,9 @@ import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -75,7 +78,8 @@ public class TelemetryResource {
     @GET
     @Path("stats")
     @Operation(summary = "Counts of results per group (group_by), over the filtered events")
-    @APIResponse(responseCode = "200", description = "One count per group")
+    @APIResponse(responseCode = "200", description = "One object per group: its group_by fields and the counts",
+            content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "400", description = "No group_by, or an unknown field or filter")
     public Response stats(@QueryParam("group_by") String groupBy) {
         return JsonResponses.ok(store.stats(TelemetryQuery.groupBy(groupBy), TelemetryQuery.stats(QueryParameters.of(uri))));

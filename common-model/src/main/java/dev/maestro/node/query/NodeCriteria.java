@@ -1,6 +1,7 @@
 package dev.maestro.node.query;
 
 import com.mongodb.client.model.Filters;
+import dev.maestro.store.PageRequest;
 import dev.maestro.time.Timestamps;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.maestro.node.query;
 
+import dev.maestro.store.PageRequest;
 import java.util.Map;
 import org.bson.conversions.Bson;
 

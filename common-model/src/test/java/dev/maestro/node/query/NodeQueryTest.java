@@ -11,6 +11,7 @@ import dev.maestro.node.Node;
 import dev.maestro.node.NodeResult;
 import dev.maestro.node.NodeState;
 import dev.maestro.node.NodeStore;
+import dev.maestro.store.PageRequest;
 import dev.maestro.testing.Backends;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -71,6 +72,20 @@ public interface StorageContract extends SystemContract {
         assertThat(missing.detail()).isEqualTo("File not found: " + dir + "/x.txt");
         assertThat(pipeline().get("/storage/" + dir + "%2Fx.txt").status()).isEqualTo(400);
         assertThat(pipeline().delete("/storage/" + dir + "/x.txt").status()).isEqualTo(405);
+    }
+
+    /**
+     * The container resolves {@code ..} before choosing a servlet: these reached other paths of the
+     * pipeline ({@code /pipeline/stats}, or an HTML 404) instead of storage's refusal.
+     */
+    @Test
+    default void storageUrlsClimbingOutOfStorageAnswer400WithADetail() {
+        for (String path : List.of("/storage/../stats", "/storage/it/../../stats", "/storage/%2e%2e/stats", "/storage/%2E%2E")) {
+            ApiResponse r = pipeline().get(path);
+            assertThat(r.status()).as(path + ": " + r).isEqualTo(400);
+            assertThat(r.contentType()).as(path).startsWith("application/json");
+            assertThat(r.detail().toString()).as(path).contains("leaves the storage root");
+        }
     }
 
     default ApiResponse upload(String authorization, String dir, Map<String, String> files) {

@@ -39,13 +39,13 @@ public class JobLauncher {
     private static final int MAX_ANCESTORS = 64;
 
     @Inject
+    NodeService nodes;
+
+    @Inject
     PipelineSettings settings;
 
     @Inject
     PipelineIdentity identity;
-
-    @Inject
-    NodeService nodes;
 
     @Inject
     RunningJobs running;

@@ -1,5 +1,6 @@
 package dev.maestro.pipeline.it;
 
+import static dev.maestro.testsupport.PrometheusText.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.maestro.json.Json;
@@ -13,8 +14,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -91,17 +90,5 @@ public interface HealthAndMetricsContract extends PipelineContract {
         List<Map<String, Object>> checks = (List<Map<String, Object>>) Json.readMap(health.body()).get("checks");
         return checks.stream().filter(c -> "pipeline-consumer-groups".equals(c.get("name"))).findFirst()
                 .orElseThrow(() -> new AssertionError("no pipeline check in " + health.body()));
-    }
-
-    /** The value of the Prometheus sample {@code name} whose labels include every one of {@code labels}. */
-    private static OptionalLong sample(String prometheusText, String name, String... labels) {
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{(.*)\\} ([0-9.eE+-]+)$").matcher(prometheusText);
-        while (m.find()) {
-            String found = m.group(1);
-            if (List.of(labels).stream().allMatch(found::contains)) {
-                return OptionalLong.of((long) Double.parseDouble(m.group(2)));
-            }
-        }
-        return OptionalLong.empty();
     }
 }

@@ -158,10 +158,13 @@ final class YamlValue {
         return sequence().map(items -> items.stream().map(YamlValue::string).flatMap(Optional::stream).toList());
     }
 
-    /** A positive duration: a number of seconds, or {@code 1d2h3m4s} with any of the parts. */
+    /**
+     * A positive duration: a number of seconds, or {@code 1d2h3m4s} with any of the parts, after
+     * {@code ${VAR}} substitution (so that a deployment can tune a holdoff or a timeout).
+     */
     Optional<Duration> duration() {
         if (node instanceof ScalarNode scalar && !isNull()) {
-            String text = scalar.getValue().strip();
+            String text = context.expand(scalar.getValue(), node, key).strip();
             if (text.matches("\\d+")) {
                 return positive(Duration.ofSeconds(Long.parseLong(text)));
             }

@@ -34,6 +34,7 @@ class EventMatcherTest {
               - job: kver
                 event: {channel: node, kind: checkout, state: available}
                 runtime: {type: shell}
+              # a named runtime: 'second', not the first shell runtime
               - job: kbuild-tiny
                 event: {channel: node, kind: checkout, state: available}
                 runtime: {name: second}

@@ -9,7 +9,8 @@ import jakarta.servlet.annotation.WebListener;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Registers {@link StorageServlet} at {@code /storage/*}. In code rather than with annotations
+ * Registers {@link StorageServlet} at {@code /storage/*}, and {@link StorageEscapeFilter} before
+ * every path of the module (a storage URL with {@code ..} may end up at any of them). In code rather than with annotations
  * because its multipart limit, {@value #MAX_UPLOAD_VARIABLE} (MiB per request, default 1024),
  * comes from MicroProfile Config and {@code @MultipartConfig} takes only constants.
  */
@@ -34,5 +35,7 @@ public class StorageServletRegistration implements ServletContextListener {
         servlet.setMultipartConfig(new MultipartConfigElement("", -1, Math.multiplyExact(maxUploadMb, 1024 * 1024),
                 IN_MEMORY_PART_BYTES));
         servlet.setInitParameter(StorageServlet.MAX_UPLOAD_MB_PARAMETER, Long.toString(maxUploadMb));
+        event.getServletContext().addFilter("maestro-storage-escape", StorageEscapeFilter.class)
+                .addMappingForUrlPatterns(null, false, "/*");
     }
 }
