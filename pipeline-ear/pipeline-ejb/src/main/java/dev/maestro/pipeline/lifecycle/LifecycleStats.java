@@ -36,10 +36,13 @@ public class LifecycleStats {
         this.period = timerPeriod;
     }
 
-    void ticked(Instant at, boolean applyingRules) {
+    void ticked(Instant at) {
         ticks.incrementAndGet();
         lastTick = at;
-        sweeping = applyingRules;
+    }
+
+    void applyingRules(boolean holdsTheLease) {
+        sweeping = holdsTheLease;
     }
 
     void transitioned(String kind, int count) {

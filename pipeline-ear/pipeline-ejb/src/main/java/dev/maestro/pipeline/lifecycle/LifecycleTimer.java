@@ -59,8 +59,16 @@ public class LifecycleTimer {
     @Timeout
     void tick() {
         Instant now = Instant.now();
-        boolean mine = sweeps.mine("lifecycle", period);
-        stats.ticked(now, mine);
+        stats.ticked(now);
+        boolean mine;
+        try {
+            mine = sweeps.mine("lifecycle", period);
+        } catch (RuntimeException e) {
+            // MongoDB out of reach: no instance can apply the rules now; the next tick asks again.
+            LOG.warning("Lifecycle tick skipped: the sweep lease could not be read (" + e.getMessage() + "); retried on the next tick");
+            mine = false;
+        }
+        stats.applyingRules(mine);
         if (!mine) {
             return;
         }
