@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -44,15 +45,36 @@ public class OpenApiFinish implements OASFilter {
     static final String ERROR = "Error";
     private static final String JSON = "application/json";
     private static final String FORM = "application/x-www-form-urlencoded";
+    private static final Logger LOG = Logger.getLogger(OpenApiFinish.class.getName());
+    /**
+     * Whether the server's MicroProfile OpenAPI model is the 3.x one this filter is written for
+     * (Payara's). WildFly 37 ships 4.0, whose schema model changed shape (OpenAPI 3.1): calling
+     * it from here fails the deployment, so there the document is left as that server makes it.
+     */
+    private static final boolean SAME_MODEL = modelIsThisFiltersOwn();
+
+    private static boolean modelIsThisFiltersOwn() {
+        try {
+            return Schema.class.getMethod("getExclusiveMaximum").getReturnType() == Boolean.class;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+    }
 
     @Override
     public Schema filterSchema(Schema schema) {
-        dropGeneratorDefaults(schema);
+        if (SAME_MODEL) {
+            dropGeneratorDefaults(schema);
+        }
         return schema;
     }
 
     @Override
     public void filterOpenAPI(OpenAPI openApi) {
+        if (!SAME_MODEL) {
+            LOG.info("The OpenAPI document is left as this server generates it: its MicroProfile OpenAPI model is not the 3.x one");
+            return;
+        }
         openApi.setServers(new ArrayList<>(List.of(
                 OASFactory.createServer().url("/latest").description("The prefix KernelCI's clients use"),
                 OASFactory.createServer().url("/").description("The same routes without a prefix"))));
