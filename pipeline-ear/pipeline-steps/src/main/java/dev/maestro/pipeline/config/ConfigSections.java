@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -113,10 +114,22 @@ final class ConfigSections {
     }
 
     Optional<RuntimeConfig> runtime(String name, YamlValue value) {
-        return YamlMapping.of(value, List.of("lab_type", "timeout")).flatMap(m -> {
+        List<String> keys = new ArrayList<>(List.of("lab_type", "timeout"));
+        keys.addAll(LavaSection.KEYS);
+        return YamlMapping.of(value, keys).flatMap(m -> {
             Optional<LabType> type = m.required("lab_type").flatMap(t -> choice(t, LabType.class, "lab_type"));
             Duration timeout = m.optional("timeout").flatMap(YamlValue::duration).orElse(DEFAULT_JOB_TIMEOUT);
-            return type.map(t -> new RuntimeConfig(name, t, timeout));
+            Optional<LavaConfig> lava = Optional.empty();
+            if (type.filter(t -> t == LabType.LAVA).isPresent()) {
+                lava = LavaSection.read(m);
+                if (lava.isEmpty()) {
+                    return Optional.empty();
+                }
+            } else {
+                type.ifPresent(t -> LavaSection.rejectIn(m, t));
+            }
+            Optional<LavaConfig> lavaKeys = lava;
+            return type.map(t -> new RuntimeConfig(name, t, timeout, lavaKeys));
         });
     }
 
@@ -202,7 +215,7 @@ final class ConfigSections {
         return m.optional(key).flatMap(YamlValue::string).orElse("");
     }
 
-    private static Optional<URI> httpUrl(YamlValue value) {
+    static Optional<URI> httpUrl(YamlValue value) {
         return value.string().flatMap(text -> {
             try {
                 URI uri = new URI(text);

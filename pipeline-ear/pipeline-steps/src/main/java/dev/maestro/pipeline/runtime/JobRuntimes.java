@@ -15,7 +15,8 @@ public final class JobRuntimes {
     public static JobRuntime create(RuntimeConfig config, JobTemplates templates, Path workRoot, JobEnvironment environment) {
         return switch (config.labType()) {
             case SHELL -> new ShellRuntime(config, templates, workRoot.resolve(config.name()), environment);
-            case DOCKER, KUBERNETES, LAVA, PULL_LABS -> throw new UnsupportedOperationException(
+            case LAVA -> new LavaRuntime(config, templates, environment);
+            case DOCKER, KUBERNETES, PULL_LABS -> throw new UnsupportedOperationException(
                     "lab_type " + config.labType().wireName() + " is not implemented");
         };
     }
