@@ -4,7 +4,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.maestro.json.Json;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -19,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * server does ({@code POST /api/v0.2/jobs/} with {@code Authorization: Token <token>} and
  * {@code {"definition": "<yaml>"}} → 201 {@code {"message": …, "job_ids": [n]}}; a wrong token
  * → 401 {@code {"detail": "Invalid token."}}), and records every submission. It can be told to
- * fail the way a broken lab does (a 5xx status).
+ * fail the way a broken lab does (a 5xx status). {@link #recordedCallback} gives the bodies such
+ * a server posts back to a job's {@code notify.callback} URL when the job ends.
  */
 public final class FakeLavaServer implements AutoCloseable {
     /** A job definition as it arrived: the Authorization header and the parsed body. */
@@ -47,6 +50,24 @@ public final class FakeLavaServer implements AutoCloseable {
         http.createContext("/api/v0.2/jobs/", lava::jobs);
         http.start();
         return lava;
+    }
+
+    /**
+     * A callback body shaped as LAVA sends it ({@code dataset: all}, {@code content-type: json}:
+     * status, device, the log and each suite's results as YAML texts), for the job of node
+     * {@code nodeId}: {@code passing-boot}, {@code failed-login} (incomplete, login and
+     * kernel-messages failed, error_type Test), {@code infrastructure-error} (a download failed)
+     * or {@code nested-test-sets} (two suites, test sets, an unknown case and the upload suite).
+     */
+    public static String recordedCallback(String name, String nodeId) {
+        try (InputStream in = FakeLavaServer.class.getResourceAsStream("lava/" + name + ".json")) {
+            if (in == null) {
+                throw new IllegalArgumentException("No recorded LAVA callback named " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("NODE", nodeId);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The lab's root URL ({@code http://127.0.0.1:<port>}), as a runtime's {@code url}. */

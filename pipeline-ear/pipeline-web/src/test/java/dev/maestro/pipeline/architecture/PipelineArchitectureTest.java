@@ -46,6 +46,8 @@ class PipelineArchitectureTest {
     @ArchTest
     static final ArchRule runtime = steps("runtime", "config", "jobs", "process");
     @ArchTest
+    static final ArchRule lava = steps("lava", "runtime");
+    @ArchTest
     static final ArchRule jobs = steps("jobs");
     @ArchTest
     static final ArchRule config = steps("config", "git", "jobs");
