@@ -38,6 +38,37 @@ class PipelineConfigStartTest {
     }
 
     @Test
+    void checkConfigAcceptsTheExamplesLavaRuntimeOnceUncommentedWithItsTokensInTheEnvironment() throws IOException {
+        Path file = dir.resolve("lava.yaml");
+        Files.writeString(file, uncommentLava(Files.readString(EXAMPLE)));
+        Map<String, String> env = Map.of("MAESTRO_DATA_DIR", dir.resolve("data").toString(),
+                "LAVA_LAB_TOKEN", "rest-t0ken", "LAVA_LAB_CALLBACK_TOKEN", "cb-s3cret");
+        ConsoleCapture.Captured good = capture(() -> Maestro.checkConfig(LauncherSettings.fromEnvironment(env), file));
+        assertThat(good.status()).as(good.err()).isZero();
+        assertThat(good.out()).contains(file + " is valid: 1 tree(s), 1 build config(s), 4 job(s), 4 scheduler entries");
+        assertThat(PipelineConfigCheck.load(file, env).runtimes().get("lava-lab").lava().orElseThrow().token()).isEqualTo("rest-t0ken");
+
+        ConsoleCapture.Captured noToken = capture(() -> Maestro.checkConfig(LauncherSettings.fromEnvironment(
+                Map.of("MAESTRO_DATA_DIR", dir.resolve("data").toString())), file));
+        assertThat(noToken.status()).isEqualTo(2);
+        assertThat(noToken.err()).contains("runtimes.lava-lab.token: environment variable LAVA_LAB_TOKEN is not set");
+    }
+
+    /** The example's commented-out LAVA entries (runtime, job, platform, scheduler entry), uncommented. */
+    private static String uncommentLava(String example) {
+        StringBuilder out = new StringBuilder();
+        boolean inBlock = false;
+        for (String line : example.split("\n", -1)) {
+            String trimmed = line.stripLeading();
+            boolean start = trimmed.startsWith("# lava-lab:") || trimmed.startsWith("# lava-boot:")
+                    || trimmed.startsWith("# qemu-x86_64:") || trimmed.startsWith("# - job: lava-boot");
+            inBlock = start || inBlock && trimmed.startsWith("#   ");
+            out.append(inBlock ? line.replaceFirst("# ", "") : line).append('\n');
+        }
+        return out.toString();
+    }
+
+    @Test
     void theExampleCheckoutHoldoffIsKernelcisTenMinutesUnlessShortenedForATryOut() throws Exception {
         Map<String, String> server = Map.of("MAESTRO_DATA_DIR", dir.resolve("data").toString());
         assertThat(PipelineConfigCheck.load(EXAMPLE, server).buildConfigs().get("toy_main").holdoff()).isEqualTo(Duration.ofMinutes(10));

@@ -2,6 +2,7 @@ package dev.maestro.system.it.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +16,8 @@ import java.util.List;
  * 6 s limit) and one that passes, whose templates go to {@code templates/} beside the file, where
  * the pipeline looks for templates first. Its {@code reports} section is the example's own, copied
  * from the example file ({@code it.example.config}), so the tests prove what the example ships.
+ * A LAVA runtime points at the test's fake lab; only kbuild nodes named {@code lava-kbuild}
+ * (which the LAVA contract creates) send a job there.
  */
 public final class PipelineConfigFile {
     public static final String FILE_NAME = "pipeline.yaml";
@@ -72,14 +75,29 @@ public final class PipelineConfigFile {
               passes:
                 kind: job
                 template: passes.sh
+              lava-boot:
+                kind: job
+                template: lava-qemu-boot.yaml
+                kcidb_test_suite: boot
+                params:
+                  qemu_arch: amd64
+                  ramdisk_url: http://files.example/rootfs.cpio.gz
 
             platforms:
               shell: {}
+              qemu-x86_64: {arch: x86_64, boot_method: qemu, mach: qemu, base_name: qemu}
 
             runtimes:
               shell:
                 lab_type: shell
                 timeout: 5m
+              lava-lab:
+                lab_type: lava
+                url: %4$s
+                token: lava-rest-t0ken
+                callback_token: lava-callback-s3cret
+                notify: {callback: {token: maestro-callback}}
+                queue_timeout: 1h
 
             scheduler:
               - job: kver
@@ -104,21 +122,26 @@ public final class PipelineConfigFile {
                 event: {channel: node, kind: kbuild, state: available, name: kbuild-tiny}
                 runtime: {type: shell}
                 platforms: [shell]
+              # Only the LAVA contract's own builds (named lava-kbuild) go to the lab.
+              - job: lava-boot
+                event: {channel: node, kind: kbuild, state: available, name: lava-kbuild}
+                runtime: {name: lava-lab}
+                platforms: [qemu-x86_64]
 
             """;
 
     private PipelineConfigFile() {
     }
 
-    /** Writes {@code dir/pipeline.yaml} and its three templates; returns the file. */
-    public static Path write(Path dir, int httpPort, Path tree) {
+    /** Writes {@code dir/pipeline.yaml} and its three templates, with a LAVA runtime at {@code lava}; returns the file. */
+    public static Path write(Path dir, int httpPort, Path tree, URI lava) {
         try {
             Path templates = Files.createDirectories(dir.resolve("templates"));
             Files.writeString(templates.resolve("exit-nonzero.sh"), "# exits-nonzero: a job that fails at once.\nexit 3\n");
             Files.writeString(templates.resolve("hang.sh"), "# hangs: a job that outlives its time limit.\nsleep 600\n");
             Files.writeString(templates.resolve("passes.sh"), "# passes: a job that passes.\n"
                     + "maestro_update '{\"state\":\"done\",\"result\":\"pass\"}'\n");
-            return Files.writeString(dir.resolve(FILE_NAME), CONFIG.formatted(dir, httpPort, tree) + exampleReports());
+            return Files.writeString(dir.resolve(FILE_NAME), CONFIG.formatted(dir, httpPort, tree, lava) + exampleReports());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the pipeline configuration in " + dir, e);
         }
