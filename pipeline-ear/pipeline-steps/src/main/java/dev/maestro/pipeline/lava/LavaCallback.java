@@ -19,11 +19,8 @@ import org.yaml.snakeyaml.error.YAMLException;
  * before anything is written.
  */
 public final class LavaCallback {
-    /** LAVA's job status numbers ({@code lava_scheduler_app.models.TestJob}). */
+    /** LAVA's job status number of a complete job ({@code TestJob.COMPLETE}); 3 incomplete, 4 canceled, 5 canceling. */
     static final int COMPLETE = 2;
-    static final int INCOMPLETE = 3;
-    static final int CANCELED = 4;
-    static final int CANCELING = 5;
     /** The suite LAVA fills with its own actions. */
     static final String LAVA_SUITE = "lava";
 
@@ -67,10 +64,6 @@ public final class LavaCallback {
     /** {@code pass} for a complete job, {@code incomplete} for one that failed, was cancelled or never finished. */
     public String jobResult() {
         return status == COMPLETE ? "pass" : "incomplete";
-    }
-
-    public int status() {
-        return status;
     }
 
     public Optional<String> device() {
