@@ -1,9 +1,9 @@
 package dev.maestro.pipeline.config;
 
-/** The kinds of runtime KernelCI knows. Only {@link #SHELL} is implemented so far. */
+/** The kinds of runtime KernelCI knows; the loader refuses the ones not implemented yet. */
 public enum LabType implements WireNamed {
     SHELL(true),
-    DOCKER(false),
+    DOCKER(true),
     KUBERNETES(false),
     LAVA(false),
     PULL_LABS(false);
