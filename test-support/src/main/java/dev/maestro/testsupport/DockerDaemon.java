@@ -3,6 +3,7 @@ package dev.maestro.testsupport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,11 +57,23 @@ public final class DockerDaemon {
         }
     }
 
-    /** Runs the {@code docker} client ({@code docker rm -f …}) and returns its exit status. */
-    public static int docker(String... arguments) {
+    /** Runs the {@code docker} client ({@code docker ps -aq …}) and returns what it printed; a failure is an exception. */
+    public static String docker(String... arguments) {
         List<String> command = new ArrayList<>(List.of("docker"));
         command.addAll(List.of(arguments));
-        return run(Duration.ofMinutes(1), command.toArray(String[]::new));
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+            }
+            return output;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot run " + String.join(" ", command), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while running " + String.join(" ", command), e);
+        }
     }
 
     private static boolean answers() {

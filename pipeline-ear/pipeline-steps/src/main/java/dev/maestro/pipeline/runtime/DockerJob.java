@@ -148,9 +148,12 @@ public final class DockerJob implements RunningJob {
         }
     }
 
+    /**
+     * Removed from outside, or collected by another pipeline instance that adopted it too: there
+     * is no output to read, so no log file, and the log another instance stored stays as it is.
+     */
     private void gone() {
-        LOG.warning("Container " + shortId() + " of node " + labels.nodeId() + " no longer exists");
-        write("maestro: the job's container " + containerId + " was removed before its output could be read\n");
+        LOG.warning("Container " + shortId() + " of node " + labels.nodeId() + " no longer exists; its output cannot be read");
         outcome = new JobOutcome(labels.kind(), NO_EXIT_STATUS, false, elapsed(), labels.limit(), logFile);
     }
 
@@ -184,14 +187,6 @@ public final class DockerJob implements RunningJob {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while reading the log of container " + containerId, e);
-        }
-    }
-
-    private void write(String text) {
-        try {
-            Files.writeString(logFile, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + logFile, e);
         }
     }
 

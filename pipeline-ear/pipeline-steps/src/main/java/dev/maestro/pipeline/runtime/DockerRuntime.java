@@ -71,24 +71,38 @@ public final class DockerRuntime implements JobRuntime {
         String text = generate(request);
         ContainerLabels labels = new ContainerLabels(request.nodeId(), config.name(), request.artifactDirectory(),
                 request.job().kind(), Instant.now(), request.timeLimit(config));
+        Path log = logFile(logRoot, labels);
         DockerClient client = DockerEngine.connect(docker.host());
+        String id = null;
         try {
             requireImage(client, image);
-            String id = create(client, image, labels, request).exec().getId();
+            id = create(client, image, labels, request).exec().getId();
             client.copyArchiveToContainerCmd(id).withRemotePath("/").withTarInputStream(scriptArchive(text)).exec();
             client.startContainerCmd(id).exec();
             LOG.info("Started job " + request.job().name() + " for node " + request.nodeId() + " in container "
                     + id.substring(0, 12) + " of image " + image + " on " + docker.host() + " (limit "
                     + labels.limit().toSeconds() + " s)");
-            return new DockerJob(client, id, labels, logFile(logRoot, labels));
+            return new DockerJob(client, id, labels, log);
         } catch (JobRuntimeException e) {
-            close(client);
+            abandon(client, id);
             throw e;
         } catch (RuntimeException e) {
-            close(client);
+            abandon(client, id);
             throw new JobRuntimeException(JobFailure.SUBMIT_ERROR, "The Docker Engine at " + docker.host()
                     + " did not start the job's container: " + DockerEngine.reason(e), e);
         }
+    }
+
+    /** A container that was made but could not start would only be adopted and failed later: it goes now. */
+    private static void abandon(DockerClient client, String containerId) {
+        if (containerId != null) {
+            try {
+                client.removeContainerCmd(containerId).withForce(true).exec();
+            } catch (RuntimeException e) {
+                LOG.warning("Container " + containerId + " could not start and could not be removed: " + DockerEngine.reason(e));
+            }
+        }
+        close(client);
     }
 
     /**

@@ -161,6 +161,17 @@ class DockerRuntimeTest {
     }
 
     @Test
+    void aContainerRemovedFromOutsideEndsTheJobWithoutALog() throws Exception {
+        RunningJob job = runtime().submit(request("sleep 600\n"));
+        DockerDaemon.docker("rm", "-f", job.jobId());
+        JobOutcome outcome = job.await();
+        assertThat(outcome.exitCode()).isEqualTo(DockerJob.NO_EXIT_STATUS);
+        assertThat(outcome.failure()).isPresent();
+        assertThat(outcome.logFile()).as("no output was left to read").doesNotExist();
+        job.discard();
+    }
+
+    @Test
     void aRestartedPipelineAdoptsTheContainersItsRuntimeLeftRunning() throws Exception {
         JobRequest finishing = request("echo adopted job running\nsleep 4\necho adopted job done\n");
         RunningJob first = runtime().submit(finishing);
