@@ -2,6 +2,7 @@ package dev.maestro.pipeline.runtime;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Container;
@@ -71,10 +72,11 @@ public final class DockerRuntime implements JobRuntime {
         String text = generate(request);
         ContainerLabels labels = new ContainerLabels(request.nodeId(), config.name(), request.artifactDirectory(),
                 request.job().kind(), Instant.now(), request.timeLimit(config));
-        Path log = logFile(logRoot, labels);
-        DockerClient client = DockerEngine.connect(docker.host());
+        DockerClient client = null;
         String id = null;
         try {
+            Path log = logFile(logRoot, labels);
+            client = DockerEngine.connect(docker.host());
             requireImage(client, image);
             id = create(client, image, labels, request).exec().getId();
             client.copyArchiveToContainerCmd(id).withRemotePath("/").withTarInputStream(scriptArchive(text)).exec();
@@ -88,13 +90,18 @@ public final class DockerRuntime implements JobRuntime {
             throw e;
         } catch (RuntimeException e) {
             abandon(client, id);
-            throw new JobRuntimeException(JobFailure.SUBMIT_ERROR, "The Docker Engine at " + docker.host()
-                    + " did not start the job's container: " + DockerEngine.reason(e), e);
+            String what = e instanceof DockerException ? " refused to start the job's container: "
+                    : " cannot be reached (is the daemon running, and its socket or port reachable?): ";
+            throw new JobRuntimeException(JobFailure.SUBMIT_ERROR, "The Docker Engine at " + docker.host() + what
+                    + DockerEngine.reason(e), e);
         }
     }
 
     /** A container that was made but could not start would only be adopted and failed later: it goes now. */
     private static void abandon(DockerClient client, String containerId) {
+        if (client == null) {
+            return;
+        }
         if (containerId != null) {
             try {
                 client.removeContainerCmd(containerId).withForce(true).exec();

@@ -206,7 +206,7 @@ class DockerRuntimeTest {
         JobRequest request = request("echo never\n");
         assertThatExceptionOfType(JobRuntimeException.class).isThrownBy(() -> runtime.submit(request))
                 .satisfies(e -> assertThat(e.failure().errorCode()).isEqualTo(JobFailure.SUBMIT_ERROR))
-                .withMessageContaining("The Docker Engine at unix://" + tmp.resolve("no-docker.sock"));
+                .withMessageContaining("The Docker Engine at unix://" + tmp.resolve("no-docker.sock") + " cannot be reached");
         assertThatExceptionOfType(JobRuntimeException.class)
                 .isThrownBy(() -> JobRuntimes.adopt(config(missing), tmp.resolve("work")))
                 .withMessageContaining("cannot be reached");
