@@ -131,6 +131,9 @@ public class RunningJobs {
                             new Watched(left.job(), left.artifactDirectory())) == null) {
                         LOG.info("Adopted the job of node " + left.nodeId() + " (" + left.job().jobId() + ") on runtime "
                                 + runtime.name() + ", left by an earlier run of the pipeline");
+                    } else {
+                        // Started by this run before its first tick (already watched), or not a job of ours.
+                        left.job().detach();
                     }
                 }
             } catch (JobRuntimeException e) {
