@@ -75,6 +75,23 @@ class PipelineConfigStartTest {
     }
 
     @Test
+    void theExamplesCommentedDockerRuntimeIsValidOnceUncommented() throws IOException {
+        StringBuilder uncommented = new StringBuilder();
+        boolean inDocker = false;
+        for (String line : Files.readAllLines(EXAMPLE)) {
+            inDocker = line.equals("  # docker:") || inDocker && line.startsWith("  #   ");
+            uncommented.append(inDocker ? "  " + line.substring(4) : line).append('\n');
+        }
+        Path file = dir.resolve("docker.yaml");
+        Files.writeString(file, uncommented);
+        assertThat(uncommented).contains("\n  docker:\n    lab_type: docker\n").contains("\n    cpus: 2");
+        LauncherSettings settings = LauncherSettings.fromEnvironment(Map.of("MAESTRO_DATA_DIR", dir.resolve("data").toString()));
+        ConsoleCapture.Captured checked = capture(() -> Maestro.checkConfig(settings, file));
+        assertThat(checked.status()).as(checked.err()).isZero();
+        assertThat(checked.out()).contains(file + " is valid");
+    }
+
+    @Test
     void theExampleCheckoutHoldoffIsKernelcisTenMinutesUnlessShortenedForATryOut() throws Exception {
         Map<String, String> server = Map.of("MAESTRO_DATA_DIR", dir.resolve("data").toString());
         assertThat(PipelineConfigCheck.load(EXAMPLE, server).buildConfigs().get("toy_main").holdoff()).isEqualTo(Duration.ofMinutes(10));

@@ -73,7 +73,7 @@ public class JobLauncher {
             JobEnvironment environment = JobEnvironment.of(URI.create(apiUrl), identity.jobToken(), config.storage(),
                     settings.storageTokenValue());
             JobRuntime runtime = JobRuntimes.create(scheduled.runtime(), config.templates(),
-                    settings.workDirectory().resolve("jobs"), environment);
+                    settings.jobsDirectory(), environment);
             JobRequest request = new JobRequest(NodeJson.toJson(job), scheduled.job(), scheduled.platform(),
                     InheritedArtifacts.of(lineage(input)));
             RunningJob started = runtime.submit(request);

@@ -3,7 +3,7 @@ package dev.maestro.pipeline.config;
 /** The kinds of runtime KernelCI knows, and which of them this pipeline runs. */
 public enum LabType implements WireNamed {
     SHELL(true),
-    DOCKER(false),
+    DOCKER(true),
     KUBERNETES(false),
     LAVA(true),
     PULL_LABS(false);

@@ -21,7 +21,7 @@ import java.util.Optional;
  */
 public record LavaConfig(URI url, String token, String callbackTokenName, String callbackToken,
                          Optional<URI> callbackUrl, Optional<Integer> priority, Optional<PriorityRange> priorityRange,
-                         Optional<Duration> queueTimeout) {
+                         Optional<Duration> queueTimeout) implements LabKeys {
 
     /** LAVA's priorities run from 0 to 100. */
     public record PriorityRange(int min, int max) {

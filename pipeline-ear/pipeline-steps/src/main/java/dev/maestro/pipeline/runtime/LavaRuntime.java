@@ -82,7 +82,7 @@ public final class LavaRuntime implements JobRuntime {
         values.put("test_timeout_minutes", String.valueOf(testMinutes));
         values.put("job_timeout_minutes", String.valueOf(MIN_TEST_MINUTES + testMinutes));
         String template = request.job().template();
-        Map<String, Object> definition = LavaDefinition.render(template, ShellRuntime.read(templates, template), values);
+        Map<String, Object> definition = LavaDefinition.render(template, JobScript.read(templates, template), values);
         return LavaDefinition.complete(definition, LavaPriority.of(request, lab), callbackUrl(request.nodeId()),
                 lab.callbackTokenName(), request.nodeId(), name.strip(), lab.queueTimeout().map(Duration::toSeconds).orElse(0L));
     }
