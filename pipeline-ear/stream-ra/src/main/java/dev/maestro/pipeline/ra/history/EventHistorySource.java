@@ -12,14 +12,14 @@ public interface EventHistorySource {
     /** Feeds the stored events of the channel with {@code after < sequence <= upTo}, in sequence order; returns how many. */
     long eachEvent(String channel, long after, long upTo, Consumer<HistoryEvent> action);
 
-    /** The group's checkpoint, if it ever had one. */
-    Optional<Checkpoint> checkpoint(String group);
+    /** The group's checkpoint on the channel, if it ever had one (a group name may be used on several channels). */
+    Optional<Checkpoint> checkpoint(String group, String channel);
 
     /** Records the group's checkpoint, whoever held it before: after a (re)creation and its catch-up. */
     void resetCheckpoint(String group, String channel, Checkpoint checkpoint);
 
     /** Moves the checkpoint of this incarnation of the group; false when another incarnation owns it now. */
-    boolean advanceCheckpoint(String group, Checkpoint checkpoint);
+    boolean advanceCheckpoint(String group, String channel, Checkpoint checkpoint);
 
     /** Whether checkpoints are kept at all (MongoDB configured). */
     boolean enabled();
@@ -37,7 +37,7 @@ public interface EventHistorySource {
         }
 
         @Override
-        public Optional<Checkpoint> checkpoint(String group) {
+        public Optional<Checkpoint> checkpoint(String group, String channel) {
             return Optional.empty();
         }
 
@@ -47,7 +47,7 @@ public interface EventHistorySource {
         }
 
         @Override
-        public boolean advanceCheckpoint(String group, Checkpoint checkpoint) {
+        public boolean advanceCheckpoint(String group, String channel, Checkpoint checkpoint) {
             return false;
         }
 

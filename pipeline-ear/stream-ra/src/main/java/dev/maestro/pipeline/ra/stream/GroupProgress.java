@@ -80,7 +80,7 @@ final class GroupProgress {
         }
         String incarnation = UUID.randomUUID().toString();
         jedis.set(incarnationKey(), incarnation);
-        Optional<Checkpoint> before = history.checkpoint(settings.group());
+        Optional<Checkpoint> before = history.checkpoint(settings.group(), channel);
         long upTo = history.lastSequence(channel);
         if (before.isEmpty()) {
             LOG.info("Group " + settings.group() + " on " + settings.stream() + " has no checkpoint (a new step): it starts after "
@@ -170,7 +170,7 @@ final class GroupProgress {
             adoptUncheckpointedGroup(jedis, settled);
             return;
         }
-        acknowledgedThrough(jedis).ifPresent(through -> history.advanceCheckpoint(settings.group(),
+        acknowledgedThrough(jedis).ifPresent(through -> history.advanceCheckpoint(settings.group(), channel,
                 new Checkpoint(Math.min(through, settled), incarnation)));
     }
 
@@ -180,7 +180,7 @@ final class GroupProgress {
      * incarnation in Redis is being (re)created, and only its creator moves it.
      */
     private void adoptUncheckpointedGroup(Jedis jedis, long settled) {
-        if (history.checkpoint(settings.group()).isPresent()) {
+        if (history.checkpoint(settings.group(), channel).isPresent()) {
             return;
         }
         String incarnation = UUID.randomUUID().toString();
