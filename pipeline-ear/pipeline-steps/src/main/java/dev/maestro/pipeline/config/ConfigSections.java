@@ -202,7 +202,7 @@ final class ConfigSections {
         return m.optional(key).flatMap(YamlValue::string).orElse("");
     }
 
-    private static Optional<URI> httpUrl(YamlValue value) {
+    static Optional<URI> httpUrl(YamlValue value) {
         return value.string().flatMap(text -> {
             try {
                 URI uri = new URI(text);
