@@ -162,6 +162,31 @@ public class TriggerTimer {
         }
     }
 
+    /**
+     * The checkout a patch series is applied on: of {@code commit}, or of the branch head when
+     * empty, on {@code buildConfig}'s tree and branch. An existing checkout is taken as it is;
+     * otherwise one is made as a poll would make it. Empty while another instance makes it (ask
+     * again later) or when the branch has no head.
+     *
+     * @throws GitException when the remote cannot be read or has no such commit
+     */
+    public Optional<Node> checkoutFor(BuildConfig buildConfig, Optional<String> commit) {
+        PipelineConfig config = settings.config().orElseThrow(() -> new IllegalStateException("no pipeline configuration"));
+        TreeConfig tree = config.treeOf(buildConfig);
+        if (trigger == null) {
+            trigger = new CheckoutTrigger(git, mirrors);
+        }
+        Optional<String> wanted = commit.isPresent() ? commit : trigger.headCommit(tree, buildConfig);
+        if (wanted.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!checkoutExists(tree, buildConfig, wanted.get())) {
+            createOnce(tree, buildConfig, wanted.get());
+        }
+        return nodes.list(CheckoutTrigger.existingCheckout(tree, buildConfig, wanted.get()).eq("name", "checkout")
+                .sortedBy("created").limit(1).query()).stream().findFirst();
+    }
+
     private boolean checkoutExists(TreeConfig tree, BuildConfig buildConfig, String commit) {
         return nodes.count(CheckoutTrigger.existingCheckout(tree, buildConfig, commit).query()) > 0;
     }
