@@ -6,6 +6,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import dev.maestro.pipeline.patchwork.PatchworkCheck;
 import dev.maestro.pipeline.patchwork.SeriesPatch;
@@ -71,8 +72,9 @@ public class SeriesRecords {
         return Optional.ofNullable(series().find(Filters.eq("_id", id)).first());
     }
 
-    public List<Document> inProject(String project) {
-        return series().find(Filters.eq("project", project)).into(new ArrayList<>());
+    /** The project's newest records, newest first. */
+    public List<Document> newestInProject(String project, int limit) {
+        return series().find(Filters.eq("project", project)).sort(Sorts.descending("created")).limit(limit).into(new ArrayList<>());
     }
 
     /** Claims one record that is {@code due} in state {@code from} (or stuck in {@code claimed} by a dead instance). */

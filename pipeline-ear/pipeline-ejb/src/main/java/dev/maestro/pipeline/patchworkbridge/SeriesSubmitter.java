@@ -37,6 +37,8 @@ public class SeriesSubmitter {
     private static final Logger LOG = Logger.getLogger(SeriesSubmitter.class.getName());
     static final int MAX_ATTEMPTS = 8;
     private static final Duration MAX_DELAY = Duration.ofMinutes(10);
+    /** A project taken out of the configuration may come back (an edit in progress): its series wait, briefly. */
+    private static final Duration UNCONFIGURED_RETRY = Duration.ofSeconds(30);
     private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(5), MAX_DELAY);
 
     @Inject
@@ -64,7 +66,7 @@ public class SeriesSubmitter {
         String id = record.getString("_id");
         Optional<PatchworkConfig> project = clients.project(record.getString("project"));
         if (project.isEmpty()) {
-            records.retryLater(id, "submitting", "new", instance, "project no longer configured", Instant.now().plus(MAX_DELAY));
+            records.retryLater(id, "submitting", "new", instance, "project no longer configured", Instant.now().plus(UNCONFIGURED_RETRY));
             return true;
         }
         try {

@@ -136,6 +136,36 @@ public final class FixtureRepo {
         }
     }
 
+    /**
+     * A patch series on main as {@code git format-patch --base} writes it, one mail per element
+     * of {@code programs} (each commit replaces {@code hello.c} with it); main itself is left as
+     * it was, so the series is what a contributor would send.
+     */
+    public List<String> formatPatches(List<String> programs) {
+        String base = headSha();
+        git(work, "reset", "--quiet", "--hard", base);
+        for (int i = 0; i < programs.size(); i++) {
+            try {
+                Files.writeString(work.resolve("hello.c"), programs.get(i));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot write to the fixture's work clone", e);
+            }
+            git(work, "commit", "--quiet", "--no-verify", "--all", "--message", "hello: change " + (i + 1));
+        }
+        Path out = work.resolveSibling("series-" + System.nanoTime());
+        git(work, "format-patch", "--quiet", "--base=" + base, "--output-directory", out.toString(), base + "..HEAD");
+        git(work, "reset", "--quiet", "--hard", base);
+        try (var files = Files.list(out)) {
+            List<String> mails = new ArrayList<>();
+            for (Path f : files.sorted().toList()) {
+                mails.add(Files.readString(f));
+            }
+            return mails;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the series in " + out, e);
+        }
+    }
+
     /** The tags of the bare repository (the fixture has none: the pipeline describes commits without one). */
     public List<String> tags() {
         return git(bare, "tag", "--list").lines().toList();
