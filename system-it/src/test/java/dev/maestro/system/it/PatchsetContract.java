@@ -1,5 +1,7 @@
 package dev.maestro.system.it;
 
+import static dev.maestro.system.it.PipelineTraceContract.firstAttempts;
+import static dev.maestro.system.it.PipelineTraceContract.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.maestro.system.it.support.Downloads;
