@@ -92,7 +92,7 @@ public final class CheckoutTrigger {
     }
 
     /** KernelCI's tree id: sha256 of URL, branch and creation time, so each checkout gets its own. */
-    private static String treeId(String url, String branch, Instant now) {
+    public static String treeId(String url, String branch, Instant now) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256")
                     .digest((url + branch + Timestamps.format(now)).getBytes(StandardCharsets.UTF_8));
