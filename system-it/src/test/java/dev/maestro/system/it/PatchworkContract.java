@@ -44,7 +44,7 @@ public interface PatchworkContract extends SystemContract {
     default void theWebhookChecksItsSignatureAndPayloadAndRecordsASeriesOnce() throws IOException {
         try (FakePatchwork patchwork = FakePatchwork.start("toy", TOKEN)) {
             long series = patchwork.addSeries("hello: comment", "Ann Author", "ann@example.org",
-                    fixture().formatPatches(List.of(FixtureRepo.HELLO + "/* webhook */\n")));
+                    one("/* webhook */"));
             long patch = patchwork.patchIds(series).get(0);
             withProject("toy-hook", patchwork, () -> {
                 String body = Json.write(payload(patchwork.url(), series, patch));
@@ -78,9 +78,9 @@ public interface PatchworkContract extends SystemContract {
     @Test
     default void polledSeriesAreRecordedOnceEachAcrossAStopAndStartOfTheBridge() throws IOException {
         try (FakePatchwork patchwork = FakePatchwork.start("toy", TOKEN)) {
-            long first = patchwork.addSeries("one", "Ann", "ann@example.org", fixture().formatPatches(List.of(FixtureRepo.HELLO + "/* 1 */\n")));
-            long second = patchwork.addSeries("two", "Ann", "ann@example.org", fixture().formatPatches(List.of(FixtureRepo.HELLO + "/* 2 */\n")));
-            long third = patchwork.addSeries("three", "Ann", "ann@example.org", fixture().formatPatches(List.of(FixtureRepo.HELLO + "/* 3 */\n")));
+            long first = patchwork.addSeries("one", "Ann", "ann@example.org", one("/* 1 */"));
+            long second = patchwork.addSeries("two", "Ann", "ann@example.org", one("/* 2 */"));
+            long third = patchwork.addSeries("three", "Ann", "ann@example.org", one("/* 3 */"));
             patchwork.complete(first);
             patchwork.complete(second);
             withProject("toy-poll", patchwork, () -> Poll.until("the two completed series to be recorded", WAIT,
@@ -97,6 +97,11 @@ public interface PatchworkContract extends SystemContract {
                 assertThat(resumed).as("the poll resumes from the cursor, not from the start").contains("since=");
             });
         }
+    }
+
+    /** A one-patch series on main's head that appends {@code comment} to the program. */
+    private List<String> one(String comment) {
+        return fixture().formatPatchSeries(fixture().headSha(), List.of(Map.of("hello.c", FixtureRepo.HELLO + comment + "\n")));
     }
 
     /** Runs {@code body} with the project {@code name} on {@code patchwork} in the configuration, then takes it out again. */

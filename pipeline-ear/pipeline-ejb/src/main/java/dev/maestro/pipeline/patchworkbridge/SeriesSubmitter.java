@@ -1,5 +1,6 @@
 package dev.maestro.pipeline.patchworkbridge;
 
+import dev.maestro.error.BadRequestException;
 import dev.maestro.node.Node;
 import dev.maestro.pipeline.config.BuildConfig;
 import dev.maestro.pipeline.config.PatchworkConfig;
@@ -7,19 +8,21 @@ import dev.maestro.pipeline.patchwork.CheckVerdicts;
 import dev.maestro.pipeline.patchwork.DisallowedHostException;
 import dev.maestro.pipeline.patchwork.Mbox;
 import dev.maestro.pipeline.patchwork.PatchworkCheck;
+import dev.maestro.pipeline.patch.PatchsetOrigin;
+import dev.maestro.pipeline.patchset.PatchSource;
+import dev.maestro.pipeline.patchset.PatchsetRequest;
+import dev.maestro.pipeline.patchset.PatchsetSubmissions;
 import dev.maestro.pipeline.patchwork.PatchworkClient;
 import dev.maestro.pipeline.settings.PipelineSettings;
 import dev.maestro.pipeline.trigger.TriggerTimer;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.bson.Document;
@@ -28,8 +31,8 @@ import org.bson.Document;
  * Turns a recorded series into a patchset: downloads its mbox (the series' own, or each patch's),
  * splits it, finds the base checkout (the mbox's {@code base-commit}, else the branch head of the
  * project's build config; made through the trigger when there is none yet) and submits the
- * patchset. What cannot succeed by waiting (a host not allowed, no patch in the mbox, the base
- * still unknown after {@value #MAX_ATTEMPTS} attempts) ends the series with {@code fail} checks
+ * patchset through the patchset service. What cannot succeed by waiting (a host not allowed, no
+ * patch in the mbox, a patch the patchset service refuses, the base still unknown after {@value #MAX_ATTEMPTS} attempts) ends the series with {@code fail} checks
  * saying why; the rest is tried again after a delay that doubles up to {@link #MAX_DELAY}.
  */
 @ApplicationScoped
@@ -39,6 +42,9 @@ public class SeriesSubmitter {
     private static final Duration MAX_DELAY = Duration.ofMinutes(10);
     /** A project taken out of the configuration may come back (an edit in progress): its series wait, briefly. */
     private static final Duration UNCONFIGURED_RETRY = Duration.ofSeconds(30);
+    /** The patchset node's {@code submitter}: a bridge, as the patchset service names them. */
+    static final String SUBMITTER = "service:patchwork";
+    private static final String SERIES_KEY = "series:";
     private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(5), MAX_DELAY);
 
     @Inject
@@ -54,7 +60,7 @@ public class SeriesSubmitter {
     TriggerTimer trigger;
 
     @Inject
-    Instance<PatchsetSubmission> patchsets;
+    PatchsetSubmissions patchsets;
 
     /** Submits one due series, if there is one; false when none was due. */
     public boolean submitOne(String instance) {
@@ -93,9 +99,6 @@ public class SeriesSubmitter {
         if (mbox.patches().isEmpty()) {
             throw new UnusableSeriesException("the series' mbox holds no patch");
         }
-        if (patchsets.isUnsatisfied()) {
-            throw new IllegalStateException("no patchset service is deployed");
-        }
         BuildConfig buildConfig = settings.config().map(c -> c.buildConfigs().get(project.buildConfig()))
                 .orElseThrow(() -> new IllegalStateException("build config " + project.buildConfig() + " is gone"));
         Optional<Node> base = trigger.checkoutFor(buildConfig, mbox.baseCommit());
@@ -103,9 +106,16 @@ public class SeriesSubmitter {
             throw new IllegalStateException("no checkout of " + mbox.baseCommit().orElse("the head of " + buildConfig.branch())
                     + " yet");
         }
-        Document submitter = record.get("submitter", Document.class);
-        String patchset = patchsets.get().submit(base.get().id().toHexString(), mbox.patches(), metadata(record, project, mbox),
-                "patchwork:" + submitter.getString("email"));
+        List<PatchSource> patches = mbox.patches().stream()
+                .map(p -> (PatchSource) new PatchSource.Inline(p.getBytes(StandardCharsets.UTF_8))).toList();
+        String patchset;
+        try {
+            patchset = patchsets.submit(new PatchsetRequest(base.get().id(), patches, origin(record, project), SUBMITTER,
+                    project.jobfilter(), List.of()))
+                    .id().toHexString();
+        } catch (BadRequestException e) {
+            throw new UnusableSeriesException(e.getMessage());
+        }
         records.submitted(record.getString("_id"), instance, patchset, base.get().id().toHexString());
         LOG.info("Patchwork series " + record.getString("_id") + ": patchset " + patchset + " on checkout " + base.get().id()
                 + " (" + mbox.patches().size() + " patches)");
@@ -122,24 +132,16 @@ public class SeriesSubmitter {
         return all.toByteArray();
     }
 
-    private static Map<String, Object> metadata(Document record, PatchworkConfig project, Mbox mbox) {
+    /** Who sent the series and where it is in Patchwork: the patchset node's {@code data.patchset}. */
+    private static PatchsetOrigin origin(Document record, PatchworkConfig project) {
         Document submitter = record.get("submitter", Document.class);
-        List<Document> patches = record.getList("patches", Document.class);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("project", project.name());
-        data.put("patchwork_url", project.url().toString());
-        data.put("patchwork_project", project.project());
-        data.put("record", record.getString("_id"));
-        data.put("series_name", record.getString("name"));
-        data.put("series_url", record.getString("web_url"));
         String key = record.getString("key");
-        data.put("series_id", key.startsWith("series:") ? Long.valueOf(key.substring("series:".length())) : null);
-        data.put("patch_ids", SeriesRecords.patchIds(record));
-        data.put("patch_urls", patches.stream().map(p -> p.getString("web_url")).toList());
-        data.put("submitter", Map.of("name", submitter.getString("name"), "email", submitter.getString("email")));
-        data.put("mail_submitter", project.mailSubmitter());
-        data.put("base_commit", mbox.baseCommit().orElse(null));
-        return data;
+        long seriesId = key.startsWith(SERIES_KEY) ? Long.parseLong(key.substring(SERIES_KEY.length())) : 0;
+        List<String> patchUrls = record.getList("patches", Document.class).stream()
+                .map(p -> p.getString("web_url") == null ? "" : p.getString("web_url")).toList();
+        return new PatchsetOrigin(submitter.getString("name"), submitter.getString("email"), project.name(),
+                Optional.of(new PatchsetOrigin.PatchworkSeries(project.url().toString(), seriesId,
+                        record.getString("web_url") == null ? "" : record.getString("web_url"), SeriesRecords.patchIds(record), patchUrls)));
     }
 
     private void reject(Document record, PatchworkConfig project, String reason) {

@@ -80,7 +80,7 @@ public class CheckoutSummaries {
         Set<String> to = new LinkedHashSet<>();
         entries.forEach(e -> to.addAll(e.to()));
         if (!entries.isEmpty()) {
-            PatchsetSubmitter.optedIn(checkout.get()).ifPresent(to::add);
+            settings.config().flatMap(c -> PatchsetSubmitter.optedIn(checkout.get(), c)).ifPresent(to::add);
         }
         Optional<ReportMail> mail = entries.stream().findFirst().map(e -> renderer.mail(e, summary));
         if (reports.create(id(checkout.get()), summary, List.copyOf(to), mail)) {

@@ -98,7 +98,7 @@ public final class ConfigLoader {
         Map<String, ReportConfig> reports = ConfigSections.named(section(sections, "reports"),
                 (name, value) -> reader.report(trees, name, value));
         Map<String, PatchworkConfig> patchwork = ConfigSections.named(section(sections, "patchwork"),
-                new PatchworkSection(buildConfigs)::entry);
+                new PatchworkSection(buildConfigs, jobs)::entry);
         if (context.hasProblems()) {
             throw context.failure();
         }

@@ -24,12 +24,16 @@ import java.util.Optional;
  * @param webhookSecretVariable the environment variable holding the HMAC secret of webhook
  *                          deliveries for this project; empty: the project takes no webhook
  * @param allowedHosts      hosts patches may be downloaded from: the instance's own host and these
+ * @param jobfilter         the jobs run on the project's patchsets (the patchset node's
+ *                          {@code jobfilter}); empty: every job the scheduler matches
  */
 public record PatchworkConfig(String name, URI url, String project, String tokenVariable, String buildConfig,
                               Duration pollPeriod, boolean reportChecks, boolean mailSubmitter,
-                              Optional<String> webhookSecretVariable, List<String> allowedHosts) {
+                              Optional<String> webhookSecretVariable, List<String> allowedHosts,
+                              List<String> jobfilter) {
     public PatchworkConfig {
         allowedHosts = List.copyOf(allowedHosts);
+        jobfilter = List.copyOf(jobfilter);
     }
 
     /** The token from {@code environment}; empty when the variable is unset or blank. */

@@ -13,12 +13,14 @@ final class PatchworkSection {
     private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]+");
     private static final List<String> KEYS = List.of("url", "project", "token_env", "build_config", "poll_period",
-            "report_checks", "mail_submitter", "webhook_secret_env", "allowed_hosts");
+            "report_checks", "mail_submitter", "webhook_secret_env", "allowed_hosts", "jobfilter");
 
     private final Map<String, BuildConfig> buildConfigs;
+    private final Map<String, JobConfig> jobs;
 
-    PatchworkSection(Map<String, BuildConfig> buildConfigs) {
+    PatchworkSection(Map<String, BuildConfig> buildConfigs, Map<String, JobConfig> jobs) {
         this.buildConfigs = buildConfigs;
+        this.jobs = jobs;
     }
 
     Optional<PatchworkConfig> entry(String name, YamlValue value) {
@@ -42,11 +44,24 @@ final class PatchworkSection {
             m.optional("allowed_hosts").flatMap(YamlValue::strings).orElse(List.of()).stream()
                     .filter(h -> !HOST.matcher(h).matches()).findFirst()
                     .ifPresent(h -> m.optional("allowed_hosts").get().problem("'" + h + "' is not a host name"));
-            if (url.isEmpty() || project.isEmpty() || token.isEmpty() || buildConfig.isEmpty()) {
+            Optional<List<String>> jobfilter = m.optional("jobfilter").map(this::jobfilter).orElse(Optional.of(List.of()));
+            if (url.isEmpty() || project.isEmpty() || token.isEmpty() || buildConfig.isEmpty() || jobfilter.isEmpty()) {
                 return Optional.empty();
             }
             return Optional.of(new PatchworkConfig(name, url.get(), project.get(), token.get(), buildConfig.get(), poll,
-                    report, mail, secret, hosts));
+                    report, mail, secret, hosts, jobfilter.get()));
+        });
+    }
+
+    /** Job names, each possibly ending with {@code +} (the job and the jobs under it), as node jobfilters take them. */
+    private Optional<List<String>> jobfilter(YamlValue value) {
+        return value.strings().filter(names -> {
+            List<String> unknown = names.stream().filter(n -> !jobs.containsKey(n.endsWith("+") ? n.substring(0, n.length() - 1) : n))
+                    .toList();
+            if (!unknown.isEmpty()) {
+                value.problem("unknown job(s) " + unknown + ConfigSections.defined(jobs));
+            }
+            return unknown.isEmpty();
         });
     }
 

@@ -32,6 +32,7 @@ class PatchworkSectionTest {
                     mail_submitter: true
                     webhook_secret_env: TOY_WEBHOOK_SECRET
                     allowed_hosts: [lore.example.org]
+                    jobfilter: [kver, kbuild-tiny+]
                 """));
 
         PatchworkConfig entry = config.patchwork().get("toy-list");
@@ -45,6 +46,7 @@ class PatchworkSectionTest {
         assertThat(entry.mayFetch(URI.create("https://lore.example.org/r/x.mbox"))).isTrue();
         assertThat(entry.mayFetch(URI.create("https://patchwork.example.org/patch/1/mbox/"))).isTrue();
         assertThat(entry.mayFetch(URI.create("https://evil.example.org/p"))).isFalse();
+        assertThat(entry.jobfilter()).containsExactly("kver", "kbuild-tiny+");
     }
 
     @Test
@@ -55,7 +57,7 @@ class PatchworkSectionTest {
                 """)).patchwork().get("toy-list");
 
         assertThat(entry).isEqualTo(new PatchworkConfig("toy-list", URI.create("https://pw.example.org/"), "toy", "T", "toy_main",
-                Duration.ofMinutes(5), true, false, Optional.empty(), List.of()));
+                Duration.ofMinutes(5), true, false, Optional.empty(), List.of(), List.of()));
     }
 
     @Test
@@ -68,13 +70,15 @@ class PatchworkSectionTest {
                     token_env: "abc123 literal token"
                     build_config: nowhere
                     report_checks: maybe
+                    jobfilter: [kver, nothing]
                 """);
         ConfigException e = assertThrows(ConfigException.class, () -> new ConfigLoader(Map.of()).load(file));
 
         assertThat(e.problems()).extracting(ConfigProblem::key).contains("patchwork.broken.url", "patchwork.broken.token_env",
-                "patchwork.broken.build_config", "patchwork.broken.report_checks");
+                "patchwork.broken.build_config", "patchwork.broken.report_checks", "patchwork.broken.jobfilter");
         assertThat(e.getMessage()).contains("unknown build config 'nowhere' (defined: toy_main")
-                .contains("is not an environment variable name").contains("expected true or false");
+                .contains("is not an environment variable name").contains("expected true or false")
+                .contains("unknown job(s) [nothing]");
     }
 
     private Path write(String yaml) throws IOException {

@@ -126,7 +126,7 @@ class PatchworkClientTest {
 
     private PatchworkConfig config(List<String> allowedHosts) {
         return new PatchworkConfig("toy-pw", patchwork.url(), "toy", "PW_TOKEN", "toy_main", Duration.ofSeconds(1), true, false,
-                Optional.empty(), allowedHosts);
+                Optional.empty(), allowedHosts, List.of());
     }
 
     /** {@code count} real patches on the fixture, one mail each, with the base commit. */

@@ -116,7 +116,8 @@ public final class FixtureRepo {
     /**
      * A patch series as a submitter makes it: each of {@code changes} (path → new content) is
      * committed on a throw-away branch of the work clone from {@code base}, the commits are
-     * written out with {@code git format-patch}, and the work clone goes back to main. Nothing is
+     * written out with {@code git format-patch --base} (so each series names its base commit, as
+     * Patchwork passes it on), and the work clone goes back to main. Nothing is
      * pushed, so the pipeline never sees these commits.
      */
     public List<String> formatPatchSeries(String base, List<Map<String, String>> changes) {
@@ -131,7 +132,7 @@ public final class FixtureRepo {
                 git(work, "commit", "--quiet", "--no-verify", "--message", "Series change " + (i + 1));
             }
             Path out = Files.createTempDirectory(bare.getParent(), "series");
-            git(work, "format-patch", "--quiet", "-" + changes.size(), "-o", out.toString());
+            git(work, "format-patch", "--quiet", "--base=" + base, "-" + changes.size(), "-o", out.toString());
             List<String> patches = new ArrayList<>();
             try (var files = Files.list(out)) {
                 for (Path patch : files.sorted().toList()) {
@@ -168,36 +169,6 @@ public final class FixtureRepo {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot archive " + commit + " of the fixture", e);
-        }
-    }
-
-    /**
-     * A patch series on main as {@code git format-patch --base} writes it, one mail per element
-     * of {@code programs} (each commit replaces {@code hello.c} with it); main itself is left as
-     * it was, so the series is what a contributor would send.
-     */
-    public List<String> formatPatches(List<String> programs) {
-        String base = headSha();
-        git(work, "reset", "--quiet", "--hard", base);
-        for (int i = 0; i < programs.size(); i++) {
-            try {
-                Files.writeString(work.resolve("hello.c"), programs.get(i));
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot write to the fixture's work clone", e);
-            }
-            git(work, "commit", "--quiet", "--no-verify", "--all", "--message", "hello: change " + (i + 1));
-        }
-        Path out = work.resolveSibling("series-" + System.nanoTime());
-        git(work, "format-patch", "--quiet", "--base=" + base, "--output-directory", out.toString(), base + "..HEAD");
-        git(work, "reset", "--quiet", "--hard", base);
-        try (var files = Files.list(out)) {
-            List<String> mails = new ArrayList<>();
-            for (Path f : files.sorted().toList()) {
-                mails.add(Files.readString(f));
-            }
-            return mails;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the series in " + out, e);
         }
     }
 
