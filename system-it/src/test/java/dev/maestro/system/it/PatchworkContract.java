@@ -1,6 +1,7 @@
 package dev.maestro.system.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.maestro.json.Json;
 import dev.maestro.system.it.support.FixtureRepo;
@@ -18,6 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,9 +32,11 @@ import org.junit.jupiter.api.Test;
 /**
  * The Patchwork bridge against a real HTTP server serving Patchwork's REST API v1.2 shapes
  * ({@link FakePatchwork}), with series made by {@code git format-patch} on the fixture tree: the
- * project is added to the running pipeline's configuration file (the pipeline reloads it), its
+ * project is added to the running pipeline's configuration file (the pipeline reloads it); a
+ * 3-patch series is applied, built and tested and each patch gets its checks with the states of
+ * the patchset's summary; a series that does not apply gets {@code fail} checks naming the patch;
  * completed series are recorded once each across a stop and start of the bridge (the cursor and
- * the series records are in MongoDB), and the signed webhook refuses a bad signature (401) and a
+ * the series records are in MongoDB); and the signed webhook refuses a bad signature (401) and a
  * malformed payload (422) and records a duplicate delivery once.
  */
 public interface PatchworkContract extends SystemContract {
@@ -39,6 +44,77 @@ public interface PatchworkContract extends SystemContract {
     /** The header and its form as the README documents them, computed here independently of the pipeline's code. */
     String SIGNATURE_HEADER = "X-Patchwork-Signature";
     String SECRET = "it-webhook-secret";
+    /** The series of the tests below that are not about results run one quick job. */
+    String QUICK_JOBS = "[kver]";
+    /** A build and tests, without the jobs of other contracts that fail or hang on purpose. */
+    String TESTED_JOBS = "[kver, kbuild-tiny, tiny-tests]";
+    Duration SERIES_WAIT = Duration.ofMinutes(4);
+
+    @Test
+    default void aThreePatchSeriesIsAppliedBuiltAndTestedAndEveryPatchGetsItsChecks() throws IOException {
+        try (FakePatchwork patchwork = FakePatchwork.start("toy", TOKEN)) {
+            String base = fixture().headSha();
+            long series = patchwork.addSeries("hello: three changes", "Ann Author", "ann@example.org",
+                    fixture().formatPatchSeries(base, List.of(
+                            Map.of("hello.c", FixtureRepo.HELLO.replace("hello from the toy tree", "hello from a Patchwork series")),
+                            Map.of("PATCHWORK", "a file the series adds\n"),
+                            Map.of("CHANGES", "the series' own line\n"))));
+            List<Long> patches = patchwork.patchIds(series);
+            patchwork.complete(series);
+            withProject("toy-series", patchwork, TESTED_JOBS, () -> {
+                Map<String, Object> reported = awaitReported("toy-series", "toy-series/series:" + series);
+                String patchset = (String) reported.get("patchset");
+                Map<String, Object> node = api().get("/latest/node/" + patchset).map();
+                assertThat(node).containsEntry("kind", "checkout").containsEntry("name", "patchset").containsEntry("result", "pass");
+                Map<String, Object> data = PipelineTraceContract.map(node.get("data"));
+                assertThat(PipelineTraceContract.map(data.get("kernel_revision"))).containsEntry("commit", base);
+                Map<String, Object> origin = PipelineTraceContract.map(data.get("patchset"));
+                assertThat(origin).containsEntry("submitter_email", "ann@example.org").containsEntry("project", "toy-series");
+                assertThat(PipelineTraceContract.map(origin.get("patchwork"))).containsEntry("series_id", (int) series);
+
+                Map<String, Object> summary = pipeline().get("/summary/" + patchset).map();
+                Map<String, Object> tests = PipelineTraceContract.map(summary.get("tests"));
+                assertThat(PipelineTraceContract.map(summary.get("builds"))).containsEntry("total", 1).containsEntry("pass", 1);
+                String testState = ((Number) tests.get("fail")).intValue() > 0 ? "fail"
+                        : ((Number) tests.get("incomplete")).intValue() > 0 ? "warning" : "success";
+                List<FakePatchwork.Check> checks = patchwork.checks();
+                assertThat(checks).hasSize(6).allSatisfy(c -> assertThat(c.targetUrl()).endsWith("/pipeline/summary/" + patchset));
+                for (long patch : patches) {
+                    assertThat(checks).filteredOn(c -> c.patchId() == patch)
+                            .extracting(FakePatchwork.Check::context, FakePatchwork.Check::state, FakePatchwork.Check::description)
+                            .containsExactlyInAnyOrder(
+                                    tuple("maestro-builds", "success", "1 builds: 1 pass, 0 fail, 0 incomplete"),
+                                    tuple("maestro-tests", testState, tests.get("total") + " tests: " + tests.get("pass") + " pass, "
+                                            + tests.get("fail") + " fail, " + tests.get("skip") + " skip, " + tests.get("incomplete")
+                                            + " incomplete"));
+                }
+                assertThat(reported).containsEntry("checks", 6).containsEntry("checks_posted", 6);
+            });
+        }
+    }
+
+    @Test
+    default void aSeriesThatDoesNotApplyGetsFailChecksNamingThePatch() throws IOException {
+        try (FakePatchwork patchwork = FakePatchwork.start("toy", TOKEN)) {
+            String base = fixture().headSha();
+            List<String> mails = new ArrayList<>(fixture().formatPatchSeries(base, List.of(
+                    Map.of("hello.c", FixtureRepo.HELLO + "/* one */\n"),
+                    Map.of("hello.c", FixtureRepo.HELLO + "/* one */\n/* two */\n"))));
+            // the second patch was made on another tree: its context no longer matches
+            assertThat(mails.get(1)).contains("\n /* one */\n");
+            mails.set(1, mails.get(1).replace("\n /* one */\n", "\n /* uno */\n"));
+            long series = patchwork.addSeries("hello: two comments", "Ann Author", "ann@example.org", mails);
+            patchwork.complete(series);
+            withProject("toy-broken", patchwork, () -> {
+                awaitReported("toy-broken", "toy-broken/series:" + series);
+                assertThat(patchwork.checks()).hasSize(2).allSatisfy(c -> {
+                    assertThat(c.state()).isEqualTo("fail");
+                    assertThat(c.context()).isEqualTo("maestro-apply");
+                    assertThat(c.description()).contains("patch1 (patch 2 of 2) does not apply");
+                }).extracting(FakePatchwork.Check::patchId).containsExactlyInAnyOrderElementsOf(patchwork.patchIds(series));
+            });
+        }
+    }
 
     @Test
     default void theWebhookChecksItsSignatureAndPayloadAndRecordsASeriesOnce() throws IOException {
@@ -106,6 +182,11 @@ public interface PatchworkContract extends SystemContract {
 
     /** Runs {@code body} with the project {@code name} on {@code patchwork} in the configuration, then takes it out again. */
     private void withProject(String name, FakePatchwork patchwork, Runnable body) throws IOException {
+        withProject(name, patchwork, QUICK_JOBS, body);
+    }
+
+    /** The same, with the patchsets running {@code jobfilter}. */
+    private void withProject(String name, FakePatchwork patchwork, String jobfilter, Runnable body) throws IOException {
         Path file = SystemBackends.itDir().resolve(PipelineConfigFile.FILE_NAME);
         String good = Files.readString(file);
         try {
@@ -118,13 +199,26 @@ public interface PatchworkContract extends SystemContract {
                         build_config: toy_main
                         poll_period: 1s
                         webhook_secret_env: MAESTRO_IT_PATCHWORK_SECRET
-                    """.formatted(name, patchwork.url()));
+                        jobfilter: %s
+                    """.formatted(name, patchwork.url(), jobfilter));
             Poll.until("project " + name + " to be configured", WAIT, () -> patchworkStats().containsKey(name));
             body.run();
         } finally {
             Files.writeString(file, good);
         }
         Poll.until("project " + name + " to be taken out", WAIT, () -> !patchworkStats().containsKey(name));
+    }
+
+    /** The series' entry in the stats once its checks are all posted. */
+    private Map<String, Object> awaitReported(String project, String id) {
+        return Poll.until("series " + id + " to be reported", SERIES_WAIT, () -> seriesEntry(project, id),
+                e -> "reported".equals(e.get("state")));
+    }
+
+    private Map<String, Object> seriesEntry(String project, String id) {
+        Object series = PipelineTraceContract.map(patchworkStats().get(project)).get("series");
+        return series instanceof List<?> list ? list.stream().map(PipelineTraceContract::map).filter(e -> id.equals(e.get("id")))
+                .findFirst().orElse(Map.of()) : Map.of();
     }
 
     private Map<String, Object> patchworkStats() {
