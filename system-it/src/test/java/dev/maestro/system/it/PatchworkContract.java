@@ -8,6 +8,7 @@ import dev.maestro.system.it.support.FixtureRepo;
 import dev.maestro.system.it.support.PipelineConfigFile;
 import dev.maestro.system.it.support.SystemBackends;
 import dev.maestro.testsupport.FakePatchwork;
+import dev.maestro.testing.Mails;
 import dev.maestro.testsupport.Poll;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,10 +22,12 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
@@ -34,7 +37,8 @@ import org.junit.jupiter.api.Test;
  * ({@link FakePatchwork}), with series made by {@code git format-patch} on the fixture tree: the
  * project is added to the running pipeline's configuration file (the pipeline reloads it); a
  * 3-patch series is applied, built and tested and each patch gets its checks with the states of
- * the patchset's summary; a series that does not apply gets {@code fail} checks naming the patch;
+ * the patchset's summary, once, posted after Patchwork comes back from an outage, and the
+ * submitter gets the report mail (the project opts in); a series that does not apply gets {@code fail} checks naming the patch;
  * completed series are recorded once each across a stop and start of the bridge (the cursor and
  * the series records are in MongoDB); and the signed webhook refuses a bad signature (401) and a
  * malformed payload (422) and records a duplicate delivery once.
@@ -61,8 +65,14 @@ public interface PatchworkContract extends SystemContract {
                             Map.of("CHANGES", "the series' own line\n"))));
             List<Long> patches = patchwork.patchIds(series);
             patchwork.complete(series);
-            withProject("toy-series", patchwork, TESTED_JOBS, () -> {
-                Map<String, Object> reported = awaitReported("toy-series", "toy-series/series:" + series);
+            patchwork.checksDown(true);
+            withProject("toy-series", patchwork, "jobfilter: " + TESTED_JOBS + "\nmail_submitter: true", () -> {
+                String id = "toy-series/series:" + series;
+                Poll.until("a check post to fail while Patchwork is down", SERIES_WAIT, () -> seriesEntry("toy-series", id),
+                        e -> String.valueOf(e.get("last_error")).contains("503"));
+                assertThat(patchwork.checks()).isEmpty();
+                patchwork.checksDown(false);
+                Map<String, Object> reported = awaitReported("toy-series", id);
                 String patchset = (String) reported.get("patchset");
                 Map<String, Object> node = api().get("/latest/node/" + patchset).map();
                 assertThat(node).containsEntry("kind", "checkout").containsEntry("name", "patchset").containsEntry("result", "pass");
@@ -89,6 +99,8 @@ public interface PatchworkContract extends SystemContract {
                                             + " incomplete"));
                 }
                 assertThat(reported).containsEntry("checks", 6).containsEntry("checks_posted", 6);
+                Poll.until("the submitter to get the patchset's report", SERIES_WAIT, () -> Arrays.stream(
+                        SystemBackends.mail().getReceivedMessages()).anyMatch(m -> Mails.isTo(m, "ann@example.org")));
             });
         }
     }
@@ -182,11 +194,11 @@ public interface PatchworkContract extends SystemContract {
 
     /** Runs {@code body} with the project {@code name} on {@code patchwork} in the configuration, then takes it out again. */
     private void withProject(String name, FakePatchwork patchwork, Runnable body) throws IOException {
-        withProject(name, patchwork, QUICK_JOBS, body);
+        withProject(name, patchwork, "jobfilter: " + QUICK_JOBS, body);
     }
 
-    /** The same, with the patchsets running {@code jobfilter}. */
-    private void withProject(String name, FakePatchwork patchwork, String jobfilter, Runnable body) throws IOException {
+    /** The same, with more keys of the project's entry ({@code key: value} lines). */
+    private void withProject(String name, FakePatchwork patchwork, String moreKeys, Runnable body) throws IOException {
         Path file = SystemBackends.itDir().resolve(PipelineConfigFile.FILE_NAME);
         String good = Files.readString(file);
         try {
@@ -199,8 +211,7 @@ public interface PatchworkContract extends SystemContract {
                         build_config: toy_main
                         poll_period: 1s
                         webhook_secret_env: MAESTRO_IT_PATCHWORK_SECRET
-                        jobfilter: %s
-                    """.formatted(name, patchwork.url(), jobfilter));
+                    """.formatted(name, patchwork.url()) + moreKeys.lines().map(l -> "    " + l + "\n").collect(Collectors.joining()));
             Poll.until("project " + name + " to be configured", WAIT, () -> patchworkStats().containsKey(name));
             body.run();
         } finally {
