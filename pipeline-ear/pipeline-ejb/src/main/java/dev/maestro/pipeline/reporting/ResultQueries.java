@@ -90,12 +90,17 @@ public class ResultQueries {
         List<Map<String, Object>> found = new ArrayList<>();
         List<String> parents = new ArrayList<>(List.of(rootId));
         for (int i = 0; i < parents.size(); i++) {
-            for (Map<String, Object> child : list(Map.of("parent", parents.get(i)))) {
+            for (Map<String, Object> child : children(parents.get(i))) {
                 found.add(child);
                 parents.add(String.valueOf(child.get("id")));
             }
         }
         return found;
+    }
+
+    /** The nodes directly under {@code parentId}. */
+    public List<Map<String, Object>> children(String parentId) {
+        return list(Map.of("parent", parentId));
     }
 
     /** The nearest ancestor of {@code node} (or the node itself) of {@code kind}. */
