@@ -170,11 +170,14 @@ public interface PatchsetContract extends PipelineTraceContract, StorageContract
         assertThat(String.valueOf(response.detail())).contains(detail);
     }
 
-    /** The base checkout of {@code commit} (not a patchset of it), once its tarball is made. */
+    /**
+     * The trigger's checkout of {@code commit} (not a patchset of it, nor a checkout another test
+     * made of the same commit), once its tarball is made.
+     */
     private Map<String, Object> awaitAvailableBase(String commit) {
         return Poll.until("the checkout of " + commit + " to be available", PATCHSET_WAIT,
-                () -> api().get("/latest/nodes?kind=checkout&name=checkout&data.kernel_revision.commit=" + commit).list("items"),
-                found -> found.size() == 1 && !"running".equals(map(found.get(0)).get("state")))
+                () -> api().get("/latest/nodes?kind=checkout&name=checkout&submitter=service:pipeline&result=pass"
+                        + "&data.kernel_revision.commit=" + commit).list("items"), found -> !found.isEmpty())
                 .stream().map(PipelineTraceContract::map).findFirst().orElseThrow();
     }
 
