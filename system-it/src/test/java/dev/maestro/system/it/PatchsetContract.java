@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.maestro.system.it.support.Downloads;
 import dev.maestro.system.it.support.FixtureRepo;
+import dev.maestro.testsupport.ApiClient;
 import dev.maestro.testsupport.ApiResponse;
 import dev.maestro.testsupport.Poll;
 import java.io.IOException;
@@ -14,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +26,14 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * Patch testing end to end: a {@code git format-patch} series on a checkout of the fixture tree
+ * Patch testing end to end: a {@code git format-patch} series sent to
+ * {@code POST /pipeline/api/patchset} for a checkout of the fixture tree (inline, or as URLs)
  * becomes a patchset node under it (kind checkout, name patchset, artifacts patch0…2 in the
  * pipeline's storage); the apply step applies it on the base commit, stores the patched tarball
  * and makes the patchset available; the scheduler then builds and tests the patched tree under
  * the patchset node. The base checkout's own results stay as they are, and a series that does not
- * apply ends the patchset done/fail naming the patch.
+ * apply ends the patchset done/fail naming the patch; the endpoint refuses what it cannot take
+ * (no token, a host not allowed, an invalid patch, too many, not a checkout) with a detail.
  */
 public interface PatchsetContract extends PipelineTraceContract, StorageContract {
     Duration PATCHSET_WAIT = Duration.ofMinutes(3);
@@ -45,7 +50,16 @@ public interface PatchsetContract extends PipelineTraceContract, StorageContract
                 Map.of("CHANGES", "the series' own line\n")));
         assertThat(series).hasSize(3).allSatisfy(p -> assertThat(p).startsWith("From ").contains("diff --git"));
 
-        String patchsetId = createPatchset(base, series);
+        ApiResponse submitted = pipeline().as(adminToken()).post("/api/patchset", Map.of("nodeid", baseId, "patch", series));
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
+        assertThat(submitted.map()).containsEntry("message", "OK");
+        Map<String, Object> node = map(submitted.map().get("node"));
+        String patchsetId = (String) node.get("id");
+        assertThat(node).containsEntry("state", "running").containsEntry("owner", "maestro-pipeline")
+                .containsEntry("submitter", "user:" + admin().get("/latest/whoami").map().get("email"));
+        assertThat(map(node.get("artifacts"))).containsOnlyKeys("patch0", "patch1", "patch2");
+        assertThat(Downloads.text(artifact(node, "patch1"))).isEqualTo(series.get(1));
+        assertThat(map(map(node.get("data")).get("patchset"))).containsEntry("submitter_name", "admin");
         Map<String, Object> applied = awaitPatchsetEnd(patchsetId);
         assertThat(applied).containsEntry("state", "available").containsEntry("result", "pass")
                 .containsEntry("kind", "checkout").containsEntry("name", "patchset").containsEntry("parent", baseId)
@@ -92,6 +106,7 @@ public interface PatchsetContract extends PipelineTraceContract, StorageContract
         assertThat(basePage.body()).contains("id=\"build-total\">1<").doesNotContain(hash.substring(0, 12));
         ApiResponse patchsetPage = api().get("/dashboard/checkout/" + patchsetId);
         assertThat(patchsetPage.body()).contains("id=\"build-total\">1<").contains(hash.substring(0, 12));
+        assertThat(api().get("/dashboard").body()).contains("+ patchset " + hash.substring(0, 12));
     }
 
     @Test
@@ -106,7 +121,10 @@ public interface PatchsetContract extends PipelineTraceContract, StorageContract
                 Map.of("hello.c", FixtureRepo.HELLO.replace("return 0;", "return 1;")),
                 Map.of("hello.c", FixtureRepo.HELLO.replace("return 0;", "return 2;"))));
 
-        String patchsetId = createPatchset(base, List.of(good.get(0), elsewhere.get(1), good.get(1)));
+        ApiResponse submitted = pipeline().as(adminToken()).post("/api/patchset", Map.of("nodeid", base.get("id"),
+                "patchurl", storedPatches(base, List.of(good.get(0), elsewhere.get(1), good.get(1)))));
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
+        String patchsetId = (String) map(submitted.map().get("node")).get("id");
         Map<String, Object> ended = awaitPatchsetEnd(patchsetId);
 
         assertThat(ended).containsEntry("state", "done").containsEntry("result", "fail");
@@ -116,38 +134,64 @@ public interface PatchsetContract extends PipelineTraceContract, StorageContract
         assertThat(api().get("/latest/nodes?parent=" + patchsetId).list("items")).isEmpty();
     }
 
-    /** The base checkout of {@code commit} (not a patchset of it), once its tarball is made. */
-    private Map<String, Object> awaitAvailableBase(String commit) {
-        return Poll.until("the checkout of " + commit + " to be available", PATCHSET_WAIT,
-                () -> api().get("/latest/nodes?kind=checkout&name=checkout&data.kernel_revision.commit=" + commit).list("items"),
-                found -> found.size() == 1 && !"running".equals(map(found.get(0)).get("state")))
-                .stream().map(PipelineTraceContract::map).findFirst().orElseThrow();
+    @Test
+    default void theServiceApiRefusesSeriesItCannotTakeWithADetail() {
+        String commit = fixture().headSha();
+        Map<String, Object> base = awaitAvailableBase(commit);
+        String baseId = (String) base.get("id");
+        String patch = "diff --git a/hello.c b/hello.c\n--- a/hello.c\n+++ b/hello.c\n@@ -1 +1 @@\n-a\n+b\n";
+        int patchsetsBefore = api().get("/latest/nodes?name=patchset&parent=" + baseId).list("items").size();
+
+        assertThat(pipeline().post("/api/patchset", Map.of("nodeid", baseId, "patch", List.of(patch))).status()).isEqualTo(401);
+        ApiClient permitted = pipeline().as(adminToken());
+        assertRefused(permitted.post("/api/patchset", Map.of("nodeid", baseId, "patchurl", List.of("https://evil.example.org/x.patch"))),
+                400, "patch0: https://evil.example.org/x.patch is not on an allowed host");
+        assertRefused(permitted.post("/api/patchset", Map.of("nodeid", baseId, "patch",
+                List.of(patch, "diff --git a/x.bin b/x.bin\nBinary files a/x.bin and b/x.bin differ\n"))), 400, "patch1 is a binary patch");
+        assertRefused(permitted.post("/api/patchset", Map.of("nodeid", baseId, "patch",
+                List.of("--- a/../../etc/passwd\n+++ b/../../etc/passwd\n@@ -1 +1 @@\n-a\n+b\n"))), 400, "patch0 names a path with '..'");
+        assertRefused(permitted.post("/api/patchset", Map.of("nodeid", baseId, "patch", Collections.nCopies(33, patch))),
+                400, "1 to 32 patches");
+        assertRefused(permitted.post("/api/patchset", Map.of("nodeid", "0123456789abcdef01234567", "patch", List.of(patch))),
+                404, "Node not found");
+        ApiResponse build = admin().post("/latest/node", Map.of("kind", "kbuild", "name", "not-a-checkout",
+                "path", List.of("checkout", "not-a-checkout"), "parent", baseId, "state", "done", "result", "pass"));
+        assertThat(build.status()).as(build.body()).isEqualTo(200);
+        assertRefused(permitted.post("/api/patchset", Map.of("nodeid", build.map().get("id"), "patch", List.of(patch))),
+                400, "not a checkout");
+        assertThat(permitted.post("/api/patchset", Map.of("nodeid", baseId)).status()).isEqualTo(422);
+        assertThat(permitted.post("/api/patchset", Map.of("nodeid", baseId, "patch", List.of(patch), "patchurl", List.of("https://x.org/p")))
+                .status()).isEqualTo(422);
+        assertThat(api().get("/latest/nodes?name=patchset&parent=" + baseId).list("items")).hasSize(patchsetsBefore);
+    }
+
+    private static void assertRefused(ApiResponse response, int status, String detail) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(String.valueOf(response.detail())).contains(detail);
     }
 
     /**
-     * Stores the patches in the pipeline's storage and creates the patchset node as KernelCI's
-     * patchset service shapes it; returns its id.
+     * The trigger's checkout of {@code commit} (not a patchset of it, nor a checkout another test
+     * made of the same commit), once its tarball is made.
      */
-    private String createPatchset(Map<String, Object> base, List<String> patches) {
+    private Map<String, Object> awaitAvailableBase(String commit) {
+        return Poll.until("the checkout of " + commit + " to be available", PATCHSET_WAIT,
+                () -> api().get("/latest/nodes?kind=checkout&name=checkout&submitter=service:pipeline&result=pass"
+                        + "&data.kernel_revision.commit=" + commit).list("items"), found -> !found.isEmpty())
+                .stream().map(PipelineTraceContract::map).findFirst().orElseThrow();
+    }
+
+    /** Stores the patches in the pipeline's storage, as a submitter would publish them; returns their URLs. */
+    private List<String> storedPatches(Map<String, Object> base, List<String> patches) {
         String dir = "patchset/it/" + base.get("id") + "-" + UUID.randomUUID();
         Map<String, String> files = new LinkedHashMap<>();
-        Map<String, Object> artifacts = new LinkedHashMap<>();
+        List<String> urls = new ArrayList<>();
         for (int i = 0; i < patches.size(); i++) {
             files.put(i + ".patch", patches.get(i));
-            artifacts.put("patch" + i, pipeline().base() + "/storage/" + dir + "/" + i + ".patch");
+            urls.add(pipeline().base() + "/storage/" + dir + "/" + i + ".patch");
         }
         assertThat(upload("Bearer " + storageToken(), dir, files).status()).isEqualTo(200);
-        Map<String, Object> node = new LinkedHashMap<>();
-        node.put("kind", "checkout");
-        node.put("name", "patchset");
-        node.put("path", List.of("checkout", "patchset"));
-        node.put("group", "patchset");
-        node.put("parent", base.get("id"));
-        node.put("artifacts", artifacts);
-        node.put("data", Map.of("kernel_revision", map(map(base.get("data")).get("kernel_revision"))));
-        ApiResponse created = admin().post("/latest/node", node);
-        assertThat(created.status()).as(created.body()).isEqualTo(200);
-        return (String) created.map().get("id");
+        return urls;
     }
 
     private Map<String, Object> awaitPatchsetEnd(String patchsetId) {

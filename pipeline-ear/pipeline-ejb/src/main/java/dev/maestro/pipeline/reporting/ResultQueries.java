@@ -103,6 +103,11 @@ public class ResultQueries {
         return found;
     }
 
+    /** The nodes directly under {@code parentId}. */
+    public List<Map<String, Object>> children(String parentId) {
+        return list(Map.of("parent", parentId));
+    }
+
     /** The nearest ancestor of {@code node} (or the node itself) of {@code kind}. */
     public Optional<Map<String, Object>> ancestorOfKind(Map<String, Object> node, String kind) {
         Map<String, Object> at = node;

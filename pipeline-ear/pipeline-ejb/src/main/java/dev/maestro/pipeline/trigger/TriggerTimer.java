@@ -1,17 +1,12 @@
 package dev.maestro.pipeline.trigger;
 
-import dev.maestro.node.EventMode;
-import dev.maestro.node.Node;
 import dev.maestro.node.NodeService;
 import dev.maestro.pipeline.checkout.CheckoutTrigger;
 import dev.maestro.pipeline.checkout.KernelRevision;
 import dev.maestro.pipeline.config.BuildConfig;
 import dev.maestro.pipeline.config.PipelineConfig;
 import dev.maestro.pipeline.config.TreeConfig;
-import dev.maestro.pipeline.git.Git;
 import dev.maestro.pipeline.git.GitException;
-import dev.maestro.pipeline.git.MirrorStore;
-import dev.maestro.pipeline.identity.PipelineIdentity;
 import dev.maestro.pipeline.settings.PipelineSettings;
 import dev.maestro.store.RedisConnection;
 import jakarta.annotation.PostConstruct;
@@ -66,19 +61,13 @@ public class TriggerTimer {
     PipelineSettings settings;
 
     @Inject
-    PipelineIdentity identity;
+    Checkouts checkouts;
 
     @Inject
     NodeService nodes;
 
     @Inject
     RedisConnection redis;
-
-    @Inject
-    MirrorStore mirrors;
-
-    @Inject
-    Git git;
 
     @Inject
     TriggerStats stats;
@@ -91,7 +80,7 @@ public class TriggerTimer {
     @PostConstruct
     void start() {
         if (settings.config().isPresent()) {
-            trigger = new CheckoutTrigger(git, mirrors);
+            trigger = checkouts.trigger();
             timerService.createIntervalTimer(1000, 1000, new TimerConfig("maestro-trigger", false));
         }
     }
@@ -193,10 +182,6 @@ public class TriggerTimer {
 
     private void create(TreeConfig tree, BuildConfig buildConfig, String commit) {
         KernelRevision revision = trigger.revision(tree, buildConfig, commit);
-        Node draft = CheckoutTrigger.checkoutNode(revision, buildConfig, Instant.now(), buildConfig.timeout())
-                .toBuilder().submitter(SUBMITTER).build();
-        Node checkout = nodes.create(identity.user(), draft, EventMode.PUBLISH);
-        LOG.info("Trigger " + buildConfig.name() + ": new commit " + commit + " (" + revision.describe() + ") of "
-                + tree.name() + "/" + buildConfig.branch() + ", checkout " + checkout.id());
+        checkouts.create(revision, buildConfig, node -> node.submitter(SUBMITTER));
     }
 }

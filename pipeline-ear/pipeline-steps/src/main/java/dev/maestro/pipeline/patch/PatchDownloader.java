@@ -73,8 +73,9 @@ public final class PatchDownloader {
         URI current = url;
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             if (!allowedRemote(current)) {
-                throw new PatchsetFailure(PatchsetFailure.DOWNLOAD, name + " (" + current + ") is not on an allowed host "
-                        + allowedHosts.stream().sorted().toList() + " (MAESTRO_PATCH_ALLOWED_HOSTS)");
+                throw new PatchsetFailure(PatchsetFailure.DOWNLOAD, name + " (" + url + ")" + (hop == 0 ? "" : " redirects to " + current
+                        + ", which") + " is not on an allowed host " + allowedHosts.stream().sorted().toList()
+                        + " (MAESTRO_PATCH_ALLOWED_HOSTS)");
             }
             HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(current).timeout(TIMEOUT).GET().build(),
                     HttpResponse.BodyHandlers.ofInputStream());

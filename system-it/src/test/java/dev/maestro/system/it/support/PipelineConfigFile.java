@@ -13,8 +13,7 @@ import java.util.List;
  * 2 s, the example jobs made quick (tiny-tests all pass, as in the example, until a commit
  * changes the program), two misbehaving jobs (one exits non-zero, one hangs past its
  * 6 s limit) and one that passes, whose templates go to {@code templates/} beside the file, where
- * the pipeline looks for templates first. The checkout jobs run on the pipeline's checkouts and on
- * every patchset (the tests create theirs as an admin). Its {@code reports} section is the example's own, copied
+ * the pipeline looks for templates first. Its {@code reports} section is the example's own, copied
  * from the example file ({@code it.example.config}), so the tests prove what the example ships.
  */
 public final class PipelineConfigFile {
@@ -88,12 +87,6 @@ public final class PipelineConfigFile {
                 runtime: {type: shell}
               - job: kbuild-tiny
                 event: {channel: node, kind: checkout, state: available, owner: maestro-pipeline}
-                runtime: {name: shell}
-              - job: kver
-                event: {channel: node, kind: checkout, name: patchset, state: available}
-                runtime: {type: shell}
-              - job: kbuild-tiny
-                event: {channel: node, kind: checkout, name: patchset, state: available}
                 runtime: {name: shell}
               - job: tiny-tests
                 event: {channel: node, kind: kbuild, state: available, name: kbuild-tiny}

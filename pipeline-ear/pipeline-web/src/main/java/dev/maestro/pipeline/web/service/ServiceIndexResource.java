@@ -22,6 +22,8 @@ public class ServiceIndexResource {
             endpoint("POST", "/pipeline/api/checkout", "token + permission",
                     "a checkout of one commit of a configured tree and branch, optionally narrowed by jobfilter and platformfilter"),
             endpoint("POST", "/pipeline/api/jobretry", "token + permission", "run one job node again"),
+            endpoint("POST", "/pipeline/api/patchset", "token + permission",
+                    "test a patch series (patchurl or inline patch) on a checkout: a patchset node under it"),
             endpoint("GET", "/pipeline/stats", "none", "what this pipeline instance has done since it started"),
             endpoint("GET", "/pipeline/summary/{checkout id}", "none", "a checkout's results summary (JSON or HTML)"),
             endpoint("GET", "/pipeline/storage/{path}", "none", "stored artifacts"),
