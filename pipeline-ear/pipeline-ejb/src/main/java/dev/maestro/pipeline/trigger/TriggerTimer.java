@@ -1,5 +1,6 @@
 package dev.maestro.pipeline.trigger;
 
+import dev.maestro.node.Node;
 import dev.maestro.node.NodeService;
 import dev.maestro.pipeline.checkout.CheckoutTrigger;
 import dev.maestro.pipeline.checkout.KernelRevision;
@@ -163,7 +164,7 @@ public class TriggerTimer {
         PipelineConfig config = settings.config().orElseThrow(() -> new IllegalStateException("no pipeline configuration"));
         TreeConfig tree = config.treeOf(buildConfig);
         if (trigger == null) {
-            trigger = new CheckoutTrigger(git, mirrors);
+            trigger = checkouts.trigger();
         }
         Optional<String> wanted = commit.isPresent() ? commit : trigger.headCommit(tree, buildConfig);
         if (wanted.isEmpty()) {
