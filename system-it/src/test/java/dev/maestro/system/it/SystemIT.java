@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class SystemIT implements SystemBootContract, PipelineTraceContract, PipelineTriggerContract, PipelineConfigReloadContract,
         StorageContract, CheckoutFailureContract, RetryContract, JobRetryContract, ResultsContract, LavaContract,
-        DockerRuntimeContract {
+        DockerRuntimeContract, ServiceApiContract, PatchsetContract, PatchworkContract {
     private static ApiClient api;
     private static ApiClient pipeline;
     private static String adminToken;
