@@ -1,6 +1,7 @@
 package dev.maestro.pipeline.ra.history;
 
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /** What a consumer group needs from MongoDB: the event history of its channel, and its checkpoint. */
@@ -11,6 +12,12 @@ public interface EventHistorySource {
 
     /** Feeds the stored events of the channel with {@code after < sequence <= upTo}, in sequence order; returns how many. */
     long eachEvent(String channel, long after, long upTo, Consumer<HistoryEvent> action);
+
+    /**
+     * The lowest sequence of the channel's events that are stored but not in their stream yet
+     * (written while Redis was away, waiting in the API's outbox for the stream repair).
+     */
+    OptionalLong oldestUnstreamed(String channel);
 
     /** The group's checkpoint on the channel, if it ever had one (a group name may be used on several channels). */
     Optional<Checkpoint> checkpoint(String group, String channel);
@@ -34,6 +41,11 @@ public interface EventHistorySource {
         @Override
         public long eachEvent(String channel, long after, long upTo, Consumer<HistoryEvent> action) {
             return 0;
+        }
+
+        @Override
+        public OptionalLong oldestUnstreamed(String channel) {
+            return OptionalLong.empty();
         }
 
         @Override

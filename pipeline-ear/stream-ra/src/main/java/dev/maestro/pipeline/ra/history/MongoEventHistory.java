@@ -13,6 +13,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import java.util.Date;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.bson.Document;
@@ -22,6 +23,7 @@ public final class MongoEventHistory implements EventHistorySource, AutoCloseabl
     /** Written by common-model's EventLog; see package-info for why the names are repeated here. */
     static final String HISTORY = "eventhistory";
     static final String COUNTERS = "eventcounters";
+    static final String OUTBOX = "event_outbox";
     /**
      * The adapter's own collection: one document per consumer group and channel, {@code _id}
      * {@code <channel>/<group>} (a group name such as {@code scheduler} serves several channels).
@@ -33,6 +35,7 @@ public final class MongoEventHistory implements EventHistorySource, AutoCloseabl
     private final MongoCollection<Document> history;
     private final MongoCollection<Document> counters;
     private final MongoCollection<Document> checkpoints;
+    private final MongoCollection<Document> outbox;
 
     public MongoEventHistory(String uri) {
         ConnectionString cs = new ConnectionString(uri);
@@ -42,6 +45,7 @@ public final class MongoEventHistory implements EventHistorySource, AutoCloseabl
         history = db.getCollection(HISTORY);
         counters = db.getCollection(COUNTERS);
         checkpoints = db.getCollection(CHECKPOINTS);
+        outbox = db.getCollection(OUTBOX);
     }
 
     @Override
@@ -61,6 +65,12 @@ public final class MongoEventHistory implements EventHistorySource, AutoCloseabl
                     action.accept(new HistoryEvent(channel, ((Number) d.get("sequence_id")).longValue(), d.getString("envelope")));
                 });
         return count[0];
+    }
+
+    @Override
+    public OptionalLong oldestUnstreamed(String channel) {
+        Document oldest = outbox.find(Filters.eq("channel", channel)).sort(Sorts.ascending("sequence_id")).limit(1).first();
+        return oldest == null ? OptionalLong.empty() : OptionalLong.of(((Number) oldest.get("sequence_id")).longValue());
     }
 
     @Override

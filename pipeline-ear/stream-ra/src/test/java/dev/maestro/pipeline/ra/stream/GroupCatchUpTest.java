@@ -218,4 +218,51 @@ class GroupCatchUpTest {
         redis.start();
         await("x#1..7 and y#1..14", () -> onX.containsAll(range(1, 7)) && onY.containsAll(range(1, 14)));
     }
+
+    /**
+     * Events stored while Redis was away wait in the outbox and are appended to the stream later,
+     * after newer ones: the checkpoint stays below them while they wait, and once they are handled
+     * it moves on to the newest event, not to the last entry of the stream.
+     */
+    @Test
+    void eventsWaitingInTheOutboxHoldTheCheckpointAndTheRepairsLateEntriesDoNot() {
+        consume("r", "late", d -> received.add(d.sequence()));
+        for (int i = 0; i < 3; i++) {
+            write("r", true);
+        }
+        await("the checkpoint at r#3", () -> history.checkpoint("late", "r").map(Checkpoint::through).orElse(0L) == 3);
+        List<Document> waiting = List.of(toOutbox(write("r", false)), toOutbox(write("r", false)));
+        write("r", true);
+        write("r", true);
+        await("r#6 and r#7", () -> received.containsAll(List.of(6L, 7L)));
+        Date handled = new Date();
+        await("a checkpoint tick after r#7", () -> checkpointDocument("r/late").getDate("updated").after(handled));
+        assertThat(history.checkpoint("late", "r").orElseThrow().through()).as("held below the outbox's r#4").isEqualTo(3);
+
+        // The stream repair: each taken out of the outbox and appended to the stream.
+        for (Document event : waiting) {
+            db.getCollection("event_outbox").deleteOne(Filters.eq("_id", event.get("_id")));
+            try (Jedis j = new Jedis("127.0.0.1", port)) {
+                j.xadd(EventStreams.streamOf("r"), StreamEntryID.NEW_ENTRY, Map.of("channel", "r",
+                        "sequence_id", event.get("sequence_id").toString(), "event", event.getString("envelope")));
+            }
+        }
+        await("r#1..7", () -> receivedSet().containsAll(range(1, 7)));
+        await("the checkpoint at r#7", () -> history.checkpoint("late", "r").map(Checkpoint::through).orElse(0L) == 7);
+    }
+
+    /** As EventLog does when Redis refuses an event: the stored event goes to the outbox for the stream repair. */
+    private Document toOutbox(long sequence) {
+        Document stored = db.getCollection("eventhistory").find(Filters.and(Filters.eq("channel", "r"),
+                Filters.eq("sequence_id", sequence))).first();
+        Document entry = new Document("_id", stored.getObjectId("_id")).append("timestamp", stored.get("timestamp"))
+                .append("sequence_id", sequence).append("channel", "r").append("envelope", stored.getString("envelope"));
+        db.getCollection("event_outbox").insertOne(entry);
+        return entry;
+    }
+
+    private Document checkpointDocument(String id) {
+        Document d = db.getCollection("step_checkpoints").find(Filters.eq("_id", id)).first();
+        return d == null ? new Document("updated", new Date(0)) : d;
+    }
 }
