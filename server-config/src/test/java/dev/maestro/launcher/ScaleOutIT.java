@@ -97,8 +97,9 @@ class ScaleOutIT {
                         writers.add(threads.submit(() -> write(admin, written)));
                     }
                     Poll.until("150 writes", Duration.ofMinutes(3), () -> written.get() >= 150);
-                    apiKilledAt = Instant.now();
                     api2.kill();
+                    // Requests sent before this may have been in flight on the instance as it died.
+                    apiKilledAt = Instant.now();
                     Poll.until("200 writes", Duration.ofMinutes(3), () -> written.get() >= 200);
                     pipeline2.kill();
                     Poll.until("300 writes", Duration.ofMinutes(3), () -> written.get() >= 300);
