@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.maestro.it.support.NodeBodies;
 import dev.maestro.it.support.TestUsers;
 import dev.maestro.it.support.TestUsers.TestUser;
+import dev.maestro.json.Json;
 import dev.maestro.security.KeyFiles;
 import dev.maestro.security.TokenIssuer;
 import dev.maestro.testsupport.ApiClient;
 import dev.maestro.testsupport.ApiResponse;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
@@ -18,6 +23,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -26,6 +32,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * and by an admin, and nothing is written.
  */
 public interface TokenSecurityContract extends ApiContract {
+    HttpClient HTTP = HttpClient.newHttpClient();
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"forged signature", "alg none", "expired", "wrong issuer", "wrong key",
@@ -51,6 +58,34 @@ public interface TokenSecurityContract extends ApiContract {
         assertThat(admin().get("/latest/user-groups?name=" + newGroupName).list("items")).as("no group").isEmpty();
         assertThat(admin().get("/latest/kv/forged/" + group).json()).as("no value").isNull();
         assertThat(admin().get("/latest/user/" + victim.id()).map()).as("victim unchanged").isEqualTo(victimBefore);
+    }
+
+    /**
+     * KernelCI's kci-dev sends its token bare ({@code Authorization: <token>}, no {@code Bearer})
+     * to the API as well: a public read answers as without the header, whatever the value; a
+     * write takes only a {@code Bearer} token (MicroProfile JWT reads no other form), so the bare
+     * one is the 401 of a request without a token.
+     */
+    @Test
+    default void aBareTokenNeverRefusesAPublicRead() throws Exception {
+        String group = TestUsers.unique("bare");
+        String id = (String) admin().post("/latest/node", NodeBodies.checkout("bare-token", group)).map().get("id");
+        for (String header : List.of(adminToken(), "garbage", "a.b.c")) {
+            for (String path : List.of("/latest/nodes?group=" + group, "/latest/nodes/fast?group=" + group,
+                    "/latest/node/" + id, "/latest/count?group=" + group)) {
+                HttpResponse<String> read = HTTP.send(HttpRequest.newBuilder(URI.create(api().base() + path))
+                        .header("Authorization", header).header("Content-Type", "application/json; charset=utf-8").build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(read.statusCode()).as("%s with Authorization: %s", path, header).isEqualTo(200);
+            }
+        }
+        HttpResponse<String> write = HTTP.send(HttpRequest.newBuilder(URI.create(api().base() + "/latest/node"))
+                .header("Authorization", adminToken()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.write(NodeBodies.checkout("bare-write", group)))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(write.statusCode()).isEqualTo(401);
+        assertThat(Json.readMap(write.body())).containsKey("detail");
+        assertThat(api().get("/latest/count?group=" + group).json()).isEqualTo(1);
     }
 
     /** A token of the given kind; the user ones are real tokens whose user was then deleted or deactivated. */

@@ -31,8 +31,12 @@ public final class NodeKinds {
     public static final Set<String> ERROR_CODES = Set.of("invalid_job_params", "submit_error", "node_timeout",
             "Infrastructure", "Canceled", "Job", "Bug", "Test", "Configuration", "LAVATimeout", "MultinodeTimeout",
             "ObjectNotPersisted", "Unexisting permission codename.", "job_generation_error", "kbuild_internal_error");
-    /** The error codes a checkout may carry. */
-    public static final Set<String> CHECKOUT_ERROR_CODES = Set.of("node_timeout", "git_checkout_failure");
+    /**
+     * The error codes a checkout may carry: KernelCI's two, and the three a patchset (a checkout
+     * of a patched tree) ends with when its series cannot be downloaded, is refused or does not apply.
+     */
+    public static final Set<String> CHECKOUT_ERROR_CODES = Set.of("node_timeout", "git_checkout_failure",
+            "patch_download_failure", "patch_invalid", "patch_apply_failure");
 
     static final DataSchema KERNEL_VERSION = DataSchema.of(
             required("version", integer()),

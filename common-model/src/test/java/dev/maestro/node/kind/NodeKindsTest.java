@@ -29,6 +29,8 @@ class NodeKindsTest {
                 Arguments.of("checkout", map("kernel_revision", revision(), "error_code", "git_checkout_failure",
                         "architecture_filter", list("x86_64"), "unknown_key", "kept")),
                 Arguments.of("checkout", map()),
+                Arguments.of("checkout", map("kernel_revision", map("tree", "mainline", "url", "https://git.kernel.org/x.git",
+                        "branch", "master", "commit", "2a98", "patchset", "9f86d0818"), "error_code", "patch_apply_failure")),
                 Arguments.of("kbuild", map("kernel_revision", revision(), "arch", "x86_64", "defconfig", "defconfig",
                         "compiler", "gcc-12", "fragments", list("kselftest"), "config_full", "defconfig+kselftest",
                         "error_code", "kbuild_internal_error", "regression", oid, "runtime", "k8s")),

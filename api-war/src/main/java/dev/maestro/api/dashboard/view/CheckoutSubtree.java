@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
 import org.bson.types.ObjectId;
 
 /**
- * A checkout and every node under it (its regressions aside: they have the checkout as parent
- * but are shown apart), read one tree level at a time. Which nodes have children at all is
+ * A checkout and every node under it (its regressions and patchsets aside: they have the
+ * checkout as parent but are shown apart), read one tree level at a time. Which nodes have children at all is
  * asked first, in one pass over the nodes created since the checkout; each level then asks only
  * for the children of those ({@code parent__in}, in chunks). A checkout with thousands of tests
  * costs a handful of queries, and none lists thousands of leaves as possible parents (which an
@@ -25,7 +25,11 @@ public record CheckoutSubtree(Node checkout, List<Node> descendants, Map<ObjectI
     private static final int CHUNK = 500;
     /** Deeper than any real tree; stops a corrupted parent cycle from looping. */
     private static final int MAX_DEPTH = 32;
-    private static final String REGRESSION_KIND = "regression";
+    /**
+     * Children that are not part of the checkout's own tree: its regressions (shown apart) and
+     * its patchsets (checkouts of the patched tree, each a revision with its own page).
+     */
+    private static final List<String> OTHER_REVISIONS_AND_REGRESSIONS = List.of("regression", CheckoutView.CHECKOUT_KIND);
 
     public static CheckoutSubtree read(NodeStore nodes, Node checkout) {
         return read(nodes, checkout, parentsSince(nodes, checkout.created()));
@@ -49,7 +53,7 @@ public record CheckoutSubtree(Node checkout, List<Node> descendants, Map<ObjectI
             List<ObjectId> next = new ArrayList<>();
             for (int from = 0; from < withChildren.size(); from += CHUNK) {
                 List<ObjectId> chunk = withChildren.subList(from, Math.min(withChildren.size(), from + CHUNK));
-                for (Node child : nodes.find(NodeCriteria.where().in("parent", chunk).ne("kind", REGRESSION_KIND)
+                for (Node child : nodes.find(NodeCriteria.where().in("parent", chunk).nin("kind", OTHER_REVISIONS_AND_REGRESSIONS)
                         .sortedBy("created").query())) {
                     all.add(child);
                     next.add(child.id());

@@ -3,6 +3,7 @@ package dev.maestro.pipeline.reporting;
 import dev.maestro.node.NodeJson;
 import dev.maestro.node.NodeService;
 import dev.maestro.node.query.NodeQuery;
+import dev.maestro.pipeline.patch.PatchsetNodes;
 import dev.maestro.pipeline.results.TestIdentity;
 import dev.maestro.store.Ids;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -85,17 +86,26 @@ public class ResultQueries {
         return list(query);
     }
 
-    /** Every node under {@code rootId} (not the root), breadth first. */
+    /**
+     * Every node of the root's revision under {@code rootId} (not the root), breadth first. A
+     * patchset under a checkout is another revision (the base plus patches), with its own
+     * summary: it and its subtree are left out.
+     */
     public List<Map<String, Object>> descendants(String rootId) {
         List<Map<String, Object>> found = new ArrayList<>();
         List<String> parents = new ArrayList<>(List.of(rootId));
         for (int i = 0; i < parents.size(); i++) {
-            for (Map<String, Object> child : list(Map.of("parent", parents.get(i)))) {
+            for (Map<String, Object> child : list(Map.of("parent", parents.get(i), "name__ne", PatchsetNodes.NAME))) {
                 found.add(child);
                 parents.add(String.valueOf(child.get("id")));
             }
         }
         return found;
+    }
+
+    /** The nodes directly under {@code parentId}. */
+    public List<Map<String, Object>> children(String parentId) {
+        return list(Map.of("parent", parentId));
     }
 
     /** The nearest ancestor of {@code node} (or the node itself) of {@code kind}. */

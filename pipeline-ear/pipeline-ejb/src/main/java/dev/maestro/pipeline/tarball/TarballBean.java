@@ -12,6 +12,7 @@ import dev.maestro.pipeline.checkout.TarballMaker;
 import dev.maestro.pipeline.config.PipelineConfig;
 import dev.maestro.pipeline.delivery.EventEnvelope;
 import dev.maestro.pipeline.git.MirrorStore;
+import dev.maestro.pipeline.patch.PatchsetNodes;
 import dev.maestro.pipeline.ra.EventDelivery;
 import dev.maestro.pipeline.ra.StreamEventListener;
 import dev.maestro.pipeline.settings.PipelineSettings;
@@ -63,7 +64,8 @@ public class TarballBean implements StreamEventListener {
         }
         ObjectId id = Ids.parse(NodeEvent.read(EventEnvelope.parse(delivery.envelope()).data()).id());
         Node checkout = nodes.get(id);
-        if (checkout.state() != NodeState.RUNNING) {
+        // A patchset is a checkout too, of a patched tree: the apply step makes its tarball.
+        if (checkout.state() != NodeState.RUNNING || PatchsetNodes.isPatchset(checkout)) {
             return;
         }
         TarballMaker maker = new TarballMaker(mirrors, settings.storage().get(), settings.workDirectory().resolve("tarballs"));

@@ -1,6 +1,5 @@
 package dev.maestro.pipeline.trigger;
 
-import dev.maestro.node.EventMode;
 import dev.maestro.node.Node;
 import dev.maestro.node.NodeService;
 import dev.maestro.pipeline.checkout.CheckoutTrigger;
@@ -8,10 +7,7 @@ import dev.maestro.pipeline.checkout.KernelRevision;
 import dev.maestro.pipeline.config.BuildConfig;
 import dev.maestro.pipeline.config.PipelineConfig;
 import dev.maestro.pipeline.config.TreeConfig;
-import dev.maestro.pipeline.git.Git;
 import dev.maestro.pipeline.git.GitException;
-import dev.maestro.pipeline.git.MirrorStore;
-import dev.maestro.pipeline.identity.PipelineIdentity;
 import dev.maestro.pipeline.settings.PipelineSettings;
 import dev.maestro.store.RedisConnection;
 import jakarta.annotation.PostConstruct;
@@ -66,19 +62,13 @@ public class TriggerTimer {
     PipelineSettings settings;
 
     @Inject
-    PipelineIdentity identity;
+    Checkouts checkouts;
 
     @Inject
     NodeService nodes;
 
     @Inject
     RedisConnection redis;
-
-    @Inject
-    MirrorStore mirrors;
-
-    @Inject
-    Git git;
 
     @Inject
     TriggerStats stats;
@@ -91,7 +81,7 @@ public class TriggerTimer {
     @PostConstruct
     void start() {
         if (settings.config().isPresent()) {
-            trigger = new CheckoutTrigger(git, mirrors);
+            trigger = checkouts.trigger();
             timerService.createIntervalTimer(1000, 1000, new TimerConfig("maestro-trigger", false));
         }
     }
@@ -162,16 +152,37 @@ public class TriggerTimer {
         }
     }
 
+    /**
+     * The checkout a patch series is applied on: of {@code commit}, or of the branch head when
+     * empty, on {@code buildConfig}'s tree and branch. An existing checkout is taken as it is;
+     * otherwise one is made as a poll would make it. Empty while another instance makes it (ask
+     * again later) or when the branch has no head.
+     *
+     * @throws GitException when the remote cannot be read or has no such commit
+     */
+    public Optional<Node> checkoutFor(BuildConfig buildConfig, Optional<String> commit) {
+        PipelineConfig config = settings.config().orElseThrow(() -> new IllegalStateException("no pipeline configuration"));
+        TreeConfig tree = config.treeOf(buildConfig);
+        if (trigger == null) {
+            trigger = checkouts.trigger();
+        }
+        Optional<String> wanted = commit.isPresent() ? commit : trigger.headCommit(tree, buildConfig);
+        if (wanted.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!checkoutExists(tree, buildConfig, wanted.get())) {
+            createOnce(tree, buildConfig, wanted.get());
+        }
+        return nodes.list(CheckoutTrigger.existingCheckout(tree, buildConfig, wanted.get()).eq("name", "checkout")
+                .sortedBy("created").limit(1).query()).stream().findFirst();
+    }
+
     private boolean checkoutExists(TreeConfig tree, BuildConfig buildConfig, String commit) {
         return nodes.count(CheckoutTrigger.existingCheckout(tree, buildConfig, commit).query()) > 0;
     }
 
     private void create(TreeConfig tree, BuildConfig buildConfig, String commit) {
         KernelRevision revision = trigger.revision(tree, buildConfig, commit);
-        Node draft = CheckoutTrigger.checkoutNode(revision, buildConfig, Instant.now(), buildConfig.timeout())
-                .toBuilder().submitter(SUBMITTER).build();
-        Node checkout = nodes.create(identity.user(), draft, EventMode.PUBLISH);
-        LOG.info("Trigger " + buildConfig.name() + ": new commit " + commit + " (" + revision.describe() + ") of "
-                + tree.name() + "/" + buildConfig.branch() + ", checkout " + checkout.id());
+        checkouts.create(revision, buildConfig, node -> node.submitter(SUBMITTER));
     }
 }

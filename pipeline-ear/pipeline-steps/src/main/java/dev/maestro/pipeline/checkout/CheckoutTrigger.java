@@ -5,6 +5,7 @@ import dev.maestro.node.query.NodeCriteria;
 import dev.maestro.pipeline.config.BuildConfig;
 import dev.maestro.pipeline.config.TreeConfig;
 import dev.maestro.pipeline.git.Git;
+import dev.maestro.pipeline.git.GitException;
 import dev.maestro.pipeline.git.LocalMirror;
 import dev.maestro.pipeline.git.MirrorStore;
 import dev.maestro.time.Timestamps;
@@ -55,18 +56,34 @@ public final class CheckoutTrigger {
      * @throws dev.maestro.pipeline.git.GitException when the fetch fails or the commit is not there
      */
     public KernelRevision revision(TreeConfig tree, BuildConfig buildConfig, String commit) {
-        LocalMirror mirror = mirrors.mirror(tree.name(), tree.url());
-        mirror.update();
-        return RevisionReader.read(mirror, tree.name(), buildConfig.branch(), commit);
+        return fetchedRevision(tree, buildConfig, commit).orElseThrow(() -> new GitException("Commit " + commit
+                + " is not in " + tree.url() + " (after fetching all its branches and tags)"));
     }
 
-    /** The query that finds an existing checkout of this commit of this tree and branch. */
+    /**
+     * Like {@link #revision}, but a commit the tree does not have is an empty answer rather than
+     * an error, so a caller can tell it from a tree it cannot fetch.
+     *
+     * @throws dev.maestro.pipeline.git.GitException when the fetch fails
+     */
+    public Optional<KernelRevision> fetchedRevision(TreeConfig tree, BuildConfig buildConfig, String commit) {
+        LocalMirror mirror = mirrors.mirror(tree.name(), tree.url());
+        mirror.update();
+        return mirror.resolveCommit(commit).map(full -> RevisionReader.read(mirror, tree.name(), buildConfig.branch(), full));
+    }
+
+    /**
+     * The query that finds an existing checkout of this commit of this tree and branch. A
+     * checkout narrowed by a {@code jobfilter} (a custom checkout through the service API) runs
+     * only some jobs, so it does not count: the trigger still makes the full one.
+     */
     public static NodeCriteria existingCheckout(TreeConfig tree, BuildConfig buildConfig, String commit) {
         return NodeCriteria.where()
                 .eq("kind", KIND)
                 .eq("data.kernel_revision.tree", tree.name())
                 .eq("data.kernel_revision.branch", buildConfig.branch())
-                .eq("data.kernel_revision.commit", commit);
+                .eq("data.kernel_revision.commit", commit)
+                .eq("jobfilter", null);
     }
 
     /**
@@ -92,7 +109,7 @@ public final class CheckoutTrigger {
     }
 
     /** KernelCI's tree id: sha256 of URL, branch and creation time, so each checkout gets its own. */
-    private static String treeId(String url, String branch, Instant now) {
+    public static String treeId(String url, String branch, Instant now) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256")
                     .digest((url + branch + Timestamps.format(now)).getBytes(StandardCharsets.UTF_8));

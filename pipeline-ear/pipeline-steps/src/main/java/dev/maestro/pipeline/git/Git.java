@@ -73,6 +73,11 @@ public final class Git {
         return result.stdout();
     }
 
+    /** Runs a local command and returns its outcome, failed or not. */
+    CommandResult runLocal(Path directory, String... args) {
+        return run(directory, local, args);
+    }
+
     private CommandResult run(Path directory, Duration limit, String... args) {
         List<String> command = new ArrayList<>(args.length + 1);
         command.add("git");

@@ -32,6 +32,10 @@ public final class LocalMirror {
         this.url = url;
     }
 
+    Git git() {
+        return git;
+    }
+
     public Path directory() {
         return directory;
     }

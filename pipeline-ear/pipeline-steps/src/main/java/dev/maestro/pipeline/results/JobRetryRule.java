@@ -53,6 +53,15 @@ public final class JobRetryRule {
 
     /** The request to publish on {@code retry} for the eligible {@code failed}, whose ancestor is {@code ancestor}. */
     public static Map<String, Object> request(Map<String, Object> failed, Map<String, Object> ancestor) {
+        return request(failed, ancestor, NodeMaps.retryCounter(failed) + 1);
+    }
+
+    /**
+     * The same request with the given {@code retry_counter}: a retry asked for by hand takes the
+     * next counter no attempt of the job has, so it is never taken for an automatic retry that
+     * already ran.
+     */
+    public static Map<String, Object> request(Map<String, Object> failed, Map<String, Object> ancestor, int retryCounter) {
         Map<String, Object> request = new LinkedHashMap<>(ancestor);
         request.put("state", "available");
         String name = String.valueOf(failed.get("name"));
@@ -65,11 +74,23 @@ public final class JobRetryRule {
                 request.put("platform_filter", List.of(String.valueOf(platform)));
             }
         }
-        request.put("retry_counter", NodeMaps.retryCounter(failed) + 1);
+        request.put("retry_counter", retryCounter);
         Map<String, Object> debug = new LinkedHashMap<>(NodeMaps.map(ancestor.get("debug")));
         debug.put("retry_by", NodeMaps.id(failed));
         request.put("debug", debug);
         return request;
+    }
+
+    /**
+     * The {@code retry_counter} of a new attempt of {@code job}: one more than the highest of its
+     * attempts (same name and platform) among {@code siblings}, the nodes under the same parent.
+     */
+    public static int nextRetryCounter(Map<String, Object> job, List<Map<String, Object>> siblings) {
+        String platform = String.valueOf(NodeMaps.data(job).get("platform"));
+        return siblings.stream()
+                .filter(n -> String.valueOf(job.get("name")).equals(String.valueOf(n.get("name")))
+                        && platform.equals(String.valueOf(NodeMaps.data(n).get("platform"))))
+                .mapToInt(NodeMaps::retryCounter).max().orElse(NodeMaps.retryCounter(job)) + 1;
     }
 
     /**

@@ -71,6 +71,9 @@ class CheckoutTriggerTest {
         assertThatThrownBy(() -> trigger().revision(tree, TOY_MAIN, "0123456789abcdef0123456789abcdef01234567"))
                 .isInstanceOf(GitException.class)
                 .hasMessageContaining("Commit 0123456789abcdef0123456789abcdef01234567 is not in " + repo.path());
+        assertThat(trigger().fetchedRevision(tree, TOY_MAIN, "0123456789abcdef0123456789abcdef01234567")).isEmpty();
+        assertThat(trigger().fetchedRevision(tree, TOY_MAIN, repo.head().substring(0, 7))).get()
+                .extracting(KernelRevision::commit).isEqualTo(repo.head());
     }
 
     @Test
@@ -96,6 +99,7 @@ class CheckoutTriggerTest {
         sameQueryString.put("data.kernel_revision.tree", "toy");
         sameQueryString.put("data.kernel_revision.branch", "main");
         sameQueryString.put("data.kernel_revision.commit", "abc1234def");
+        sameQueryString.put("jobfilter", "null");
         assertThat(CheckoutTrigger.existingCheckout(new TreeConfig("toy", "/srv/toy.git"), TOY_MAIN, "abc1234def")
                 .query().filter().toBsonDocument())
                 .isEqualTo(NodeFilter.parse(sameQueryString).toBsonDocument());

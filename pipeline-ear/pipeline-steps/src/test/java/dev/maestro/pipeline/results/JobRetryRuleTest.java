@@ -54,6 +54,18 @@ class JobRetryRuleTest {
     }
 
     @Test
+    void aRetryByHandTakesTheNextCounterNoAttemptOfTheJobHas() {
+        Map<String, Object> first = withData(node("job", "hangs", "incomplete", T), "platform", "shell");
+        Map<String, Object> third = withData(with(node("job", "hangs", "incomplete", T), "retry_counter", 2), "platform", "shell");
+        Map<String, Object> elsewhere = withData(with(node("job", "hangs", "pass", T), "retry_counter", 7), "platform", "qemu");
+        Map<String, Object> other = withData(with(node("job", "passes", "pass", T), "retry_counter", 5), "platform", "shell");
+
+        assertThat(JobRetryRule.nextRetryCounter(first, List.of(first, third, elsewhere, other))).isEqualTo(3);
+        assertThat(JobRetryRule.nextRetryCounter(first, List.of())).isEqualTo(1);
+        assertThat(JobRetryRule.request(first, node("kbuild", "kbuild-tiny", "pass", T), 3)).containsEntry("retry_counter", 3);
+    }
+
+    @Test
     void aNodeAwaitsItsRetryUntilItExistsOrForTenMinutes() {
         Map<String, Object> failed = withData(node("job", "hangs", "incomplete", T), "platform", "shell");
         Map<String, Object> retry = withData(with(node("job", "hangs", "incomplete", T), "retry_counter", 1), "platform", "shell");

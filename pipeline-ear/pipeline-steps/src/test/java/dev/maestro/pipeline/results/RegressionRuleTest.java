@@ -77,4 +77,14 @@ class RegressionRuleTest {
         assertThat(TestIdentity.of(otherPlatform).key()).isNotEqualTo(test.key()).hasSize(32);
         assertThat(TestIdentity.of(pass1).key()).isEqualTo(test.key());
     }
+
+    /** A patched revision's run (under a patchset node) never counts as the next run of the base's test, nor the reverse. */
+    @Test
+    void aRunUnderAPatchsetIsAnotherTestThanTheBasesRun() {
+        Map<String, Object> patchedFail = Nodes.with(fail2, "path", List.of("checkout", "patchset", "kbuild-tiny", "tiny-tests",
+                fail2.get("name")));
+
+        assertThat(TestIdentity.of(patchedFail).matches(pass1)).isFalse();
+        assertThat(TestIdentity.of(pass1).matches(patchedFail)).isFalse();
+    }
 }

@@ -113,6 +113,42 @@ public final class FixtureRepo {
         return headSha();
     }
 
+    /**
+     * A patch series as a submitter makes it: each of {@code changes} (path → new content) is
+     * committed on a throw-away branch of the work clone from {@code base}, the commits are
+     * written out with {@code git format-patch --base} (so each series names its base commit, as
+     * Patchwork passes it on), and the work clone goes back to main. Nothing is
+     * pushed, so the pipeline never sees these commits.
+     */
+    public List<String> formatPatchSeries(String base, List<Map<String, String>> changes) {
+        String branch = "series-" + System.nanoTime();
+        git(work, "checkout", "--quiet", "-b", branch, base);
+        try {
+            for (int i = 0; i < changes.size(); i++) {
+                for (Map.Entry<String, String> file : changes.get(i).entrySet()) {
+                    Files.writeString(work.resolve(file.getKey()), file.getValue());
+                }
+                git(work, "add", "--all");
+                git(work, "commit", "--quiet", "--no-verify", "--message", "Series change " + (i + 1));
+            }
+            Path out = Files.createTempDirectory(bare.getParent(), "series");
+            git(work, "format-patch", "--quiet", "--base=" + base, "-" + changes.size(), "-o", out.toString());
+            List<String> patches = new ArrayList<>();
+            try (var files = Files.list(out)) {
+                for (Path patch : files.sorted().toList()) {
+                    patches.add(Files.readString(patch));
+                }
+            }
+            Directories.deleteTree(out);
+            return patches;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot make a patch series in the fixture's work clone", e);
+        } finally {
+            git(work, "checkout", "--quiet", "--force", "main");
+            git(work, "branch", "--quiet", "-D", branch);
+        }
+    }
+
     /** The commit main points at in the bare repository, as the pipeline's {@code git ls-remote} sees it. */
     public String headSha() {
         return git(bare, "rev-parse", "refs/heads/main").trim();
