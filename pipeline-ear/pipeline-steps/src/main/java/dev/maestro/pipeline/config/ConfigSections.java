@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,7 +85,7 @@ final class ConfigSections {
     }
 
     Optional<JobConfig> job(String name, YamlValue value) {
-        return YamlMapping.of(value, List.of("kind", "template", "params", "kcidb_test_suite")).flatMap(m -> {
+        return YamlMapping.of(value, List.of("kind", "template", "params", "kcidb_test_suite", "image")).flatMap(m -> {
             Optional<JobKind> kind = m.required("kind").flatMap(k -> choice(k, JobKind.class, "kind"));
             Optional<String> template = m.required("template").flatMap(t -> t.string().filter(text -> {
                 if (!templates.exists(text)) {
@@ -100,7 +101,7 @@ final class ConfigSections {
             if (kind.isEmpty() || template.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new JobConfig(name, kind.get(), template.get(), params, suite));
+            return Optional.of(new JobConfig(name, kind.get(), template.get(), params, suite, text(m, "image")));
         });
     }
 
@@ -113,10 +114,13 @@ final class ConfigSections {
     }
 
     Optional<RuntimeConfig> runtime(String name, YamlValue value) {
-        return YamlMapping.of(value, List.of("lab_type", "timeout")).flatMap(m -> {
+        List<String> keys = new ArrayList<>(List.of("lab_type", "timeout"));
+        keys.addAll(KubernetesSection.KEYS);
+        return YamlMapping.of(value, keys).flatMap(m -> {
             Optional<LabType> type = m.required("lab_type").flatMap(t -> choice(t, LabType.class, "lab_type"));
             Duration timeout = m.optional("timeout").flatMap(YamlValue::duration).orElse(DEFAULT_JOB_TIMEOUT);
-            return type.map(t -> new RuntimeConfig(name, t, timeout));
+            Optional<KubernetesConfig> kubernetes = KubernetesSection.read(m, type, configDirectory);
+            return type.map(t -> new RuntimeConfig(name, t, timeout, kubernetes));
         });
     }
 
@@ -202,7 +206,7 @@ final class ConfigSections {
         return m.optional(key).flatMap(YamlValue::string).orElse("");
     }
 
-    private static Optional<URI> httpUrl(YamlValue value) {
+    static Optional<URI> httpUrl(YamlValue value) {
         return value.string().flatMap(text -> {
             try {
                 URI uri = new URI(text);

@@ -1,10 +1,10 @@
 package dev.maestro.pipeline.config;
 
-/** The kinds of runtime KernelCI knows. Only {@link #SHELL} is implemented so far. */
+/** The kinds of runtime KernelCI knows; {@link #implemented()} says which ones run jobs here. */
 public enum LabType implements WireNamed {
     SHELL(true),
     DOCKER(false),
-    KUBERNETES(false),
+    KUBERNETES(true),
     LAVA(false),
     PULL_LABS(false);
 

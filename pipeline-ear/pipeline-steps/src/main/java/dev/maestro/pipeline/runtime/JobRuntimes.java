@@ -10,13 +10,19 @@ public final class JobRuntimes {
     }
 
     /**
-     * @param workRoot where runtimes that run jobs locally keep one directory per job
+     * @param workRoot where runtimes keep one directory per job (a local job's files, a remote job's log)
      */
     public static JobRuntime create(RuntimeConfig config, JobTemplates templates, Path workRoot, JobEnvironment environment) {
         return switch (config.labType()) {
             case SHELL -> new ShellRuntime(config, templates, workRoot.resolve(config.name()), environment);
-            case DOCKER, KUBERNETES, LAVA, PULL_LABS -> throw new UnsupportedOperationException(
+            case KUBERNETES -> new KubernetesRuntime(config, templates, workRoot.resolve(config.name()), environment);
+            case DOCKER, LAVA, PULL_LABS -> throw new UnsupportedOperationException(
                     "lab_type " + config.labType().wireName() + " is not implemented");
         };
+    }
+
+    /** Releases what runtimes share between jobs (connections to clusters): the pipeline is stopping. */
+    public static void releaseShared() {
+        KubernetesRuntime.disconnectAll();
     }
 }

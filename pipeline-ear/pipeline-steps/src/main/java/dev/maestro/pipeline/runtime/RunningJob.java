@@ -19,4 +19,12 @@ public interface RunningJob {
 
     /** Frees what the job left on this machine (work files, log); call it once its log is stored. */
     void discard();
+
+    /**
+     * Whether the job goes on when the pipeline stops, to be adopted again when it starts (see
+     * {@link JobRuntime#adopt()}): such a job is left running rather than cancelled.
+     */
+    default boolean outlivesPipeline() {
+        return false;
+    }
 }
