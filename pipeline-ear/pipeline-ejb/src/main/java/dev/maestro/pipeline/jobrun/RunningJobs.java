@@ -2,6 +2,7 @@ package dev.maestro.pipeline.jobrun;
 
 import dev.maestro.pipeline.runtime.JobFailure;
 import dev.maestro.pipeline.runtime.JobOutcome;
+import dev.maestro.pipeline.runtime.JobRuntimes;
 import dev.maestro.pipeline.runtime.RunningJob;
 import dev.maestro.pipeline.settings.PipelineSettings;
 import dev.maestro.pipeline.storage.ArtifactStorage;
@@ -31,9 +32,10 @@ import org.bson.types.ObjectId;
  * ({@code <job>-<node id>/job.log}), the node is closed if the job could not report, and its
  * local files are deleted. A job stays watched until all of that succeeded.
  *
- * <p>Jobs are local processes, watched by the instance that started them. When the pipeline
- * stops (undeployed, server shut down) it kills its jobs, which run in sessions of their own and
- * would outlive it, and closes their nodes; if it dies without stopping, the nodes' own
+ * <p>Jobs are watched by the instance that started them. When the pipeline stops (undeployed,
+ * server shut down) it kills its local jobs, which run in sessions of their own and would outlive
+ * it, and closes their nodes; jobs of runtimes that keep them elsewhere (a cluster) go on, and
+ * the next start adopts them ({@link JobAdoption}). If it dies without stopping, the nodes' own
  * {@code timeout} ends them through the lifecycle rules. Killing an overdue job can take
  * seconds; ticks that come meanwhile return at once.
  */
@@ -74,6 +76,10 @@ public class RunningJobs {
     @PreDestroy
     void stopAll() {
         jobs.forEach((nodeId, watched) -> {
+            if (watched.job().outlivesPipeline()) {
+                // It goes on without us; the next start adopts it (JobAdoption).
+                return;
+            }
             try {
                 watched.job().cancel();
                 closer.fail(nodeId, new JobFailure(JobFailure.INFRASTRUCTURE, STOPPED), Map.of());
@@ -83,11 +89,17 @@ public class RunningJobs {
             }
         });
         jobs.clear();
+        JobRuntimes.releaseShared();
     }
 
     /** Watches a started job until it ends. */
     public void watch(ObjectId nodeId, RunningJob job, String artifactDirectory) {
         jobs.put(nodeId, new Watched(job, artifactDirectory));
+    }
+
+    /** Watches a job found still running after a restart, unless it is watched already. */
+    void adopt(ObjectId nodeId, RunningJob job, String artifactDirectory) {
+        jobs.putIfAbsent(nodeId, new Watched(job, artifactDirectory));
     }
 
     /** How many jobs this instance is running. */

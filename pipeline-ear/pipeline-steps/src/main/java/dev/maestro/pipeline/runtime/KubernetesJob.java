@@ -76,7 +76,7 @@ public final class KubernetesJob implements RunningJob {
                 LOG.warning("Job " + name + " (node " + nodeId + ") exceeded its limit of " + limit.toSeconds()
                         + " s; deleting it");
                 Path log = collectLog(-1, "");
-                cluster.delete(name);
+                delete();
                 outcome = new JobOutcome(kind, -1, true, Duration.between(started, Instant.now()), limit, log);
             }
         }
@@ -100,7 +100,7 @@ public final class KubernetesJob implements RunningJob {
         if (outcome == null) {
             LOG.warning("Job " + name + " (node " + nodeId + ") is cancelled; deleting it");
             Path log = collectLog(-1, "");
-            cluster.delete(name);
+            delete();
             outcome = new JobOutcome(kind, -1, false, Duration.between(started, Instant.now()), limit, log);
         }
     }
@@ -111,7 +111,7 @@ public final class KubernetesJob implements RunningJob {
         if (outcome == null) {
             throw new IllegalStateException("Job " + name + " is still running; poll or await it first");
         }
-        cluster.delete(name);
+        delete();
         if (directory != null) {
             Directories.deleteTree(directory);
         }
@@ -120,6 +120,19 @@ public final class KubernetesJob implements RunningJob {
     @Override
     public boolean outlivesPipeline() {
         return true;
+    }
+
+    /**
+     * Deletes the Job with its pods; when the cluster cannot be asked, its own deadline stops the
+     * Job and its time-to-live removes it, so the pipeline does not wait for that.
+     */
+    private void delete() {
+        try {
+            cluster.delete(name);
+        } catch (JobRuntimeException e) {
+            LOG.warning("Job " + name + " (node " + nodeId + ") was not deleted: " + e.getMessage()
+                    + "; the cluster stops it at its deadline and removes it a day after it ends");
+        }
     }
 
     private static boolean ended(JobStatus status) {

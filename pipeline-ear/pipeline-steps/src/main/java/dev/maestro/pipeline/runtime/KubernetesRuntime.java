@@ -105,6 +105,9 @@ public final class KubernetesRuntime implements JobRuntime {
             String name = job.getMetadata().getName();
             try {
                 String nodeId = job.getMetadata().getLabels().get(KubernetesJobSpec.NODE_ID);
+                if (nodeId == null || !nodeId.matches("[0-9a-f]{24}")) {
+                    throw new IllegalArgumentException("its label " + KubernetesJobSpec.NODE_ID + " is not a node id");
+                }
                 String directory = KubernetesJobSpec.annotation(job, KubernetesJobSpec.ARTIFACT_DIRECTORY);
                 Duration limit = Duration.ofSeconds(Long.parseLong(KubernetesJobSpec.annotation(job,
                         KubernetesJobSpec.TIME_LIMIT)));
