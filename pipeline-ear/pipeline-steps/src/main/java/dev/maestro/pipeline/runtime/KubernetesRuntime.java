@@ -21,8 +21,8 @@ import java.util.logging.Logger;
  * Job through the cluster's informer, stores its pod's log, deletes it when it overruns its limit,
  * and finds it again by its labels when the pipeline restarts.
  *
- * <p>Jobs are labelled with this pipeline instance's name ({@code MAESTRO_INSTANCE}, else the host
- * name), so that with several instances on one cluster each re-adopts only its own.
+ * <p>Jobs are labelled with this pipeline instance's name ({@code MAESTRO_INSTANCE_ID}, else the
+ * host name), so that with several instances on one cluster each re-adopts only its own.
  */
 public final class KubernetesRuntime implements JobRuntime {
     private static final Logger LOG = Logger.getLogger(KubernetesRuntime.class.getName());
@@ -135,9 +135,13 @@ public final class KubernetesRuntime implements JobRuntime {
                 + request.job().name() + " has no image, and runtime " + config.name() + " has no default image"));
     }
 
-    /** {@code MAESTRO_INSTANCE}, else the host name (a StatefulSet pod's name is stable across restarts). */
+    /**
+     * {@code MAESTRO_INSTANCE_ID} (a system property or the environment, as the resource adapter
+     * reads it), else the host name, which unlike the adapter's default has no process id: it must
+     * stay the same across restarts (a StatefulSet pod's name does).
+     */
     static String instanceName() {
-        String configured = System.getenv("MAESTRO_INSTANCE");
+        String configured = System.getProperty("MAESTRO_INSTANCE_ID", System.getenv("MAESTRO_INSTANCE_ID"));
         if (configured != null && !configured.isBlank()) {
             return configured;
         }
