@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class SystemIT implements SystemBootContract, PipelineTraceContract, PipelineTriggerContract, PipelineConfigReloadContract,
-        StorageContract, CheckoutFailureContract, RetryContract, JobRetryContract, ResultsContract {
+        StorageContract, CheckoutFailureContract, RetryContract, JobRetryContract, ResultsContract, KubernetesRuntimeContract {
     private static ApiClient api;
     private static ApiClient pipeline;
     private static String adminToken;

@@ -1,0 +1,97 @@
+package dev.maestro.system.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.maestro.system.it.support.MockCluster;
+import dev.maestro.system.it.support.PipelineConfigFile;
+import dev.maestro.system.it.support.SystemBackends;
+import dev.maestro.testsupport.ApiResponse;
+import dev.maestro.testsupport.Poll;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A job on a {@code lab_type: kubernetes} runtime, end to end inside the deployed pipeline.war
+ * (the fabric8 client and its Jackson in the server's class loaders): added to the configuration
+ * while the pipeline runs, a matching event makes a Job in fabric8's mock API server with the
+ * job's image; when the test, playing the cluster, ends its pod and Job, the pipeline stores the
+ * pod's log as the node's {@code log} artifact, closes the node that nobody reported on, and
+ * deletes the Job.
+ */
+public interface KubernetesRuntimeContract extends SystemContract {
+    String NAMESPACE = "maestro-it";
+
+    @Test
+    default void aJobOnAKubernetesRuntimeRunsAsAJobAndItsPodLogIsStored() throws Exception {
+        MockCluster cluster = MockCluster.started();
+        KubernetesClient client = cluster.client();
+        Path file = SystemBackends.itDir().resolve(PipelineConfigFile.FILE_NAME);
+        String good = Files.readString(file);
+        String withCluster = good
+                .replace("build_configs:\n", "build_configs:\n  k8s_marker:\n    tree: toy\n    branch: k8s-marker\n"
+                        + "    poll_period: 1s\n")
+                .replace("jobs:\n", "jobs:\n  in-cluster:\n    kind: job\n    template: passes.sh\n"
+                        + "    image: maestro/it-job:1\n")
+                .replace("platforms:\n", "platforms:\n  kubernetes: {}\n")
+                .replace("runtimes:\n", "runtimes:\n  cluster:\n    lab_type: kubernetes\n    kubeconfig: "
+                        + cluster.kubeconfig() + "\n    namespace: " + NAMESPACE + "\n    timeout: 5m\n")
+                .replace("scheduler:\n", "scheduler:\n  - job: in-cluster\n"
+                        + "    event: {channel: node, kind: kbuild, state: available, name: k8s-probe}\n"
+                        + "    runtime: {name: cluster}\n");
+        try {
+            Files.writeString(file, withCluster);
+            Poll.until("the configuration with the cluster to be in force", WAIT,
+                    () -> PipelineTraceContract.map(PipelineTraceContract.map(pipeline().get("/stats").map().get("steps"))
+                            .get("trigger")).containsKey("k8s_marker"));
+
+            ApiResponse probe = admin().post("/latest/node", Map.of("kind", "kbuild", "name", "k8s-probe", "state", "available",
+                    "path", List.of("checkout", "k8s-probe"), "data", Map.of("arch", "x86_64")));
+            assertThat(probe.status()).as(probe.toString()).isEqualTo(200);
+
+            Job job = Poll.until("the job's Job in the cluster", WAIT,
+                    () -> client.batch().v1().jobs().inNamespace(NAMESPACE).list().getItems(), jobs -> !jobs.isEmpty()).get(0);
+            String name = job.getMetadata().getName();
+            String nodeId = job.getMetadata().getLabels().get("maestro.dev/node-id");
+            assertThat(job.getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).isEqualTo("maestro/it-job:1");
+            assertThat(client.configMaps().inNamespace(NAMESPACE).withName(name).get().getData().get("job.sh"))
+                    .contains("maestro_update");
+            assertThat(api().get("/latest/node/" + nodeId).map()).containsEntry("state", "running")
+                    .containsEntry("parent", probe.map().get("id"));
+
+            String pod = name + "-pod";
+            client.pods().inNamespace(NAMESPACE).resource(new PodBuilder().withNewMetadata().withName(pod)
+                    .addToLabels("maestro.dev/node-id", nodeId).endMetadata().build()).create();
+            cluster.server().expect().get().withPath("/api/v1/namespaces/" + NAMESPACE + "/pods/" + pod + "/log?pretty=false")
+                    .andReturn(200, "hello from the cluster\n").always();
+            client.batch().v1().jobs().inNamespace(NAMESPACE).withName(name).editStatus(j -> new JobBuilder(j).withNewStatus()
+                    .withSucceeded(1).addToConditions(new JobConditionBuilder().withType("Complete").withStatus("True").build())
+                    .endStatus().build());
+
+            Map<String, Object> closed = Poll.until("node " + nodeId + " to be closed", WAIT,
+                    () -> api().get("/latest/node/" + nodeId).map(), n -> "done".equals(n.get("state")));
+            assertThat(closed).containsEntry("result", "incomplete");
+            assertThat(PipelineTraceContract.map(closed.get("data"))).containsEntry("error_code", "Infrastructure")
+                    .containsEntry("runtime", "cluster");
+            String log = (String) PipelineTraceContract.map(closed.get("artifacts")).get("log");
+            HttpResponse<String> stored = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(log)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(stored.body()).isEqualTo("hello from the cluster\n");
+            Poll.until("the Job to be deleted", WAIT, () -> client.batch().v1().jobs().inNamespace(NAMESPACE).withName(name)
+                    .get() == null);
+        } finally {
+            Files.writeString(file, good);
+        }
+    }
+}
