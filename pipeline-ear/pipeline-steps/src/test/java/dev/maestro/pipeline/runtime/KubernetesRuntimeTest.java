@@ -226,6 +226,24 @@ class KubernetesRuntimeTest {
     }
 
     @Test
+    void aRunningJobIsFollowedThroughTheInformerWithoutAskingTheApiServerAtEachLook() {
+        KubernetesJob started = runtime(Duration.ofMinutes(30), "pipeline-1").submit(request(NODE_ID, ""));
+        Poll.until("the informer to hold the Job", WAIT, () -> {
+            int before = server.getRequestCount();
+            return started.poll().isEmpty() && server.getRequestCount() == before;
+        });
+        int before = server.getRequestCount();
+        for (int i = 0; i < 50; i++) {
+            assertThat(started.poll()).isEmpty();
+        }
+        assertThat(server.getRequestCount()).as("requests made by 50 looks at a running job").isEqualTo(before);
+
+        podEnded(started.jobId(), NODE_ID, 0, "");
+        jobEnded(started.jobId(), true, "CompletionsReached");
+        assertThat(ended(started).succeeded()).as("the watch brings the change").isTrue();
+    }
+
+    @Test
     void aFailedJobEndsWithItsContainersExitStatus() {
         KubernetesJob started = runtime(Duration.ofMinutes(30), "pipeline-1").submit(request(NODE_ID, ""));
         podEnded(started.jobId(), NODE_ID, 3, "curl: (7) Failed to connect\n");
