@@ -2,7 +2,6 @@ package dev.maestro.pipeline.runtime;
 
 import dev.maestro.pipeline.config.KubernetesConfig;
 import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -24,8 +23,8 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -154,14 +153,13 @@ final class KubernetesCluster implements AutoCloseable {
     }
 
     /** The exit status of the pod's first container that has ended. */
-    static OptionalInt exitCode(Pod pod) {
+    static Optional<Integer> exitCode(Pod pod) {
         if (pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null) {
-            return OptionalInt.empty();
+            return Optional.empty();
         }
         return pod.getStatus().getContainerStatuses().stream().map(ContainerStatus::getState)
-                .filter(s -> s != null && s.getTerminated() != null).map(s -> s.getTerminated())
-                .map(ContainerStateTerminated::getExitCode).filter(c -> c != null)
-                .mapToInt(Integer::intValue).findFirst();
+                .filter(s -> s != null && s.getTerminated() != null).map(s -> s.getTerminated().getExitCode())
+                .filter(Objects::nonNull).findFirst();
     }
 
     /** Deletes the Job, its pods and what it owns (script and secrets), also if some are gone already. */

@@ -75,7 +75,7 @@ public final class KubernetesJob implements RunningJob {
             } else if (Duration.between(started, Instant.now()).compareTo(limit) > 0) {
                 LOG.warning("Job " + name + " (node " + nodeId + ") exceeded its limit of " + limit.toSeconds()
                         + " s; deleting it");
-                Path log = collectLog(-1, "");
+                Path log = collectLog();
                 delete();
                 outcome = new JobOutcome(kind, -1, true, Duration.between(started, Instant.now()), limit, log);
             }
@@ -99,7 +99,7 @@ public final class KubernetesJob implements RunningJob {
     public synchronized void cancel() {
         if (outcome == null) {
             LOG.warning("Job " + name + " (node " + nodeId + ") is cancelled; deleting it");
-            Path log = collectLog(-1, "");
+            Path log = collectLog();
             delete();
             outcome = new JobOutcome(kind, -1, false, Duration.between(started, Instant.now()), limit, log);
         }
@@ -150,42 +150,41 @@ public final class KubernetesJob implements RunningJob {
                 && (reason == null || reason.equals(c.getReason())));
     }
 
-    private void finish(int exitCode, boolean timedOut, String note) {
-        Path log = collectLog(exitCode, note);
-        int exit = exitCode;
-        if (exitCode > 0) {
-            // The container's own status says more than the Job's "failed".
-            exit = podExitCode().orElse(exitCode);
-        }
-        outcome = new JobOutcome(kind, exit, timedOut, Duration.between(started, Instant.now()), limit, log);
+    private void finish(int jobExit, boolean timedOut, String note) {
+        StringBuilder text = new StringBuilder(note);
+        Optional<Pod> pod = readLog(text);
+        // The container's own status says more than the Job's "failed".
+        int exit = jobExit > 0 ? pod.flatMap(KubernetesCluster::exitCode).orElse(jobExit) : jobExit;
+        outcome = new JobOutcome(kind, exit, timedOut, Duration.between(started, Instant.now()), limit, write(text));
         LOG.info("Job " + name + " (node " + nodeId + ") ended: " + (timedOut ? "timed out" : "exit status " + exit));
     }
 
-    private Optional<Integer> podExitCode() {
-        try {
-            return cluster.pod(Map.of(KubernetesJobSpec.NODE_ID, nodeId)).flatMap(p -> {
-                var code = KubernetesCluster.exitCode(p);
-                return code.isPresent() ? Optional.of(code.getAsInt()) : Optional.empty();
-            });
-        } catch (JobRuntimeException e) {
-            return Optional.empty();
-        }
+    /** The job's log as far as it can be read now, for a job stopped by the pipeline. */
+    private Path collectLog() {
+        StringBuilder text = new StringBuilder();
+        readLog(text);
+        return write(text);
     }
 
-    /** Reads the pod's log into {@code job.log}; what cannot be read is said in the file instead. */
-    private Path collectLog(int exitCode, String note) {
-        StringBuilder text = new StringBuilder(note);
+    /** Appends the pod's log to {@code text}, or why there is none; returns the pod when there is one. */
+    private Optional<Pod> readLog(StringBuilder text) {
         try {
             Optional<Pod> pod = cluster.pod(Map.of(KubernetesJobSpec.NODE_ID, nodeId));
             if (pod.isPresent()) {
                 text.append(cluster.log(pod.get()));
             } else {
                 text.append("No pod of Job ").append(name).append(" was found in the ").append(cluster.description())
-                        .append(" (exit status ").append(exitCode).append(").\n");
+                        .append(".\n");
             }
+            return pod;
         } catch (JobRuntimeException e) {
             text.append("The log of Job ").append(name).append(" could not be read: ").append(e.getMessage()).append('\n');
+            return Optional.empty();
         }
+    }
+
+    /** Writes {@code job.log} in a directory of its own under the work root, which {@link #discard()} deletes. */
+    private Path write(CharSequence text) {
         try {
             Files.createDirectories(workRoot);
             directory = Files.createTempDirectory(workRoot, artifactDirectory + "-");
