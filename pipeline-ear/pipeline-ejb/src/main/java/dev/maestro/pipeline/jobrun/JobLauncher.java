@@ -89,7 +89,7 @@ public class JobLauncher {
      *
      * @throws IllegalStateException when there is no token for jobs
      */
-    JobRuntime runtime(PipelineConfig config, RuntimeConfig runtime) {
+    public JobRuntime runtime(PipelineConfig config, RuntimeConfig runtime) {
         JobEnvironment environment = JobEnvironment.of(URI.create(apiUrl), identity.jobToken(), config.storage(),
                 settings.storageTokenValue());
         return JobRuntimes.create(runtime, config.templates(), settings.workDirectory().resolve("jobs"), environment);

@@ -98,7 +98,7 @@ public class RunningJobs {
     }
 
     /** Watches a job found still running after a restart, unless it is watched already. */
-    void adopt(ObjectId nodeId, RunningJob job, String artifactDirectory) {
+    public void adopt(ObjectId nodeId, RunningJob job, String artifactDirectory) {
         jobs.putIfAbsent(nodeId, new Watched(job, artifactDirectory));
     }
 
