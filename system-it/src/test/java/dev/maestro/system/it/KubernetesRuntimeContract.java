@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -121,8 +122,12 @@ public interface KubernetesRuntimeContract extends SystemContract {
         }
     }
 
-    private static String serverLogOf(SecondPipeline second) throws IOException {
-        return Files.readString(SystemBackends.itDir().resolve(SecondPipeline.INSTANCE_ID + ".log"));
+    private static String serverLogOf(SecondPipeline second) {
+        try {
+            return Files.readString(SystemBackends.itDir().resolve(SecondPipeline.INSTANCE_ID + ".log"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The configuration with a kubernetes runtime on the mock cluster, a job for it and a build config that shows the reload. */
