@@ -39,14 +39,8 @@ public interface KubernetesRuntimeContract extends SystemContract {
 
     @Test
     default void aJobOnAKubernetesRuntimeRunsAsAJobAndItsPodLogIsStored() throws Exception {
-        MockCluster cluster = MockCluster.started();
-        KubernetesClient client = cluster.client();
-        Path file = SystemBackends.itDir().resolve(PipelineConfigFile.FILE_NAME);
-        String good = Files.readString(file);
-        String withCluster = withCluster(good, cluster);
-        try {
-            Files.writeString(file, withCluster);
-            awaitConfiguration();
+        withClusterConfigured(cluster -> {
+            KubernetesClient client = cluster.client();
 
             ApiResponse probe = admin().post("/latest/node", Map.of("kind", "kbuild", "name", "k8s-probe", "state", "available",
                     "path", List.of("checkout", "k8s-probe"), "data", Map.of("arch", "x86_64")));
@@ -75,20 +69,13 @@ public interface KubernetesRuntimeContract extends SystemContract {
             assertThat(storedLog(closed)).isEqualTo("hello from the cluster\n");
             Poll.until("the Job to be deleted", WAIT, () -> client.batch().v1().jobs().inNamespace(NAMESPACE).withName(name)
                     .get() == null);
-        } finally {
-            Files.writeString(file, good);
-        }
+        });
     }
 
     @Test
     default void aRestartedPipelineWatchesAgainTheJobsItLeftInTheCluster() throws Exception {
-        MockCluster cluster = MockCluster.started();
-        KubernetesClient client = cluster.client();
-        Path file = SystemBackends.itDir().resolve(PipelineConfigFile.FILE_NAME);
-        String good = Files.readString(file);
-        try {
-            Files.writeString(file, withCluster(good, cluster));
-            awaitConfiguration();
+        withClusterConfigured(cluster -> {
+            KubernetesClient client = cluster.client();
             // What the second instance left behind when it stopped: its job's node, running, and the Job.
             ApiResponse probe = admin().post("/latest/node", Map.of("kind", "kbuild", "name", "k8s-left", "state", "done",
                     "result", "pass", "path", List.of("checkout", "k8s-left")));
@@ -117,6 +104,22 @@ public interface KubernetesRuntimeContract extends SystemContract {
                 Poll.until("the Job to be deleted", WAIT, () -> client.batch().v1().jobs().inNamespace(NAMESPACE)
                         .withName(name).get() == null);
             }
+        });
+    }
+
+    /** What a test does with the pipeline's configuration naming the mock cluster; the file is restored after. */
+    interface ClusterTest {
+        void run(MockCluster cluster) throws Exception;
+    }
+
+    private void withClusterConfigured(ClusterTest test) throws Exception {
+        MockCluster cluster = MockCluster.started();
+        Path file = SystemBackends.itDir().resolve(PipelineConfigFile.FILE_NAME);
+        String good = Files.readString(file);
+        try {
+            Files.writeString(file, withCluster(good, cluster));
+            awaitConfiguration();
+            test.run(cluster);
         } finally {
             Files.writeString(file, good);
         }
