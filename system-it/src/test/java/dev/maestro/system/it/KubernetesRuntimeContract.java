@@ -95,7 +95,7 @@ public interface KubernetesRuntimeContract extends SystemContract {
 
             try (SecondPipeline second = SecondPipeline.start()) {
                 Poll.until("the restarted instance to watch its Job", WAIT, () -> serverLogOf(second).contains(
-                        "Watching 1 job(s) of runtime cluster again after a restart"));
+                        "Adopted the job of node " + nodeId));
                 jobEnded(cluster, name, nodeId, "finished while the pipeline was away\n");
                 Map<String, Object> closed = Poll.until("node " + nodeId + " to be closed", WAIT,
                         () -> api().get("/latest/node/" + nodeId).map(), n -> "done".equals(n.get("state")));

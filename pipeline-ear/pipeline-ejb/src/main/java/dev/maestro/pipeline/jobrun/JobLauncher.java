@@ -5,7 +5,6 @@ import dev.maestro.node.Node;
 import dev.maestro.node.NodeJson;
 import dev.maestro.node.NodeService;
 import dev.maestro.pipeline.config.PipelineConfig;
-import dev.maestro.pipeline.config.RuntimeConfig;
 import dev.maestro.pipeline.identity.PipelineIdentity;
 import dev.maestro.pipeline.runtime.JobEnvironment;
 import dev.maestro.pipeline.runtime.JobFailure;
@@ -68,7 +67,10 @@ public class JobLauncher {
     public void launch(PipelineConfig config, ScheduledJob scheduled, Node input, Node draft) {
         Node job = nodes.create(identity.user(), draft, EventMode.PUBLISH);
         try {
-            JobRuntime runtime = runtime(config, scheduled.runtime());
+            JobEnvironment environment = JobEnvironment.of(URI.create(apiUrl), identity.jobToken(), config.storage(),
+                    settings.storageTokenValue());
+            JobRuntime runtime = JobRuntimes.create(scheduled.runtime(), config.templates(),
+                    settings.jobsDirectory(), environment);
             JobRequest request = new JobRequest(NodeJson.toJson(job), scheduled.job(), scheduled.platform(),
                     InheritedArtifacts.of(lineage(input)));
             RunningJob started = runtime.submit(request);
@@ -82,17 +84,6 @@ public class JobLauncher {
             // No token for the job, or a runtime type that is recognised but not implemented.
             notStarted(job, new JobFailure(JobFailure.SUBMIT_ERROR, e.getMessage()));
         }
-    }
-
-    /**
-     * The runtime a configuration entry describes, ready to submit jobs with an API token.
-     *
-     * @throws IllegalStateException when there is no token for jobs
-     */
-    public JobRuntime runtime(PipelineConfig config, RuntimeConfig runtime) {
-        JobEnvironment environment = JobEnvironment.of(URI.create(apiUrl), identity.jobToken(), config.storage(),
-                settings.storageTokenValue());
-        return JobRuntimes.create(runtime, config.templates(), settings.workDirectory().resolve("jobs"), environment);
     }
 
     private void notStarted(Node job, JobFailure failure) {

@@ -12,6 +12,7 @@ import dev.maestro.pipeline.jobs.JobTemplates;
 import dev.maestro.pipeline.runtime.AdoptedJob;
 import dev.maestro.pipeline.runtime.JobEnvironment;
 import dev.maestro.pipeline.runtime.JobRequest;
+import dev.maestro.pipeline.runtime.JobRuntimes;
 import dev.maestro.pipeline.runtime.KubernetesRuntime;
 import dev.maestro.pipeline.runtime.RunningJob;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A stopping pipeline leaves the jobs a cluster runs for it where they are, without closing their
- * nodes, and the next start watches each of them again once; against fabric8's mock API server.
+ * nodes, for the next start to adopt; against fabric8's mock API server.
  */
 @EnableKubernetesMockClient(crud = true, https = false)
 class RunningJobsTest {
@@ -66,7 +67,7 @@ class RunningJobsTest {
     }
 
     @Test
-    void aStoppingPipelineLeavesClusterJobsRunningAndTheNextStartWatchesThemOnce() throws IOException {
+    void aStoppingPipelineLeavesClusterJobsRunningForTheNextStartToAdopt() throws IOException {
         JobRequest request = new JobRequest(Map.of("id", NODE_ID, "path", List.of("checkout", "kver"), "data", Map.of()),
                 new JobConfig("kver", JobKind.TEST, "kver.sh", Map.of(), ""),
                 new PlatformConfig("kubernetes", "", "", "", "", List.of(), Map.of()), Map.of());
@@ -79,13 +80,8 @@ class RunningJobsTest {
         assertThat(client.batch().v1().jobs().inNamespace("jobs").withName(job.jobId()).get())
                 .as("the Job goes on without the pipeline").isNotNull();
 
-        RunningJobs after = new RunningJobs();
-        List<AdoptedJob> found = runtime().adopt();
-        assertThat(found).singleElement().satisfies(a -> assertThat(a.job().jobId()).isEqualTo(job.jobId()));
-        for (AdoptedJob adopted : found) {
-            after.adopt(new ObjectId(adopted.nodeId()), adopted.job(), adopted.artifactDirectory());
-        }
-        after.adopt(new ObjectId(NODE_ID), runtime().adopt().get(0).job(), request.artifactDirectory());
-        assertThat(after.count()).as("adopted twice, watched once").isEqualTo(1);
+        List<AdoptedJob> found = JobRuntimes.adopt(runtime().config(), tmp.resolve("work"));
+        assertThat(found).as("what the next start adopts").singleElement()
+                .satisfies(a -> assertThat(a.job().jobId()).isEqualTo(job.jobId()));
     }
 }

@@ -1,10 +1,8 @@
 package dev.maestro.pipeline.runtime;
 
 /**
- * A job found running again after a restart of the pipeline.
- *
- * @param nodeId            the id of the job's node
- * @param artifactDirectory where its log goes in storage, as {@link JobRequest#artifactDirectory()} said
+ * A job found on its lab after the pipeline restarted (a container still running, or ended and
+ * not yet collected), with what watching it on needs: its node and its directory in storage.
  */
 public record AdoptedJob(String nodeId, String artifactDirectory, RunningJob job) {
 }

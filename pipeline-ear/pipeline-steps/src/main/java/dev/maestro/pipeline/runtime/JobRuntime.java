@@ -1,9 +1,8 @@
 package dev.maestro.pipeline.runtime;
 
 import dev.maestro.pipeline.config.RuntimeConfig;
-import java.util.List;
 
-/** Something that runs jobs: a local shell, a Kubernetes cluster; docker and LAVA have room here. */
+/** Something that runs jobs: a local shell, a Docker Engine, a Kubernetes cluster; LAVA has room here. */
 public interface JobRuntime {
 
     RuntimeConfig config();
@@ -21,15 +20,4 @@ public interface JobRuntime {
      * @throws JobRuntimeException with {@code job_generation_error}, {@code invalid_job_params} or {@code submit_error}
      */
     RunningJob submit(JobRequest request);
-
-    /**
-     * The jobs this pipeline instance submitted to this runtime before it last stopped and that
-     * are still there (running, or ended without anyone collecting their log), to be watched
-     * again. Runtimes whose jobs die with the pipeline have none.
-     *
-     * @throws JobRuntimeException with {@code submit_error} when the runtime cannot be asked
-     */
-    default List<AdoptedJob> adopt() {
-        return List.of();
-    }
 }

@@ -3,6 +3,7 @@ package dev.maestro.pipeline.runtime;
 import dev.maestro.pipeline.config.RuntimeConfig;
 import dev.maestro.pipeline.jobs.JobTemplates;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Makes the runtime a configuration entry describes, by its lab type. */
 public final class JobRuntimes {
@@ -18,6 +19,20 @@ public final class JobRuntimes {
             case KUBERNETES -> new KubernetesRuntime(config, templates, workRoot.resolve(config.name()), environment);
             case DOCKER, LAVA, PULL_LABS -> throw new UnsupportedOperationException(
                     "lab_type " + config.labType().wireName() + " is not implemented");
+        };
+    }
+
+    /**
+     * The jobs a runtime entry's lab still holds from before the pipeline restarted, for the
+     * runtimes whose jobs outlive the pipeline ({@link RunningJob#detach()}); none for the others.
+     *
+     * @param workRoot as for {@link #create}
+     * @throws JobRuntimeException with {@code submit_error} when the lab cannot be reached
+     */
+    public static List<AdoptedJob> adopt(RuntimeConfig config, Path workRoot) {
+        return switch (config.labType()) {
+            case KUBERNETES -> KubernetesRuntime.adopt(config, workRoot.resolve(config.name()));
+            case SHELL, DOCKER, LAVA, PULL_LABS -> List.of();
         };
     }
 

@@ -23,7 +23,7 @@ import java.util.logging.Logger;
  * when the Job is complete or failed (a failure by deadline counts as running out of time); when
  * it overruns its limit first, the pipeline deletes it, pods and all. Its pod's log is then read
  * into a local file for the caller to store. It survives a restart of the pipeline, which finds it
- * again ({@link KubernetesRuntime#adopt()}), so stopping the pipeline leaves it running.
+ * again ({@link KubernetesRuntime#adopt}), so stopping the pipeline leaves it running.
  */
 public final class KubernetesJob implements RunningJob {
     private static final Logger LOG = Logger.getLogger(KubernetesJob.class.getName());
@@ -117,8 +117,9 @@ public final class KubernetesJob implements RunningJob {
         }
     }
 
+    /** The Job goes on in the cluster; the connection it used is shared and closed with the others. */
     @Override
-    public boolean outlivesPipeline() {
+    public boolean detach() {
         return true;
     }
 

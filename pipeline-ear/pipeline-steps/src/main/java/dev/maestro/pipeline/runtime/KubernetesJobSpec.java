@@ -43,7 +43,8 @@ final class KubernetesJobSpec {
     /** Finished Jobs that no pipeline collects (their instance never came back) go after a day. */
     private static final int KEEP_FINISHED_SECONDS = 86_400;
     private static final int MAX_NAME = 63;
-    private static final Set<String> SECRET_VARIABLES = Set.of(JobScript.API_TOKEN, JobScript.STORAGE_TOKEN);
+    /** The variables that carry secrets, kept out of the Job. */
+    private static final Set<String> SECRET_VARIABLES = Set.of("MAESTRO_TOKEN", "MAESTRO_STORAGE_TOKEN");
 
     private KubernetesJobSpec() {
     }

@@ -29,9 +29,10 @@ public final class KubernetesRuntime implements JobRuntime {
 
     private final RuntimeConfig config;
     private final KubernetesConfig settings;
-    private final JobTemplates templates;
+    private final JobScript script;
+    /** The same script, with the API and storage URLs as pods in the cluster reach them. */
+    private final JobScript inCluster;
     private final Path workRoot;
-    private final JobEnvironment environment;
     private final String instance;
 
     /** Pods' logs are fetched into directories under {@code workRoot}, which is created if needed. */
@@ -44,9 +45,12 @@ public final class KubernetesRuntime implements JobRuntime {
         this.config = config;
         this.settings = config.kubernetes().orElseThrow(() -> new IllegalArgumentException(
                 "Runtime " + config.name() + " has no Kubernetes settings"));
-        this.templates = templates;
+        this.script = new JobScript(config, templates, environment);
+        this.inCluster = new JobScript(config, templates, new JobEnvironment(
+                settings.apiUrl().orElse(environment.apiUrl()), environment.apiToken(),
+                settings.storageUrl().orElse(environment.storageApiUrl()), environment.storageBaseUrl(),
+                environment.storageToken()));
         this.workRoot = workRoot.toAbsolutePath().normalize();
-        this.environment = environment;
         this.instance = instance;
     }
 
@@ -62,21 +66,20 @@ public final class KubernetesRuntime implements JobRuntime {
 
     @Override
     public String generate(JobRequest request) {
-        return JobScript.render(request, config, templates, environment);
+        return script.render(request);
     }
 
     @Override
     public KubernetesJob submit(JobRequest request) {
         String image = image(request);
-        String script = generate(request);
+        String text = generate(request);
         Duration limit = request.timeLimit(config);
-        Map<String, String> variables = JobScript.variables(request, environment,
-                settings.apiUrl().orElse(environment.apiUrl()), settings.storageUrl().orElse(environment.storageApiUrl()));
+        Map<String, String> variables = inCluster.variables(request);
         String name = KubernetesJobSpec.name(request);
         Map<String, String> labels = KubernetesJobSpec.labels(request, config.name(), instance);
         KubernetesCluster cluster = KubernetesClusters.of(settings);
         try {
-            cluster.create(KubernetesJobSpec.script(name, labels, script), KubernetesJobSpec.secrets(name, labels, variables),
+            cluster.create(KubernetesJobSpec.script(name, labels, text), KubernetesJobSpec.secrets(name, labels, variables),
                     KubernetesJobSpec.job(name, labels, request, image, settings, variables, limit));
         } catch (JobRuntimeException e) {
             removePartial(cluster, name);
@@ -97,9 +100,21 @@ public final class KubernetesRuntime implements JobRuntime {
         }
     }
 
-    @Override
-    public List<AdoptedJob> adopt() {
-        KubernetesCluster cluster = KubernetesClusters.of(settings);
+    /**
+     * The Jobs this pipeline instance left in the runtime's cluster before it last stopped, still
+     * running or ended without anyone collecting their log, to be watched again.
+     *
+     * @param workRoot as for the constructor
+     * @throws JobRuntimeException with {@code submit_error} when the cluster cannot be asked
+     */
+    public static List<AdoptedJob> adopt(RuntimeConfig config, Path workRoot) {
+        return adopt(config, workRoot, instanceName());
+    }
+
+    static List<AdoptedJob> adopt(RuntimeConfig config, Path workRoot, String instance) {
+        KubernetesCluster cluster = KubernetesClusters.of(config.kubernetes().orElseThrow(() -> new IllegalArgumentException(
+                "Runtime " + config.name() + " has no Kubernetes settings")));
+        Path root = workRoot.toAbsolutePath().normalize();
         List<AdoptedJob> adopted = new ArrayList<>();
         for (Job job : cluster.jobs(KubernetesJobSpec.selector(config.name(), instance))) {
             String name = job.getMetadata().getName();
@@ -114,7 +129,7 @@ public final class KubernetesRuntime implements JobRuntime {
                 String created = job.getMetadata().getCreationTimestamp();
                 Instant started = created == null ? Instant.now() : Instant.parse(created);
                 adopted.add(new AdoptedJob(nodeId, directory, new KubernetesJob(cluster, name, nodeId,
-                        KubernetesJobSpec.kind(job), started, limit, workRoot, directory)));
+                        KubernetesJobSpec.kind(job), started, limit, root, directory)));
             } catch (RuntimeException e) {
                 LOG.warning("Job " + name + " in the " + cluster.description() + " is not one this pipeline can watch ("
                         + e.getMessage() + "); leaving it alone");

@@ -17,14 +17,16 @@ public interface RunningJob {
     /** Stops the job now, with everything it started (the server is going away); it then has an outcome. */
     void cancel();
 
-    /** Frees what the job left on this machine (work files, log); call it once its log is stored. */
-    void discard();
-
     /**
-     * Whether the job goes on when the pipeline stops, to be adopted again when it starts (see
-     * {@link JobRuntime#adopt()}): such a job is left running rather than cancelled.
+     * Lets go of the job without stopping it, when the pipeline stops and the job can go on
+     * without it (a container): the next pipeline adopts it ({@link JobRuntimes#adopt}).
+     *
+     * @return false for jobs that die with the pipeline (local processes), which must be cancelled instead
      */
-    default boolean outlivesPipeline() {
+    default boolean detach() {
         return false;
     }
+
+    /** Frees what the job left on this machine (work files, log); call it once its log is stored. */
+    void discard();
 }

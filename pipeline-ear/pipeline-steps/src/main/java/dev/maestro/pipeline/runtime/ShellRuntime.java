@@ -17,13 +17,13 @@ import java.util.logging.Logger;
 
 /**
  * Runs jobs as local {@code sh} processes. Each job gets a fresh directory under the work root
- * holding {@code job.sh} (the prelude of API helpers, then its template, rendered) and
- * {@code job.log} (everything it prints); the job runs in that directory with its standard input
- * closed, in its own session so its time limit can kill all it started.
+ * holding {@code job.sh} (its {@link JobScript}) and {@code job.log} (everything it prints); the
+ * job runs in that directory with its standard input closed, in its own session so its time
+ * limit can kill all it started.
  *
  * <p>Its environment is deliberately small: a few harmless variables of the server
- * ({@code PATH}, {@code HOME}, locale, proxies) and the job's own ({@link JobScript}). The
- * server's secrets (database URLs, admin passwords) never reach it.
+ * ({@code PATH}, {@code HOME}, locale, proxies) and the job's own ({@link JobScript#variables}).
+ * The server's secrets (database URLs, admin passwords) never reach it.
  */
 public final class ShellRuntime implements JobRuntime {
     private static final Logger LOG = Logger.getLogger(ShellRuntime.class.getName());
@@ -33,16 +33,14 @@ public final class ShellRuntime implements JobRuntime {
     private static final String DEFAULT_PATH = "/usr/local/bin:/usr/bin:/bin";
 
     private final RuntimeConfig config;
-    private final JobTemplates templates;
     private final Path workRoot;
-    private final JobEnvironment environment;
+    private final JobScript script;
 
     /** Jobs get directories under {@code workRoot}, which is created if needed. */
     public ShellRuntime(RuntimeConfig config, JobTemplates templates, Path workRoot, JobEnvironment environment) {
         this.config = config;
-        this.templates = templates;
         this.workRoot = workRoot.toAbsolutePath().normalize();
-        this.environment = environment;
+        this.script = new JobScript(config, templates, environment);
     }
 
     @Override
@@ -52,18 +50,18 @@ public final class ShellRuntime implements JobRuntime {
 
     @Override
     public String generate(JobRequest request) {
-        return JobScript.render(request, config, templates, environment);
+        return script.render(request);
     }
 
     @Override
     public ShellJob submit(JobRequest request) {
-        String script = generate(request);
+        String text = generate(request);
         Duration limit = request.timeLimit(config);
         try {
             Files.createDirectories(workRoot);
             Path dir = Files.createTempDirectory(workRoot, request.artifactDirectory() + "-");
             Path scriptFile = dir.resolve("job.sh");
-            Files.writeString(scriptFile, script, StandardCharsets.UTF_8);
+            Files.writeString(scriptFile, text, StandardCharsets.UTF_8);
             Files.setPosixFilePermissions(scriptFile, PosixFilePermissions.fromString("rwxr-x---"));
             Path log = dir.resolve("job.log");
             ProcessBuilder builder = new ProcessBuilder("sh", scriptFile.toString())
@@ -94,7 +92,7 @@ public final class ShellRuntime implements JobRuntime {
             }
         }
         env.putIfAbsent("PATH", DEFAULT_PATH);
-        env.putAll(JobScript.variables(request, environment, environment.apiUrl(), environment.storageApiUrl()));
+        env.putAll(script.variables(request));
         return env;
     }
 }

@@ -278,11 +278,11 @@ class KubernetesRuntimeTest {
     void aRestartedPipelineAdoptsItsRunningJobsByLabelAndNoOneElses() throws IOException {
         KubernetesJob before = runtime(Duration.ofMinutes(30), "pipeline-1").submit(request(NODE_ID, ""));
         runtime(Duration.ofMinutes(30), "pipeline-2").submit(request("65a1f0c2e4b0a1b2c3d4e5f9", ""));
-        assertThat(before.outlivesPipeline()).isTrue();
+        assertThat(before.detach()).as("the Job goes on without the pipeline").isTrue();
         KubernetesRuntime.disconnectAll();
 
-        KubernetesRuntime restarted = runtime(Duration.ofMinutes(30), "pipeline-1");
-        List<AdoptedJob> adopted = restarted.adopt();
+        List<AdoptedJob> adopted = KubernetesRuntime.adopt(runtime(Duration.ofMinutes(30), "pipeline-1").config(),
+                tmp.resolve("work"), "pipeline-1");
         assertThat(adopted).singleElement().satisfies(a -> {
             assertThat(a.nodeId()).isEqualTo(NODE_ID);
             assertThat(a.artifactDirectory()).isEqualTo("probe_Job-" + NODE_ID);
@@ -313,6 +313,7 @@ class KubernetesRuntimeTest {
                 .hasMessageContaining("cannot be reached");
         assertThat(Duration.ofNanos(System.nanoTime() - before)).as("a known-down cluster is not asked again at once")
                 .isLessThan(Duration.ofSeconds(1));
-        assertThatThrownBy(runtime::adopt).isInstanceOf(JobRuntimeException.class);
+        assertThatThrownBy(() -> KubernetesRuntime.adopt(runtime.config(), tmp.resolve("work"), "pipeline-1"))
+                .isInstanceOf(JobRuntimeException.class);
     }
 }
