@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,6 +91,23 @@ class PipelineConfigStartTest {
         ConsoleCapture.Captured checked = capture(() -> Maestro.checkConfig(settings, file));
         assertThat(checked.status()).as(checked.err()).isZero();
         assertThat(checked.out()).contains(file + " is valid");
+    }
+
+    @Test
+    void checkConfigAcceptsTheExamplesKubernetesRuntimeOnceUncommented() throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(EXAMPLE));
+        int start = lines.indexOf("#  k8s:");
+        assertThat(start).as("the example documents a Kubernetes runtime").isPositive();
+        for (int i = start; i < lines.size() && lines.get(i).startsWith("#  "); i++) {
+            lines.set(i, lines.get(i).substring(1));
+        }
+        Path file = dir.resolve("with-k8s.yaml");
+        Files.write(file, lines);
+        LauncherSettings settings = LauncherSettings.fromEnvironment(Map.of("MAESTRO_DATA_DIR", dir.resolve("data").toString()));
+        assertThat(PipelineConfigCheck.load(file, Map.of("MAESTRO_DATA_DIR", dir.resolve("data").toString()))
+                .runtimes().get("k8s").kubernetes()).hasValueSatisfying(k -> assertThat(k.namespace()).contains("maestro-jobs"));
+        ConsoleCapture.Captured checked = capture(() -> Maestro.checkConfig(settings, file));
+        assertThat(checked.status()).as(checked.err()).isZero();
     }
 
     @Test

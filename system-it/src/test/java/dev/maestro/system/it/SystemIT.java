@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class SystemIT implements SystemBootContract, PipelineTraceContract, PipelineTriggerContract, PipelineConfigReloadContract,
         StorageContract, CheckoutFailureContract, RetryContract, JobRetryContract, ResultsContract, LavaContract,
-        DockerRuntimeContract, ServiceApiContract, PatchsetContract, PatchworkContract {
+        DockerRuntimeContract, KubernetesRuntimeContract, ServiceApiContract, PatchsetContract, PatchworkContract {
     private static ApiClient api;
     private static ApiClient pipeline;
     private static String adminToken;

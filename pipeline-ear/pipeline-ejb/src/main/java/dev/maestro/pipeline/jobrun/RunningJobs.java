@@ -95,6 +95,8 @@ public class RunningJobs {
             }
         });
         jobs.clear();
+        // Connections to clusters are shared by their jobs; the detached ones no longer need them.
+        JobRuntimes.releaseShared();
     }
 
     /** Watches a started job until it ends. */

@@ -118,6 +118,7 @@ final class ConfigSections {
         List<String> keys = new ArrayList<>(List.of("lab_type", "timeout"));
         keys.addAll(LavaSection.KEYS);
         keys.addAll(DockerRuntimeConfig.KEYS);
+        keys.addAll(KubernetesSection.KEYS);
         return YamlMapping.of(value, keys).flatMap(m -> {
             Optional<LabType> type = m.required("lab_type").flatMap(t -> choice(t, LabType.class, "lab_type"));
             Duration timeout = m.optional("timeout").flatMap(YamlValue::duration).orElse(DEFAULT_JOB_TIMEOUT);
@@ -131,9 +132,11 @@ final class ConfigSections {
             if (t != LabType.DOCKER) {
                 onlyFor(m, DockerRuntimeConfig.KEYS, LabType.DOCKER);
             }
+            Optional<KubernetesConfig> kubernetes = KubernetesSection.read(m, type, configDirectory);
             Optional<? extends LabKeys> labKeys = switch (t) {
                 case LAVA -> LavaSection.read(m);
                 case DOCKER -> Optional.of(docker(m));
+                case KUBERNETES -> kubernetes;
                 default -> Optional.empty();
             };
             if (t == LabType.LAVA && labKeys.isEmpty()) {

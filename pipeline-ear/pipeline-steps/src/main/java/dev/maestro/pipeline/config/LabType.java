@@ -4,7 +4,7 @@ package dev.maestro.pipeline.config;
 public enum LabType implements WireNamed {
     SHELL(true),
     DOCKER(true),
-    KUBERNETES(false),
+    KUBERNETES(true),
     LAVA(true),
     PULL_LABS(false);
 

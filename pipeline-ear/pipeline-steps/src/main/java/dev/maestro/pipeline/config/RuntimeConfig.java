@@ -7,7 +7,7 @@ import java.util.Optional;
  * A runtime that jobs are submitted to.
  *
  * @param timeout the wall-clock limit of a job unless the job's {@code job_timeout} param says otherwise
- * @param keys    the keys of the lab type's own (LAVA's, Docker's…), present exactly for the types that have some
+ * @param keys    the keys of the lab type's own (LAVA's, Docker's, Kubernetes'…), present exactly for the types that have some
  */
 public record RuntimeConfig(String name, LabType labType, Duration timeout, Optional<? extends LabKeys> keys) {
 
@@ -19,6 +19,11 @@ public record RuntimeConfig(String name, LabType labType, Duration timeout, Opti
     /** The keys of a {@code lab_type: lava} runtime. */
     public Optional<LavaConfig> lava() {
         return keys.filter(LavaConfig.class::isInstance).map(LavaConfig.class::cast);
+    }
+
+    /** The cluster settings of a {@code lab_type: kubernetes} runtime. */
+    public Optional<KubernetesConfig> kubernetes() {
+        return keys.filter(KubernetesConfig.class::isInstance).map(KubernetesConfig.class::cast);
     }
 
     /** The keys of a {@code lab_type: docker} runtime. */

@@ -11,7 +11,7 @@ public final class JobRuntimes {
     }
 
     /**
-     * @param workRoot where runtimes that run jobs locally keep one directory per job
+     * @param workRoot where runtimes keep one directory per job (a local job's files, a remote job's log)
      */
     public static JobRuntime create(RuntimeConfig config, JobTemplates templates, Path workRoot, JobEnvironment environment) {
         return switch (config.labType()) {
@@ -19,7 +19,8 @@ public final class JobRuntimes {
             case LAVA -> new LavaRuntime(config, templates, environment);
             case DOCKER -> new DockerRuntime(config, new JobScript(config, templates, environment),
                     workRoot.resolve(config.name()));
-            case KUBERNETES, PULL_LABS -> throw new UnsupportedOperationException(
+            case KUBERNETES -> new KubernetesRuntime(config, templates, workRoot.resolve(config.name()), environment);
+            case PULL_LABS -> throw new UnsupportedOperationException(
                     "lab_type " + config.labType().wireName() + " is not implemented");
         };
     }
@@ -34,7 +35,13 @@ public final class JobRuntimes {
     public static List<AdoptedJob> adopt(RuntimeConfig config, Path workRoot) {
         return switch (config.labType()) {
             case DOCKER -> DockerRuntime.adopt(config, workRoot.resolve(config.name()));
-            case SHELL, KUBERNETES, LAVA, PULL_LABS -> List.of();
+            case KUBERNETES -> KubernetesRuntime.adopt(config, workRoot.resolve(config.name()));
+            case SHELL, LAVA, PULL_LABS -> List.of();
         };
+    }
+
+    /** Releases what runtimes share between jobs (connections to clusters): the pipeline is stopping. */
+    public static void releaseShared() {
+        KubernetesRuntime.disconnectAll();
     }
 }

@@ -186,7 +186,7 @@ class ConfigLoaderTest {
                 .replace("branch: main", "branch: -main");
         assertThat(failure(yaml))
                 .contains("jobs.kver.kind: unknown kind 'tests' (expected one of: kbuild, job, test, process)")
-                .contains("runtimes.shell.lab_type: lab_type 'pull_labs' is not supported yet (supported: shell, docker")
+                .contains("runtimes.shell.lab_type: lab_type 'pull_labs' is not supported yet (supported: shell, docker, kubernetes, lava)")
                 .contains("scheduler[0].event.state: 'avaliable' is not a node state (expected one of: available, closing, done, running)")
                 .contains("jobs.kbuild-tiny.params.job_timeout: job_timeout is a number of minutes greater than zero")
                 .contains("build_configs.toy_main.branch: the branch name is not a valid git branch name");
@@ -282,6 +282,62 @@ class ConfigLoaderTest {
                 .contains("runtimes.shell.lab_type: unknown lab_type 'qemu' (expected one of: shell, docker, kubernetes, lava, pull_labs)");
         assertThat(failure(VALID.replace("storage_type: filesystem", "storage_type: s3")))
                 .contains("storage.local.storage_type: unknown storage_type 's3' (expected one of: filesystem, ssh, azure, backend)");
+    }
+
+    private static final String KUBERNETES = """
+              cluster:
+                lab_type: kubernetes
+                timeout: 2h
+                kubeconfig: kube/config
+                context: lab-east
+                namespace: kernelci-jobs
+                image: ${JOB_IMAGE}
+                resources:
+                  requests: {cpu: 500m, memory: 1Gi}
+                  limits: {memory: 4Gi, ephemeral-storage: 20G}
+                api_url: https://maestro.example.org/
+                storage_url: https://maestro.example.org/pipeline/storage
+            """;
+
+    @Test
+    void aKubernetesRuntimeHasItsClusterImageAndResources() throws IOException {
+        String yaml = VALID.replace("runtimes:\n", "runtimes:\n" + KUBERNETES)
+                .replace("    template: kver.sh\n", "    template: kver.sh\n    image: kernelci/kernelci:kver\n");
+        PipelineConfig config = new ConfigLoader(Map.of("JOB_IMAGE", "kernelci/kernelci:latest")).load(write(yaml));
+        RuntimeConfig cluster = config.runtimes().get("cluster");
+        assertThat(cluster.labType()).isEqualTo(LabType.KUBERNETES);
+        assertThat(cluster.timeout()).isEqualTo(Duration.ofHours(2));
+        assertThat(cluster.kubernetes()).contains(new KubernetesConfig(Optional.of(dir.resolve("kube/config")),
+                Optional.of("lab-east"), Optional.of("kernelci-jobs"), Optional.of("kernelci/kernelci:latest"),
+                Map.of("cpu", "500m", "memory", "1Gi"), Map.of("memory", "4Gi", "ephemeral-storage", "20G"),
+                Optional.of(URI.create("https://maestro.example.org")),
+                Optional.of(URI.create("https://maestro.example.org/pipeline/storage"))));
+        assertThat(config.runtimes().get("shell").kubernetes()).isEmpty();
+        assertThat(config.jobs().get("kver").image()).isEqualTo("kernelci/kernelci:kver");
+        assertThat(config.jobs().get("kbuild-tiny").image()).isEmpty();
+
+        String minimal = VALID.replace("runtimes:\n", "runtimes:\n  cluster: {lab_type: kubernetes}\n");
+        assertThat(load(minimal).runtimes().get("cluster").kubernetes()).contains(new KubernetesConfig(Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), Map.of(), Optional.empty(), Optional.empty()));
+    }
+
+    @Test
+    void badKubernetesSettingsAreNamed() throws IOException {
+        String yaml = VALID.replace("runtimes:\n", "runtimes:\n" + KUBERNETES)
+                .replace("image: ${JOB_IMAGE}", "image: busybox")
+                .replace("namespace: kernelci-jobs", "namespace: Kernelci_Jobs")
+                .replace("context: lab-east", "context: [lab-east, lab-west]")
+                .replace("cpu: 500m", "cpu: lots")
+                .replace("limits: {", "limit: {")
+                .replace("api_url: https://maestro.example.org/", "api_url: maestro.example.org")
+                .replace("    timeout: 10m\n", "    timeout: 10m\n    namespace: jobs\n");
+        assertThat(failure(yaml))
+                .contains("runtimes.cluster.namespace: 'Kernelci_Jobs' is not a Kubernetes namespace name")
+                .contains("runtimes.cluster.context: one context per runtime entry")
+                .contains("runtimes.cluster.resources.requests.cpu: 'lots' is not a Kubernetes quantity")
+                .contains("runtimes.cluster.resources.limit: unknown key 'limit' (expected one of: requests, limits)")
+                .contains("runtimes.cluster.api_url: expected an http:// or https:// URL, found 'maestro.example.org'")
+                .contains("runtimes.shell.namespace: 'namespace' is a key of lab_type kubernetes runtimes, not of lab_type shell");
     }
 
     @Test

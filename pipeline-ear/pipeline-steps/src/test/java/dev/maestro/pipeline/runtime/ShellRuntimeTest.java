@@ -210,7 +210,7 @@ class ShellRuntimeTest {
         JobRuntime runtime = JobRuntimes.create(SHELL, JobTemplates.builtIn(), tmp, ENVIRONMENT);
         assertThat(runtime).isInstanceOf(ShellRuntime.class);
         assertThat(runtime.config()).isEqualTo(SHELL);
-        assertThatThrownBy(() -> JobRuntimes.create(new RuntimeConfig("k8s", LabType.KUBERNETES, Duration.ofHours(1)),
+        assertThatThrownBy(() -> JobRuntimes.create(new RuntimeConfig("pull", LabType.PULL_LABS, Duration.ofHours(1)),
                 JobTemplates.builtIn(), tmp, ENVIRONMENT)).isInstanceOf(UnsupportedOperationException.class);
         assertThat(ENVIRONMENT.toString()).doesNotContain("t0ken");
     }
