@@ -112,7 +112,8 @@ class DockerRuntimeTest {
         assertThat(outcome.succeeded()).as(Files.readString(outcome.logFile())).isTrue();
         assertThat(Files.readString(outcome.logFile()))
                 .contains("node " + request.nodeId() + " token api-t0ken param x86_64")
-                .contains("to stderr").contains("65534\n/maestro/work\nwritable\n").contains("hello");
+                // stderr and stdout are two streams, merged in the log in no fixed order: whole lines only.
+                .contains("to stderr\n").contains("65534\n").contains("/maestro/work\n").contains("writable\n").contains("hello");
         InspectContainerResponse container = inspect(job.jobId());
         assertThat(container.getConfig().getLabels()).containsEntry("dev.maestro.node-id", request.nodeId())
                 .containsEntry("dev.maestro.runtime", RUNTIME)
