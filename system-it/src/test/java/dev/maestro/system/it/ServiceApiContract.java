@@ -121,6 +121,7 @@ public interface ServiceApiContract extends PipelineTraceContract {
             assertThat(index.status()).as(path).isEqualTo(200);
             assertThat(index.list("endpoints")).extracting(e -> PipelineTraceContract.map(e).get("path"))
                     .contains("/pipeline/api/checkout", "/pipeline/api/jobretry");
+            assertThat((String) index.map().get("authentication")).contains("group 'pipeline-api'");
         }
         ApiResponse node = admin().post("/latest/node", Map.of("kind", "test", "name", "service-api-read", "path", List.of("service-api-read")));
         assertThat(node.status()).as(node.toString()).isIn(200, 201);

@@ -1,6 +1,7 @@
 package dev.maestro.pipeline.identity;
 
 import com.mongodb.MongoWriteException;
+import dev.maestro.security.AccessTokenVerifier;
 import dev.maestro.security.KeyFiles;
 import dev.maestro.security.PasswordHasher;
 import dev.maestro.security.TokenIssuer;
@@ -14,6 +15,7 @@ import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -31,6 +33,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <p>The user is looked up (or created) on first use, not at deployment: a pipeline whose steps
  * are idle never needs it, and a database that is briefly unreachable then only fails that use
  * (a singleton whose initialisation fails is discarded for good).
+ *
+ * <p>The same key directory checks the tokens of the service API's callers ({@link #verifier}).
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -60,6 +64,7 @@ public class PipelineIdentity {
 
     private User user;
     private TokenIssuer tokens;
+    private AccessTokenVerifier verifier;
 
     /** The user that owns what the pipeline creates. */
     public synchronized User user() {
@@ -98,6 +103,23 @@ public class PipelineIdentity {
         }
         User owner = user();
         return issuer().accessToken(owner.id(), owner.username(), owner.roles());
+    }
+
+    /**
+     * Checks this deployment's access tokens with the public half of the signing key, read once,
+     * when the first caller of the service API needs it.
+     *
+     * @throws TokenKeyMissingException when {@code MAESTRO_JWT_KEY_DIR} has no public key
+     */
+    public synchronized AccessTokenVerifier verifier() {
+        if (verifier == null) {
+            Path key = Path.of(keyDirectory, KeyFiles.PUBLIC_KEY);
+            if (!Files.isReadable(key)) {
+                throw new TokenKeyMissingException(key);
+            }
+            verifier = new AccessTokenVerifier(KeyFiles.readPublicKey(key), issuer, Clock.systemUTC());
+        }
+        return verifier;
     }
 
     /** The signing key is read once, when the first job needs a token. */

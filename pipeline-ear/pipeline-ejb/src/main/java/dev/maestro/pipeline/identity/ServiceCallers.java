@@ -2,16 +2,11 @@ package dev.maestro.pipeline.identity;
 
 import dev.maestro.error.ForbiddenException;
 import dev.maestro.error.UnauthorizedException;
-import dev.maestro.security.AccessTokenVerifier;
-import dev.maestro.security.KeyFiles;
 import dev.maestro.store.MongoConnection;
 import dev.maestro.user.User;
 import dev.maestro.user.UserStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,18 +31,11 @@ public class ServiceCallers {
     MongoConnection mongo;
 
     @Inject
-    @ConfigProperty(name = "MAESTRO_JWT_KEY_DIR")
-    String keyDirectory;
-
-    @Inject
-    @ConfigProperty(name = "MAESTRO_JWT_ISSUER")
-    String issuer;
+    PipelineIdentity identity;
 
     @Inject
     @ConfigProperty(name = "MAESTRO_SERVICE_API_GROUP", defaultValue = DEFAULT_GROUP)
     String group;
-
-    private volatile AccessTokenVerifier verifier;
 
     /**
      * The permitted caller that the {@code Authorization} header names.
@@ -59,7 +47,7 @@ public class ServiceCallers {
     public User permitted(String authorization) {
         String token = token(authorization).orElseThrow(() -> new UnauthorizedException(
                 "Not authenticated: send an access token of this server in Authorization (with or without 'Bearer ')"));
-        String userId = verifier().subject(token).orElseThrow(() -> new UnauthorizedException("Invalid or expired token"));
+        String userId = identity.verifier().subject(token).orElseThrow(() -> new UnauthorizedException("Invalid or expired token"));
         User user = new UserStore(mongo.database()).findById(userId).filter(User::active)
                 .orElseThrow(() -> new UnauthorizedException("Unauthorized: the token's user is gone or inactive"));
         if (!user.superuser() && !user.inGroup(group)) {
@@ -82,16 +70,5 @@ public class ServiceCallers {
         Matcher bearer = BEARER.matcher(authorization.strip());
         String value = bearer.lookingAt() ? authorization.strip().substring(bearer.end()) : authorization.strip();
         return value.isEmpty() ? Optional.empty() : Optional.of(value);
-    }
-
-    private AccessTokenVerifier verifier() {
-        if (verifier == null) {
-            Path key = Path.of(keyDirectory, KeyFiles.PUBLIC_KEY);
-            if (!Files.isReadable(key)) {
-                throw new TokenKeyMissingException(key);
-            }
-            verifier = new AccessTokenVerifier(KeyFiles.readPublicKey(key), issuer, Clock.systemUTC());
-        }
-        return verifier;
     }
 }

@@ -55,7 +55,8 @@ public class ManualJobRetries {
         if (!"pass".equals(build.get("result"))) {
             throw new BadRequestException("Kernel build " + build.get("id") + " result is not pass: " + build.get("result"));
         }
-        int attempt = JobRetryRule.nextRetryCounter(job, queries.children(String.valueOf(job.get("parent"))));
+        // The attempt is created under the build, wherever below it the job was.
+        int attempt = JobRetryRule.nextRetryCounter(job, queries.children(String.valueOf(build.get("id"))));
         Map<String, Object> request = JobRetryRule.request(job, build, attempt);
         if (!extraJobs.isEmpty()) {
             List<String> jobfilter = new ArrayList<>(List.of(String.valueOf(job.get("name"))));

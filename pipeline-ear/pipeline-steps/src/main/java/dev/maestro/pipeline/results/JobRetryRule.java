@@ -83,7 +83,8 @@ public final class JobRetryRule {
 
     /**
      * The {@code retry_counter} of a new attempt of {@code job}: one more than the highest of its
-     * attempts (same name and platform) among {@code siblings}, the nodes under the same parent.
+     * attempts (same name and platform) among {@code siblings}, the nodes under the node the
+     * attempt is created under.
      */
     public static int nextRetryCounter(Map<String, Object> job, List<Map<String, Object>> siblings) {
         String platform = String.valueOf(NodeMaps.data(job).get("platform"));

@@ -1,7 +1,9 @@
 package dev.maestro.pipeline.web.service;
 
 import dev.maestro.json.Json;
+import dev.maestro.pipeline.identity.ServiceCallers;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -29,6 +31,9 @@ public class ServiceIndexResource {
             endpoint("GET", "/pipeline/storage/{path}", "none", "stored artifacts"),
             endpoint("POST", "/pipeline/storage/upload", "storage token", "store artifacts"));
 
+    @Inject
+    ServiceCallers callers;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public String root() {
@@ -42,11 +47,11 @@ public class ServiceIndexResource {
         return index();
     }
 
-    private static String index() {
+    private String index() {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("message", "Maestro EE pipeline");
         body.put("authentication", "Authorization: an access token of this server (POST /latest/user/login), with or without"
-                + " 'Bearer '; the user must be a superuser or in the service API's group");
+                + " 'Bearer '; the user must be a superuser or in the group '" + callers.group() + "'");
         body.put("endpoints", ENDPOINTS);
         return Json.write(body);
     }
