@@ -10,7 +10,7 @@ public final class ScaleOutCollections {
     public static final String SHARED_KEYS = "shared_keys";
     /**
      * Each pipeline step's (consumer group's) progress by {@code sequence_id}, one document per
-     * group ({@code _id} = group). Written by the stream resource adapter, which cannot depend on
+     * group and channel ({@code _id} = {@code <channel>/<group>}). Written by the stream resource adapter, which cannot depend on
      * common-model: its own constant is {@code MongoEventHistory.CHECKPOINTS}; keep the two equal.
      */
     public static final String STEP_CHECKPOINTS = "step_checkpoints";

@@ -42,7 +42,7 @@ class KernelciAdoptionIT {
             int migrationCount = Migrations.all(Duration.ofDays(7), Duration.ofDays(14)).size();
 
             List<Document> recorded;
-            try (LaunchedInstance first = LaunchedInstance.start(TwoApiInstancesIT.HOME, dir.resolve("first"),
+            try (LaunchedInstance first = LaunchedInstance.start(LaunchedInstance.HOME, dir.resolve("first"),
                     EmbeddedBackends.freePort(), backends.apiSettings())) {
                 assertThat(first.awaitBanner()).contains(migrationCount + " migration(s) applied")
                         .contains("admin user:     not created by this instance: the database already had an admin");
@@ -65,7 +65,7 @@ class KernelciAdoptionIT {
                 assertThat(recorded).allSatisfy(d -> assertThat(d.getString("version")).isEqualTo(Migrations.CODE_VERSION));
             }
 
-            try (LaunchedInstance second = LaunchedInstance.start(TwoApiInstancesIT.HOME, dir.resolve("second"),
+            try (LaunchedInstance second = LaunchedInstance.start(LaunchedInstance.HOME, dir.resolve("second"),
                     EmbeddedBackends.freePort(), backends.apiSettings())) {
                 assertThat(second.awaitBanner()).contains(": up to date").doesNotContain("migration(s) applied");
                 assertThat(db.getCollection(MigrationRunner.COLLECTION).find().into(new ArrayList<>())).isEqualTo(recorded);

@@ -17,14 +17,18 @@ import java.util.concurrent.TimeUnit;
 final class LaunchedInstance implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
     static final String UP = "Press Ctrl-C to stop.";
+    /** The checkout, where {@code ./maestro} runs from (the tests run in {@code server-config}). */
+    static final Path HOME = Path.of("..").toAbsolutePath().normalize();
 
     private final Process launcher;
     private final Path log;
+    private final Path dataDir;
     final String url;
 
-    private LaunchedInstance(Process launcher, Path log, String url) {
+    private LaunchedInstance(Process launcher, Path log, Path dataDir, String url) {
         this.launcher = launcher;
         this.log = log;
+        this.dataDir = dataDir;
         this.url = url;
     }
 
@@ -41,7 +45,7 @@ final class LaunchedInstance implements AutoCloseable {
         env.put("MAESTRO_DATA_DIR", dataDir.toString());
         env.put("MAESTRO_PORT", Integer.toString(port));
         env.putAll(settings);
-        return new LaunchedInstance(pb.start(), log, "http://127.0.0.1:" + port);
+        return new LaunchedInstance(pb.start(), log, dataDir, "http://127.0.0.1:" + port);
     }
 
     /** Waits for the launcher's banner; returns the whole log so far. */
@@ -63,6 +67,20 @@ final class LaunchedInstance implements AutoCloseable {
     /** A client of this instance's API, without a token. */
     ApiClient api() {
         return new ApiClient(url, null);
+    }
+
+    /** The server's own log ({@code logs/server.log} in the data directory). */
+    String serverLog() throws IOException {
+        Path file = dataDir.resolve("logs").resolve("server.log");
+        return Files.exists(file) ? Files.readString(file) : "";
+    }
+
+    /** SIGKILL to the launcher and the server it started, as a crashed host would leave them. */
+    void kill() throws InterruptedException {
+        var children = launcher.descendants().toList();
+        children.forEach(ProcessHandle::destroyForcibly);
+        launcher.destroyForcibly();
+        launcher.waitFor(30, TimeUnit.SECONDS);
     }
 
     String log() throws IOException {

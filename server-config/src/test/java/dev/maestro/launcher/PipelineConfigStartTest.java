@@ -3,6 +3,8 @@ package dev.maestro.launcher;
 import static dev.maestro.launcher.ConsoleCapture.capture;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.maestro.pipeline.config.LavaConfig;
+import dev.maestro.pipeline.config.PipelineConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +40,58 @@ class PipelineConfigStartTest {
     }
 
     @Test
+    void theExamplesLavaEntriesUncommentedAreValidWithTheirTokensAndCheckConfigNamesAMissingToken() throws IOException {
+        Path file = dir.resolve("lava.yaml");
+        Files.writeString(file, uncommentLava(Files.readString(EXAMPLE)));
+        // check-config reads the launcher's own environment, which a test cannot set: the same check with the tokens given.
+        Map<String, String> env = Map.of("MAESTRO_DATA_DIR", dir.resolve("data").toString(),
+                "LAVA_LAB_TOKEN", "rest-t0ken", "LAVA_LAB_CALLBACK_TOKEN", "cb-s3cret");
+        PipelineConfig config = PipelineConfigCheck.load(file, env);
+        assertThat(config.jobs()).containsKey("lava-boot");
+        assertThat(config.scheduler()).hasSize(4);
+        LavaConfig lab = config.runtimes().get("lava-lab").lava().orElseThrow();
+        assertThat(lab.token()).isEqualTo("rest-t0ken");
+        assertThat(lab.callbackToken()).isEqualTo("cb-s3cret");
+        assertThat(lab.callbackTokenName()).isEqualTo("maestro-callback");
+
+        ConsoleCapture.Captured noToken = capture(() -> Maestro.checkConfig(LauncherSettings.fromEnvironment(
+                Map.of("MAESTRO_DATA_DIR", dir.resolve("data").toString())), file));
+        assertThat(noToken.status()).isEqualTo(2);
+        assertThat(noToken.err()).contains("runtimes.lava-lab.token: environment variable LAVA_LAB_TOKEN is not set");
+    }
+
+    /** The example's commented-out LAVA entries (runtime, job, platform, scheduler entry), uncommented. */
+    private static String uncommentLava(String example) {
+        StringBuilder out = new StringBuilder();
+        boolean inBlock = false;
+        for (String line : example.split("\n", -1)) {
+            String trimmed = line.stripLeading();
+            boolean start = trimmed.startsWith("# lava-lab:") || trimmed.startsWith("# lava-boot:")
+                    || trimmed.startsWith("# qemu-x86_64:") || trimmed.startsWith("# - job: lava-boot");
+            inBlock = start || inBlock && trimmed.startsWith("#   ");
+            out.append(inBlock ? line.replaceFirst("# ", "") : line).append('\n');
+        }
+        return out.toString();
+    }
+
+    @Test
+    void theExamplesCommentedDockerRuntimeIsValidOnceUncommented() throws IOException {
+        StringBuilder uncommented = new StringBuilder();
+        boolean inDocker = false;
+        for (String line : Files.readAllLines(EXAMPLE)) {
+            inDocker = line.equals("  # docker:") || inDocker && line.startsWith("  #   ");
+            uncommented.append(inDocker ? "  " + line.substring(4) : line).append('\n');
+        }
+        Path file = dir.resolve("docker.yaml");
+        Files.writeString(file, uncommented);
+        assertThat(uncommented).contains("\n  docker:\n    lab_type: docker\n").contains("\n    cpus: 2");
+        LauncherSettings settings = LauncherSettings.fromEnvironment(Map.of("MAESTRO_DATA_DIR", dir.resolve("data").toString()));
+        ConsoleCapture.Captured checked = capture(() -> Maestro.checkConfig(settings, file));
+        assertThat(checked.status()).as(checked.err()).isZero();
+        assertThat(checked.out()).contains(file + " is valid");
+    }
+
+    @Test
     void theExampleCheckoutHoldoffIsKernelcisTenMinutesUnlessShortenedForATryOut() throws Exception {
         Map<String, String> server = Map.of("MAESTRO_DATA_DIR", dir.resolve("data").toString());
         assertThat(PipelineConfigCheck.load(EXAMPLE, server).buildConfigs().get("toy_main").holdoff()).isEqualTo(Duration.ofMinutes(10));
@@ -61,7 +115,7 @@ class PipelineConfigStartTest {
         assertThat(started.status()).isEqualTo(2);
         assertThat(message).contains("the pipeline configuration is invalid, not starting")
                 .contains(file + ":" + lineOf(bad, "colour: red") + ":5: runtimes.shell.colour: unknown key")
-                .contains(file + ":" + lineOf(bad, "lava-lab") + ":")
+                .contains(file + ":" + lineOf(bad, "runtime: {name: lava-lab}") + ":")
                 .contains("lava-lab");
         assertThat(dir.resolve("data").resolve("payara")).doesNotExist();
     }

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
  * whose generated password created the admin prints it; the other says why it cannot.
  */
 class TwoApiInstancesIT {
-    static final Path HOME = Path.of("..").toAbsolutePath().normalize();
     private static final Pattern PRINTED_PASSWORD = Pattern.compile("admin password: (\\S+)  \\(generated");
 
     @TempDir
@@ -24,8 +23,8 @@ class TwoApiInstancesIT {
     @Test
     void tokensWorkAcrossInstancesAndOnlyTheCreatorPrintsTheAdminPassword() throws Exception {
         try (MongoAndRedis backends = new MongoAndRedis();
-             LaunchedInstance a = LaunchedInstance.start(HOME, dir.resolve("a"), EmbeddedBackends.freePort(), backends.apiSettings());
-             LaunchedInstance b = LaunchedInstance.start(HOME, dir.resolve("b"), EmbeddedBackends.freePort(), backends.apiSettings())) {
+             LaunchedInstance a = LaunchedInstance.start(LaunchedInstance.HOME, dir.resolve("a"), EmbeddedBackends.freePort(), backends.apiSettings());
+             LaunchedInstance b = LaunchedInstance.start(LaunchedInstance.HOME, dir.resolve("b"), EmbeddedBackends.freePort(), backends.apiSettings())) {
             String logA = a.awaitBanner();
             String logB = b.awaitBanner();
             Matcher inA = PRINTED_PASSWORD.matcher(logA);

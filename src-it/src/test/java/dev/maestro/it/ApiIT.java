@@ -1,8 +1,8 @@
 package dev.maestro.it;
 
 import dev.maestro.it.support.Browser;
-import dev.maestro.it.support.OpenApiConformance;
 import dev.maestro.testsupport.ApiClient;
+import dev.maestro.testsupport.OpenApiConformance;
 import java.io.File;
 import java.net.URL;
 import org.jboss.arquillian.container.test.api.Deployment;

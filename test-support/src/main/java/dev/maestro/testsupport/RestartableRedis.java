@@ -31,6 +31,9 @@ public final class RestartableRedis {
             if (appendOnlyDir.isPresent()) {
                 Path dir = Files.createDirectories(appendOnlyDir.get());
                 builder.setting("dir " + dir).setting("appendonly yes").setting("appendfsync always");
+            } else {
+                // Redis saves a snapshot on shutdown by default, which a restart would load again.
+                builder.setting("save \"\"").setting("appendonly no");
             }
             return new RestartableRedis(builder.build());
         } catch (IOException e) {

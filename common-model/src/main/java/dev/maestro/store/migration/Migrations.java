@@ -60,6 +60,10 @@ public final class Migrations {
                     int unfinished = store.trackUnfinished();
                     int unstreamed = EventLog.moveMarksToOutbox(db);
                     LOG.info("Working sets filled: " + unfinished + " unfinished node(s), " + unstreamed + " event(s) waiting for their stream");
+                }),
+                new Migration(6, "pipeline step checkpoints kept per channel and group", db -> {
+                    int rekeyed = StepCheckpoints.keyByChannel(db);
+                    LOG.info("Step checkpoints kept per channel and group: " + rekeyed + " re-keyed");
                 }));
     }
 }

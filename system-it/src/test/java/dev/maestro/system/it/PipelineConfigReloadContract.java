@@ -25,14 +25,14 @@ public interface PipelineConfigReloadContract extends SystemContract {
         Path file = SystemBackends.itDir().resolve(PipelineConfigFile.FILE_NAME);
         String good = Files.readString(file);
         String bad = good.replace("    lab_type: shell\n", "    lab_type: shell\n    colour: red\n")
-                .replace("runtime: {name: shell}", "runtime: {name: lava-lab}");
+                .replace("runtime: {name: shell}", "runtime: {name: missing-lab}");
         int colourLine = List.of(bad.split("\n", -1)).indexOf("    colour: red") + 1;
         try {
             Files.writeString(file, bad);
             String problem = Poll.until("the edit to be rejected", WAIT, () -> steps().get("config_problem"),
                     p -> p != null).toString();
             assertThat(problem).contains(file + ":" + colourLine + ":5: runtimes.shell.colour: unknown key")
-                    .contains("lava-lab");
+                    .contains("unknown runtime 'missing-lab'");
             assertThat(steps()).containsEntry("config", file.toString());
         } finally {
             Files.writeString(file, good);

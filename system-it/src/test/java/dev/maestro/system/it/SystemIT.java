@@ -2,6 +2,7 @@ package dev.maestro.system.it;
 
 import dev.maestro.system.it.support.SystemBackends;
 import dev.maestro.testsupport.ApiClient;
+import dev.maestro.testsupport.OpenApiConformance;
 import java.net.URL;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -20,8 +21,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class SystemIT implements SystemBootContract, PipelineTraceContract, PipelineTriggerContract, PipelineConfigReloadContract,
-        StorageContract, CheckoutFailureContract, RetryContract, JobRetryContract, ResultsContract, ServiceApiContract,
-        PatchsetContract {
+        StorageContract, CheckoutFailureContract, RetryContract, JobRetryContract, ResultsContract, LavaContract,
+        DockerRuntimeContract, ServiceApiContract, PatchsetContract, PatchworkContract {
     private static ApiClient api;
     private static ApiClient pipeline;
     private static String adminToken;
@@ -40,7 +41,7 @@ class SystemIT implements SystemBootContract, PipelineTraceContract, PipelineTri
             // The port is the reserved one; the host stays loopback (Micro reports its first non-loopback address).
             String root = "http://127.0.0.1:" + SystemBackends.httpPort();
             api = new ApiClient(root, null);
-            pipeline = new ApiClient(root + "/pipeline", null);
+            pipeline = new ApiClient(root + "/pipeline", null, OpenApiConformance.of(root + "/pipeline/openapi?format=json"));
             adminToken = api.login("admin", System.getProperty("it.admin.password"));
         }
     }

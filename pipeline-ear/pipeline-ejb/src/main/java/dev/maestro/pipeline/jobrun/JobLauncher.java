@@ -4,6 +4,7 @@ import dev.maestro.node.EventMode;
 import dev.maestro.node.Node;
 import dev.maestro.node.NodeJson;
 import dev.maestro.node.NodeService;
+import dev.maestro.node.NodeState;
 import dev.maestro.pipeline.config.PipelineConfig;
 import dev.maestro.pipeline.identity.PipelineIdentity;
 import dev.maestro.pipeline.runtime.JobEnvironment;
@@ -20,6 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
@@ -30,7 +32,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Creates a scheduled job's node (owned by the pipeline's user) and submits the job to its
  * runtime, with an API token and the artifacts of the node's ancestors. A job that cannot be
  * generated or started closes its node at once ({@code done}/{@code incomplete}, the runtime's
- * error code); one that starts is handed to {@link RunningJobs} to be watched.
+ * error code); one that starts is handed to {@link RunningJobs} to be watched, unless its
+ * runtime reports its end itself (a LAVA job: the lab's callback closes the node).
  */
 @ApplicationScoped
 public class JobLauncher {
@@ -70,11 +73,14 @@ public class JobLauncher {
             JobEnvironment environment = JobEnvironment.of(URI.create(apiUrl), identity.jobToken(), config.storage(),
                     settings.storageTokenValue());
             JobRuntime runtime = JobRuntimes.create(scheduled.runtime(), config.templates(),
-                    settings.workDirectory().resolve("jobs"), environment);
+                    settings.jobsDirectory(), environment);
             JobRequest request = new JobRequest(NodeJson.toJson(job), scheduled.job(), scheduled.platform(),
                     InheritedArtifacts.of(lineage(input)));
             RunningJob started = runtime.submit(request);
-            running.watch(job.id(), started, request.artifactDirectory());
+            record(job, started.nodeData());
+            if (started.watched()) {
+                running.watch(job.id(), started, request.artifactDirectory());
+            }
             LOG.info("Job " + scheduled.job().name() + " for " + input.kind() + " " + input.id() + " runs as node "
                     + job.id() + " on " + scheduled.runtime().name() + "/" + scheduled.platform().name()
                     + " (job id " + started.jobId() + ")");
@@ -83,6 +89,17 @@ public class JobLauncher {
         } catch (IllegalStateException | UnsupportedOperationException e) {
             // No token for the job, or a runtime type that is recognised but not implemented.
             notStarted(job, new JobFailure(JobFailure.SUBMIT_ERROR, e.getMessage()));
+        }
+    }
+
+    /** What the runtime knows about the job goes into the node's data while it runs (a LAVA job's id and URL). */
+    private void record(Node job, Map<String, Object> jobData) {
+        if (!jobData.isEmpty()) {
+            nodes.transition(job.id(), NodeState.RUNNING, NodeState.RUNNING, n -> {
+                Map<String, Object> data = new LinkedHashMap<>(n.data() == null ? Map.of() : n.data());
+                data.putAll(jobData);
+                return n.toBuilder().data(data).build();
+            }, EventMode.PUBLISH);
         }
     }
 

@@ -47,7 +47,7 @@ public class JobResults {
     }
 
     /** After the job's node has been closed or given its log. */
-    void ended(ObjectId jobNode) {
+    public void ended(ObjectId jobNode) {
         nodes.find(jobNode).ifPresent(job -> record(job, "job_result"));
     }
 

@@ -1,7 +1,10 @@
 package dev.maestro.pipeline.jobrun;
 
+import dev.maestro.pipeline.runtime.AdoptedJob;
 import dev.maestro.pipeline.runtime.JobFailure;
 import dev.maestro.pipeline.runtime.JobOutcome;
+import dev.maestro.pipeline.runtime.JobRuntimeException;
+import dev.maestro.pipeline.runtime.JobRuntimes;
 import dev.maestro.pipeline.runtime.RunningJob;
 import dev.maestro.pipeline.settings.PipelineSettings;
 import dev.maestro.pipeline.storage.ArtifactStorage;
@@ -17,6 +20,7 @@ import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
+import java.nio.file.Files;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,11 +35,14 @@ import org.bson.types.ObjectId;
  * ({@code <job>-<node id>/job.log}), the node is closed if the job could not report, and its
  * local files are deleted. A job stays watched until all of that succeeded.
  *
- * <p>Jobs are local processes, watched by the instance that started them. When the pipeline
- * stops (undeployed, server shut down) it kills its jobs, which run in sessions of their own and
- * would outlive it, and closes their nodes; if it dies without stopping, the nodes' own
- * {@code timeout} ends them through the lifecycle rules. Killing an overdue job can take
- * seconds; ticks that come meanwhile return at once.
+ * <p>Local processes are watched by the instance that started them. When the pipeline stops
+ * (undeployed, server shut down) it kills them, as they run in sessions of their own and would
+ * outlive it, and closes their nodes; if it dies without stopping, the nodes' own
+ * {@code timeout} ends them through the lifecycle rules. Jobs on a lab that outlives the
+ * pipeline (containers) are left running when it stops, and its first tick after a start
+ * adopts those of every configured runtime entry, so that their logs are still stored and their
+ * limits still enforced. Killing an overdue job can take seconds; ticks that come meanwhile
+ * return at once.
  */
 @Singleton
 @Startup
@@ -63,6 +70,7 @@ public class RunningJobs {
 
     private final Map<ObjectId, Watched> jobs = new ConcurrentHashMap<>();
     private final AtomicBoolean polling = new AtomicBoolean();
+    private final AtomicBoolean adopted = new AtomicBoolean();
 
     @PostConstruct
     void start() {
@@ -75,6 +83,10 @@ public class RunningJobs {
     void stopAll() {
         jobs.forEach((nodeId, watched) -> {
             try {
+                if (watched.job().detach()) {
+                    LOG.info("The job of node " + nodeId + " (" + watched.job().jobId() + ") goes on; the next start adopts it");
+                    return;
+                }
                 watched.job().cancel();
                 closer.fail(nodeId, new JobFailure(JobFailure.INFRASTRUCTURE, STOPPED), Map.of());
                 watched.job().discard();
@@ -101,10 +113,33 @@ public class RunningJobs {
             return;
         }
         try {
+            if (adopted.compareAndSet(false, true)) {
+                adoptLeftJobs();
+            }
             jobs.forEach(this::check);
         } finally {
             polling.set(false);
         }
+    }
+
+    /** Once per start: a lab that cannot be reached is logged once, and its jobs end by their nodes' timeout. */
+    private void adoptLeftJobs() {
+        settings.config().ifPresent(config -> config.runtimes().values().forEach(runtime -> {
+            try {
+                for (AdoptedJob left : JobRuntimes.adopt(runtime, settings.jobsDirectory())) {
+                    if (ObjectId.isValid(left.nodeId()) && jobs.putIfAbsent(new ObjectId(left.nodeId()),
+                            new Watched(left.job(), left.artifactDirectory())) == null) {
+                        LOG.info("Adopted the job of node " + left.nodeId() + " (" + left.job().jobId() + ") on runtime "
+                                + runtime.name() + ", left by an earlier run of the pipeline");
+                    } else {
+                        // Started by this run before its first tick (already watched), or not a job of ours.
+                        left.job().detach();
+                    }
+                }
+            } catch (JobRuntimeException e) {
+                LOG.warning("Jobs left on runtime " + runtime.name() + " by an earlier run were not adopted: " + e.getMessage());
+            }
+        }));
     }
 
     private void check(ObjectId nodeId, Watched watched) {
@@ -123,7 +158,7 @@ public class RunningJobs {
 
     private Map<String, String> storeLog(Watched watched, JobOutcome outcome) {
         Optional<ArtifactStorage> storage = settings.storage();
-        if (storage.isEmpty()) {
+        if (storage.isEmpty() || !Files.exists(outcome.logFile())) {
             return Map.of();
         }
         StoragePath path = StoragePath.of(watched.artifactDirectory()).resolve(LOG_FILE);

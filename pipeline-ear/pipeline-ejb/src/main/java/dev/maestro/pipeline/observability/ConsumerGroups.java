@@ -3,6 +3,7 @@ package dev.maestro.pipeline.observability;
 import com.mongodb.client.model.Filters;
 import dev.maestro.event.EventHistory;
 import dev.maestro.pipeline.ra.stream.DeliveryStats;
+import dev.maestro.pipeline.ra.stream.EventStreams;
 import dev.maestro.store.MongoConnection;
 import dev.maestro.store.ScaleOutCollections;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,12 +29,12 @@ public class ConsumerGroups {
 
     /** Events on the group's channel after its checkpoint; empty while the group has none (a new step). */
     OptionalLong lag(ConsumerGroup group) {
+        String channel = EventStreams.channelOf(group.stream());
         Document checkpoint = mongo.database().getCollection(ScaleOutCollections.STEP_CHECKPOINTS)
-                .find(Filters.eq("_id", group.group())).first();
+                .find(Filters.and(Filters.eq("group", group.group()), Filters.eq("channel", channel))).first();
         if (checkpoint == null || !(checkpoint.get("through") instanceof Number through)) {
             return OptionalLong.empty();
         }
-        String channel = checkpoint.getString("channel");
         long last = new EventHistory(mongo.database()).lastSequence(channel);
         return OptionalLong.of(Math.max(0, last - through.longValue()));
     }

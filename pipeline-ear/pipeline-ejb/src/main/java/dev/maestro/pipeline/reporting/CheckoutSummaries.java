@@ -1,6 +1,7 @@
 package dev.maestro.pipeline.reporting;
 
 import dev.maestro.pipeline.config.ReportConfig;
+import dev.maestro.pipeline.results.PatchsetSubmitter;
 import dev.maestro.pipeline.results.RegressionRule;
 import dev.maestro.pipeline.results.ReportLinks;
 import dev.maestro.pipeline.results.ReportMail;
@@ -25,7 +26,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Checkout summaries: computed and recorded once, when the checkout and every node under it are
  * done, every result under it has been through regression tracking and no job waits for its
  * retry; the report mail is rendered at the same moment, for the {@code reports} entries that
- * cover the checkout's tree and branch (their recipients together, the first one's subject).
+ * cover the checkout's tree and branch (their recipients together, the first one's subject; for
+ * a patchset from a Patchwork project with {@code mail_submitter}, also the series' submitter).
  * Until then a summary can still be looked at, computed on the spot and marked incomplete.
  */
 @ApplicationScoped
@@ -77,6 +79,9 @@ public class CheckoutSummaries {
                 .orElse(List.of());
         Set<String> to = new LinkedHashSet<>();
         entries.forEach(e -> to.addAll(e.to()));
+        if (!entries.isEmpty()) {
+            settings.config().flatMap(c -> PatchsetSubmitter.optedIn(checkout.get(), c)).ifPresent(to::add);
+        }
         Optional<ReportMail> mail = entries.stream().findFirst().map(e -> renderer.mail(e, summary));
         if (reports.create(id(checkout.get()), summary, List.copyOf(to), mail)) {
             LOG.info("Summary of checkout " + id(checkout.get()) + ": " + summary.get("builds") + " builds, " + summary.get("tests")

@@ -134,4 +134,9 @@ public class PipelineSettings {
     public Path workDirectory() {
         return Path.of(dataDir, "pipeline").toAbsolutePath();
     }
+
+    /** Where runtimes keep their jobs' local files (one directory per runtime entry). */
+    public Path jobsDirectory() {
+        return workDirectory().resolve("jobs");
+    }
 }

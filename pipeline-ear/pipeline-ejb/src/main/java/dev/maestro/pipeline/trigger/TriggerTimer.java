@@ -1,5 +1,6 @@
 package dev.maestro.pipeline.trigger;
 
+import dev.maestro.node.Node;
 import dev.maestro.node.NodeService;
 import dev.maestro.pipeline.checkout.CheckoutTrigger;
 import dev.maestro.pipeline.checkout.KernelRevision;
@@ -149,6 +150,31 @@ public class TriggerTimer {
                 jedis.eval(RELEASE_IF_HELD, List.of(lock), List.of(holder));
             }
         }
+    }
+
+    /**
+     * The checkout a patch series is applied on: of {@code commit}, or of the branch head when
+     * empty, on {@code buildConfig}'s tree and branch. An existing checkout is taken as it is;
+     * otherwise one is made as a poll would make it. Empty while another instance makes it (ask
+     * again later) or when the branch has no head.
+     *
+     * @throws GitException when the remote cannot be read or has no such commit
+     */
+    public Optional<Node> checkoutFor(BuildConfig buildConfig, Optional<String> commit) {
+        PipelineConfig config = settings.config().orElseThrow(() -> new IllegalStateException("no pipeline configuration"));
+        TreeConfig tree = config.treeOf(buildConfig);
+        if (trigger == null) {
+            trigger = checkouts.trigger();
+        }
+        Optional<String> wanted = commit.isPresent() ? commit : trigger.headCommit(tree, buildConfig);
+        if (wanted.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!checkoutExists(tree, buildConfig, wanted.get())) {
+            createOnce(tree, buildConfig, wanted.get());
+        }
+        return nodes.list(CheckoutTrigger.existingCheckout(tree, buildConfig, wanted.get()).eq("name", "checkout")
+                .sortedBy("created").limit(1).query()).stream().findFirst();
     }
 
     private boolean checkoutExists(TreeConfig tree, BuildConfig buildConfig, String commit) {

@@ -62,7 +62,7 @@ public interface RedisRestartContract extends PipelineContract {
         Poll.until("the settled events handled", WAIT, () -> pipeline().deliveries("it-restart"),
                 d -> PipelineContract.eventIds(d, "handled").containsAll(published));
         long settled = events().lastSequence("it-restart");
-        Poll.until("the group's checkpoint at #" + settled, WAIT, () -> events().checkpoint("it-restart") >= settled);
+        Poll.until("the group's checkpoint at #" + settled, WAIT, () -> events().checkpoint("it-restart", "it-restart") >= settled);
 
         pipeline().closeGate();
         try {

@@ -31,7 +31,8 @@ public final class ConfigLoader {
     public static final String PATH_VARIABLE = "MAESTRO_PIPELINE_CONFIG";
 
     private static final List<String> SECTIONS =
-            List.of("trees", "build_configs", "jobs", "platforms", "runtimes", "scheduler", "storage", "reports");
+            List.of("trees", "build_configs", "jobs", "platforms", "runtimes", "scheduler", "storage", "reports",
+                    "patchwork");
 
     private final Map<String, String> environment;
 
@@ -96,11 +97,13 @@ public final class ConfigLoader {
         Optional<StorageConfig> storage = storage(top, section(sections, "storage"), reader);
         Map<String, ReportConfig> reports = ConfigSections.named(section(sections, "reports"),
                 (name, value) -> reader.report(trees, name, value));
+        Map<String, PatchworkConfig> patchwork = ConfigSections.named(section(sections, "patchwork"),
+                new PatchworkSection(buildConfigs, jobs)::entry);
         if (context.hasProblems()) {
             throw context.failure();
         }
         return new PipelineConfig(source, trees, buildConfigs, jobs, platforms, runtimes, scheduler,
-                storage.orElseThrow(), templates, reports);
+                storage.orElseThrow(), templates, reports, patchwork);
     }
 
     static byte[] readFile(Path file) {

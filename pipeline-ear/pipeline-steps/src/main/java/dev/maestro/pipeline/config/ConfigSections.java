@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,7 +85,7 @@ final class ConfigSections {
     }
 
     Optional<JobConfig> job(String name, YamlValue value) {
-        return YamlMapping.of(value, List.of("kind", "template", "params", "kcidb_test_suite")).flatMap(m -> {
+        return YamlMapping.of(value, List.of("kind", "template", "params", "kcidb_test_suite", "image")).flatMap(m -> {
             Optional<JobKind> kind = m.required("kind").flatMap(k -> choice(k, JobKind.class, "kind"));
             Optional<String> template = m.required("template").flatMap(t -> t.string().filter(text -> {
                 if (!templates.exists(text)) {
@@ -97,10 +98,11 @@ final class ConfigSections {
             }));
             Map<String, Object> params = m.optional("params").map(this::params).orElse(Map.of());
             String suite = m.optional("kcidb_test_suite").flatMap(YamlValue::string).orElse("");
+            String image = text(m, "image");
             if (kind.isEmpty() || template.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new JobConfig(name, kind.get(), template.get(), params, suite));
+            return Optional.of(new JobConfig(name, kind.get(), template.get(), params, suite, image));
         });
     }
 
@@ -113,11 +115,74 @@ final class ConfigSections {
     }
 
     Optional<RuntimeConfig> runtime(String name, YamlValue value) {
-        return YamlMapping.of(value, List.of("lab_type", "timeout")).flatMap(m -> {
+        List<String> keys = new ArrayList<>(List.of("lab_type", "timeout"));
+        keys.addAll(LavaSection.KEYS);
+        keys.addAll(DockerRuntimeConfig.KEYS);
+        return YamlMapping.of(value, keys).flatMap(m -> {
             Optional<LabType> type = m.required("lab_type").flatMap(t -> choice(t, LabType.class, "lab_type"));
             Duration timeout = m.optional("timeout").flatMap(YamlValue::duration).orElse(DEFAULT_JOB_TIMEOUT);
-            return type.map(t -> new RuntimeConfig(name, t, timeout));
+            if (type.isEmpty()) {
+                return Optional.empty();
+            }
+            LabType t = type.get();
+            if (t != LabType.LAVA) {
+                LavaSection.rejectIn(m, t);
+            }
+            if (t != LabType.DOCKER) {
+                onlyFor(m, DockerRuntimeConfig.KEYS, LabType.DOCKER);
+            }
+            Optional<? extends LabKeys> labKeys = switch (t) {
+                case LAVA -> LavaSection.read(m);
+                case DOCKER -> Optional.of(docker(m));
+                default -> Optional.empty();
+            };
+            if (t == LabType.LAVA && labKeys.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new RuntimeConfig(name, t, timeout, labKeys));
         });
+    }
+
+    private static DockerRuntimeConfig docker(YamlMapping m) {
+        URI host = m.optional("host").flatMap(ConfigSections::dockerHost).orElse(DockerRuntimeConfig.DEFAULT_HOST);
+        String network = m.optional("network").flatMap(YamlValue::string).orElse(DockerRuntimeConfig.DEFAULT_NETWORK);
+        List<String> volumes = m.optional("volumes").flatMap(YamlValue::strings).orElse(List.of());
+        volumes.stream().filter(v -> v.split(":").length < 2 || v.split(":").length > 3).findFirst().ifPresent(v ->
+                m.optional("volumes").ifPresent(at -> at.problem("'" + v + "' is not a volume (source:target or source:target:ro)")));
+        Optional<Long> memory = m.optional("memory_mb").flatMap(ConfigSections::positiveNumber).map(Number::longValue);
+        Optional<Double> cpus = m.optional("cpus").flatMap(ConfigSections::positiveNumber).map(Number::doubleValue);
+        return new DockerRuntimeConfig(host, network, text(m, "user"), volumes, memory, cpus);
+    }
+
+    private static Optional<URI> dockerHost(YamlValue value) {
+        return value.string().flatMap(text -> {
+            try {
+                URI uri = new URI(text);
+                if ("unix".equals(uri.getScheme()) && uri.getPath() != null && !uri.getPath().isEmpty()
+                        || "tcp".equals(uri.getScheme()) && uri.getHost() != null && uri.getPort() > 0) {
+                    return Optional.of(uri);
+                }
+            } catch (URISyntaxException e) {
+                // reported below
+            }
+            value.problem("expected the Docker Engine's address, unix:///path/to/docker.sock or tcp://host:port, found '"
+                    + text + "'");
+            return Optional.empty();
+        });
+    }
+
+    private static Optional<Number> positiveNumber(YamlValue value) {
+        if (value.plain() instanceof Number n && n.doubleValue() > 0) {
+            return Optional.of(n);
+        }
+        value.problem("expected a number greater than zero, found " + YamlValue.describe(value.node()));
+        return Optional.empty();
+    }
+
+    /** Keys of another lab type in this entry are mistakes, not settings to ignore. */
+    private static void onlyFor(YamlMapping m, List<String> keys, LabType type) {
+        keys.forEach(key -> m.optional(key).ifPresent(v -> v.problemAtKey("'" + key + "' is a key of lab_type "
+                + type.wireName() + " runtimes only")));
     }
 
     Optional<ReportConfig> report(Map<String, TreeConfig> trees, String name, YamlValue value) {
@@ -202,7 +267,7 @@ final class ConfigSections {
         return m.optional(key).flatMap(YamlValue::string).orElse("");
     }
 
-    private static Optional<URI> httpUrl(YamlValue value) {
+    static Optional<URI> httpUrl(YamlValue value) {
         return value.string().flatMap(text -> {
             try {
                 URI uri = new URI(text);

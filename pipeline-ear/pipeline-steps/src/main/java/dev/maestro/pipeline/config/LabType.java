@@ -1,11 +1,11 @@
 package dev.maestro.pipeline.config;
 
-/** The kinds of runtime KernelCI knows. Only {@link #SHELL} is implemented so far. */
+/** The kinds of runtime KernelCI knows, and which of them this pipeline runs. */
 public enum LabType implements WireNamed {
     SHELL(true),
-    DOCKER(false),
+    DOCKER(true),
     KUBERNETES(false),
-    LAVA(false),
+    LAVA(true),
     PULL_LABS(false);
 
     private final boolean implemented;

@@ -16,11 +16,13 @@ import java.util.Optional;
  * @param source    the file it was read from
  * @param templates where this configuration's job templates are looked up
  * @param reports   who gets mail about which checkouts (empty: nobody)
+ * @param patchwork the Patchwork projects whose series are tested (empty: none)
  */
 public record PipelineConfig(Path source, Map<String, TreeConfig> trees, Map<String, BuildConfig> buildConfigs,
                              Map<String, JobConfig> jobs, Map<String, PlatformConfig> platforms,
                              Map<String, RuntimeConfig> runtimes, List<SchedulerEntry> scheduler,
-                             StorageConfig storage, JobTemplates templates, Map<String, ReportConfig> reports) {
+                             StorageConfig storage, JobTemplates templates, Map<String, ReportConfig> reports,
+                             Map<String, PatchworkConfig> patchwork) {
 
     public PipelineConfig {
         trees = ordered(trees);
@@ -30,6 +32,7 @@ public record PipelineConfig(Path source, Map<String, TreeConfig> trees, Map<Str
         runtimes = ordered(runtimes);
         scheduler = List.copyOf(scheduler);
         reports = ordered(reports);
+        patchwork = ordered(patchwork);
     }
 
     /** An unmodifiable copy that keeps the file's order (Map.copyOf would not). */

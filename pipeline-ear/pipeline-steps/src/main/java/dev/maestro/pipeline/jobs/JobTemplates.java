@@ -20,7 +20,7 @@ public final class JobTemplates {
     /** The helpers every generated script starts with (curl calls to the API and to storage). */
     public static final String PRELUDE = "prelude.sh";
     /** The example jobs shipped with the pipeline. */
-    public static final Set<String> BUILT_IN = Set.of("kver.sh", "kbuild-tiny.sh", "tiny-tests.sh");
+    public static final Set<String> BUILT_IN = Set.of("kver.sh", "kbuild-tiny.sh", "tiny-tests.sh", "lava-qemu-boot.yaml");
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 

@@ -17,6 +17,11 @@ public record JobEnvironment(URI apiUrl, String apiToken, URI storageApiUrl, URI
         return new JobEnvironment(apiUrl, apiToken, storage.apiUrl(), storage.baseUrl(), storageToken);
     }
 
+    /** Where a job's artifacts are read from: {@code <storage base>/<job>-<node id>/}. */
+    public String artifactUrl(JobRequest request) {
+        return storageBaseUrl + request.artifactDirectory() + "/";
+    }
+
     @Override
     public String toString() {
         return "JobEnvironment[api=" + apiUrl + ", storage=" + storageApiUrl + ", public=" + storageBaseUrl + "]";

@@ -12,7 +12,8 @@ import java.util.Optional;
  * A job that exited 0 but left its node running also failed to report, which only the node shows.
  *
  * @param exitCode the process's exit status (meaningless when timed out)
- * @param logFile  everything the job printed (stdout and stderr), to store as its log artifact
+ * @param logFile  everything the job printed (stdout and stderr), to store as its log artifact; it does not
+ *                 exist when there was no output left to read (a container removed from outside)
  */
 public record JobOutcome(JobKind kind, int exitCode, boolean timedOut, Duration elapsed, Duration limit, Path logFile) {
 

@@ -2,7 +2,7 @@ package dev.maestro.pipeline.runtime;
 
 import dev.maestro.pipeline.config.RuntimeConfig;
 
-/** Something that runs jobs: the shell today; docker, kubernetes and LAVA have room here. */
+/** Something that runs jobs: a local shell, a Docker Engine; kubernetes and LAVA have room here. */
 public interface JobRuntime {
 
     RuntimeConfig config();

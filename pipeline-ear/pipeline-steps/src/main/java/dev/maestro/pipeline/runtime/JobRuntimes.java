@@ -3,6 +3,7 @@ package dev.maestro.pipeline.runtime;
 import dev.maestro.pipeline.config.RuntimeConfig;
 import dev.maestro.pipeline.jobs.JobTemplates;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Makes the runtime a configuration entry describes, by its lab type. */
 public final class JobRuntimes {
@@ -15,8 +16,25 @@ public final class JobRuntimes {
     public static JobRuntime create(RuntimeConfig config, JobTemplates templates, Path workRoot, JobEnvironment environment) {
         return switch (config.labType()) {
             case SHELL -> new ShellRuntime(config, templates, workRoot.resolve(config.name()), environment);
-            case DOCKER, KUBERNETES, LAVA, PULL_LABS -> throw new UnsupportedOperationException(
+            case LAVA -> new LavaRuntime(config, templates, environment);
+            case DOCKER -> new DockerRuntime(config, new JobScript(config, templates, environment),
+                    workRoot.resolve(config.name()));
+            case KUBERNETES, PULL_LABS -> throw new UnsupportedOperationException(
                     "lab_type " + config.labType().wireName() + " is not implemented");
+        };
+    }
+
+    /**
+     * The jobs a runtime entry's lab still holds from before the pipeline restarted, for the
+     * runtimes whose jobs outlive the pipeline ({@link RunningJob#detach()}); none for the others.
+     *
+     * @param workRoot as for {@link #create}
+     * @throws JobRuntimeException with {@code submit_error} when the lab cannot be reached
+     */
+    public static List<AdoptedJob> adopt(RuntimeConfig config, Path workRoot) {
+        return switch (config.labType()) {
+            case DOCKER -> DockerRuntime.adopt(config, workRoot.resolve(config.name()));
+            case SHELL, KUBERNETES, LAVA, PULL_LABS -> List.of();
         };
     }
 }

@@ -12,10 +12,6 @@ import java.util.Map;
  * itself off as, say, the node id. Lists and maps are given as JSON text.
  */
 final class TemplateValues {
-    /** Fields of the job node's data that its child test nodes repeat (KernelCI's hierarchy rule). */
-    private static final List<String> CHILD_DATA_FIELDS = List.of("kernel_revision", "kernel_type", "arch",
-            "defconfig", "config_full", "compiler", "platform", "runtime");
-
     private TemplateValues() {
     }
 
@@ -45,22 +41,12 @@ final class TemplateValues {
         values.put("sublevel", text(version.get("sublevel")));
         values.put("version_extra", text(version.get("extra")));
         values.put("krev", version.containsKey("version") ? version.get("version") + "." + version.get("patchlevel") : "");
-        values.put("child_data_json", Json.write(childData(data)));
+        values.put("child_data_json", Json.write(ChildData.of(data)));
         values.put("tarball_url", request.tarballUrl().orElse(""));
         values.put("artifact_dir", request.artifactDirectory());
         values.put("artifact_url", artifactUrl);
         request.inheritedArtifacts().forEach((name, url) -> values.put("artifact_" + placeholderName(name), url));
         return values;
-    }
-
-    private static Map<String, Object> childData(Map<String, Object> data) {
-        Map<String, Object> child = new LinkedHashMap<>();
-        for (String field : CHILD_DATA_FIELDS) {
-            if (data.get(field) != null) {
-                child.put(field, data.get(field));
-            }
-        }
-        return child;
     }
 
     /** Artifact names such as {@code build_log} or {@code _config} are placeholders once lower-cased. */

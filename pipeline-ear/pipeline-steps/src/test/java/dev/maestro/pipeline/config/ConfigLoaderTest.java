@@ -135,7 +135,7 @@ class ConfigLoaderTest {
     void anUnknownKeyIsNamedWithFileLineAndKeyPath() throws IOException {
         String yaml = VALID.replace("    template: kver.sh", "    templat: kver.sh");
         assertThat(failure(yaml))
-                .contains(at(yaml, "templat:") + "jobs.kver.templat: unknown key 'templat' (expected one of: kind, template, params, kcidb_test_suite)")
+                .contains(at(yaml, "templat:") + "jobs.kver.templat: unknown key 'templat' (expected one of: kind, template, params, kcidb_test_suite, image)")
                 .contains(at(yaml, "kind: test") + "jobs.kver: missing required key 'template'");
     }
 
@@ -179,17 +179,101 @@ class ConfigLoaderTest {
     @Test
     void badValuesAreNamed() throws IOException {
         String yaml = VALID.replace("kind: test", "kind: tests")
-                .replace("lab_type: shell", "lab_type: docker")
+                .replace("lab_type: shell", "lab_type: pull_labs")
                 .replace("{channel: node, kind: checkout, state: available}\n    runtime: {type: shell}",
                         "{channel: node, kind: checkout, state: avaliable}\n    runtime: {type: shell}")
                 .replace("job_timeout: 5", "job_timeout: -5")
                 .replace("branch: main", "branch: -main");
         assertThat(failure(yaml))
                 .contains("jobs.kver.kind: unknown kind 'tests' (expected one of: kbuild, job, test, process)")
-                .contains("runtimes.shell.lab_type: lab_type 'docker' is not supported yet (supported: shell)")
+                .contains("runtimes.shell.lab_type: lab_type 'pull_labs' is not supported yet (supported: shell, docker")
                 .contains("scheduler[0].event.state: 'avaliable' is not a node state (expected one of: available, closing, done, running)")
                 .contains("jobs.kbuild-tiny.params.job_timeout: job_timeout is a number of minutes greater than zero")
                 .contains("build_configs.toy_main.branch: the branch name is not a valid git branch name");
+    }
+
+    private static final String LAVA_RUNTIME = """
+              lab-one:
+                lab_type: lava
+                url: https://lava.example.org/
+                token: ${LAB_ONE_TOKEN}
+                callback_token: ${LAB_ONE_CALLBACK_TOKEN}
+                notify: {callback: {token: maestro-callback}}
+                priority_min: 10
+                priority_max: 40
+                queue_timeout: 1d
+            """;
+
+    private static String withLava(String runtime) {
+        return VALID.replace("\nscheduler:\n", "\n" + runtime + "scheduler:\n");
+    }
+
+    @Test
+    void aLavaRuntimeTakesItsUrlItsTokensFromTheEnvironmentAndItsPriorities() throws IOException {
+        PipelineConfig config = new ConfigLoader(Map.of("LAB_ONE_TOKEN", "rest-t0ken", "LAB_ONE_CALLBACK_TOKEN", "cb-s3cret"))
+                .load(write(withLava(LAVA_RUNTIME)));
+        RuntimeConfig lab = config.runtimes().get("lab-one");
+        assertThat(lab.labType()).isEqualTo(LabType.LAVA);
+        assertThat(lab.lava()).contains(new LavaConfig(URI.create("https://lava.example.org"), "rest-t0ken", "maestro-callback",
+                "cb-s3cret", Optional.empty(), Optional.empty(), Optional.of(new LavaConfig.PriorityRange(10, 40)),
+                Optional.of(Duration.ofDays(1))));
+        assertThat(lab.lava().orElseThrow().toString()).doesNotContain("rest-t0ken").doesNotContain("cb-s3cret");
+        assertThat(config.runtimes().get("shell").lava()).isEmpty();
+    }
+
+    @Test
+    void aLavaRuntimeNeedsItsKeysAndOtherRuntimesRefuseThem() throws IOException {
+        String missing = withLava("""
+                  lab-one:
+                    lab_type: lava
+                    url: ftp://lava.example.org
+                    priority: 120
+                """);
+        assertThat(failure(missing, Map.of()))
+                .contains("runtimes.lab-one: missing required key 'token'")
+                .contains("runtimes.lab-one: missing required key 'callback_token'")
+                .contains("runtimes.lab-one: missing required key 'notify'")
+                .contains("runtimes.lab-one.url: expected an http:// or https:// URL, found 'ftp://lava.example.org'")
+                .contains("runtimes.lab-one.priority: expected a whole number from 0 to 100");
+        String onShell = VALID.replace("lab_type: shell\n", "lab_type: shell\n    url: https://lava.example.org\n");
+        assertThat(failure(onShell)).contains("runtimes.shell.url: 'url' is a key of lab_type lava, not of shell");
+    }
+
+    @Test
+    void aDockerRuntimeTakesItsKeysAndAJobItsImage() throws IOException {
+        PipelineConfig config = load(VALID.replace("lab_type: shell", """
+                lab_type: shell
+                  docker:
+                    lab_type: docker
+                    host: tcp://docker.example.org:2375
+                    network: bridge
+                    user: "1000:1000"
+                    volumes: ['/srv/cache:/cache:ro']
+                    memory_mb: 512
+                    cpus: 1.5""").replace("kind: test", "kind: test\n    image: kernelci/maestro-job:1"));
+        assertThat(config.runtimes().get("docker").docker()).contains(new DockerRuntimeConfig(
+                URI.create("tcp://docker.example.org:2375"), "bridge", "1000:1000", List.of("/srv/cache:/cache:ro"),
+                Optional.of(512L), Optional.of(1.5)));
+        assertThat(config.runtimes().get("shell").docker()).isEmpty();
+        assertThat(config.jobs().get("kver").image()).isEqualTo("kernelci/maestro-job:1");
+        assertThat(config.jobs().get("kbuild-tiny").image()).isEmpty();
+
+        PipelineConfig defaults = load(VALID.replace("lab_type: shell", "lab_type: shell\n  docker:\n    lab_type: docker"));
+        assertThat(defaults.runtimes().get("docker").docker()).contains(DockerRuntimeConfig.defaults());
+    }
+
+    @Test
+    void dockerKeysAreCheckedAndBelongToDockerRuntimesOnly() throws IOException {
+        assertThat(failure(VALID.replace("lab_type: shell", "lab_type: shell\n    network: host")))
+                .contains("runtimes.shell.network: 'network' is a key of lab_type docker runtimes only");
+        assertThat(failure(VALID.replace("lab_type: shell", """
+                lab_type: docker
+                    host: /var/run/docker.sock
+                    volumes: [/srv/cache]
+                    memory_mb: lots""")))
+                .contains("runtimes.shell.host: expected the Docker Engine's address, unix:///path/to/docker.sock or tcp://host:port, found '/var/run/docker.sock'")
+                .contains("runtimes.shell.volumes: '/srv/cache' is not a volume (source:target or source:target:ro)")
+                .contains("runtimes.shell.memory_mb: expected a number greater than zero, found");
     }
 
     @Test
@@ -283,7 +367,7 @@ class ConfigLoaderTest {
     void templatesMustExistBesideTheFileOrAmongTheBuiltInOnes() throws IOException {
         String yaml = VALID.replace("template: kver.sh", "template: custom.sh");
         assertThat(failure(yaml)).contains("jobs.kver.template: no template 'custom.sh' in " + dir.resolve("templates")
-                + " nor among the built-in ones (kbuild-tiny.sh, kver.sh, tiny-tests.sh)");
+                + " nor among the built-in ones (kbuild-tiny.sh, kver.sh, lava-qemu-boot.yaml, tiny-tests.sh)");
         Files.createDirectories(dir.resolve("templates"));
         Files.writeString(dir.resolve("templates/custom.sh"), "echo custom\n");
         assertThat(load(yaml).jobs().get("kver").template()).isEqualTo("custom.sh");

@@ -3,6 +3,7 @@ package dev.maestro.pipeline.web;
 import dev.maestro.pipeline.jobrun.RunningJobs;
 import dev.maestro.pipeline.lifecycle.LifecycleStats;
 import dev.maestro.pipeline.settings.PipelineSettings;
+import dev.maestro.pipeline.patchworkbridge.PatchworkStatus;
 import dev.maestro.pipeline.trigger.TriggerStats;
 import dev.maestro.pipeline.ra.stream.DeliveryStats;
 import jakarta.enterprise.context.RequestScoped;
@@ -19,7 +20,8 @@ import java.util.Map;
  * lifecycle timer's ticks and transitions by kind, and per consumer group its deliveries,
  * redeliveries, acknowledgements, failures, dead letters, reclaimed entries, filtered events and
  * reconnects; and the steps' state: the configuration in force, why an edit of it was rejected,
- * what the trigger saw per build config, and how many jobs this instance is running.
+ * what the trigger saw per build config, the Patchwork bridge's series per project, and how many
+ * jobs this instance is running.
  */
 @Path("stats")
 @RequestScoped
@@ -37,6 +39,9 @@ public class StatsResource {
     @Inject
     TriggerStats trigger;
 
+    @Inject
+    PatchworkStatus patchwork;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> stats() {
@@ -47,6 +52,7 @@ public class StatsResource {
         steps.put("config", settings.config().map(c -> c.source().toString()).orElse(null));
         steps.put("config_problem", settings.configProblem().orElse(null));
         steps.put("trigger", trigger.snapshot());
+        steps.put("patchwork", patchwork.snapshot());
         steps.put("running_jobs", jobs.count());
         body.put("steps", steps);
         return body;

@@ -60,6 +60,6 @@ public class SummaryResource {
     }
 
     private static Response detail(Response.Status status, String detail) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(Json.write(Map.of("detail", detail))).build();
+        return DetailResponses.detail(status.getStatusCode(), detail);
     }
 }

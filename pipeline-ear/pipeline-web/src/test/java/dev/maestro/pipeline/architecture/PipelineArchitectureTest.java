@@ -46,6 +46,8 @@ class PipelineArchitectureTest {
     @ArchTest
     static final ArchRule runtime = steps("runtime", "config", "jobs", "process");
     @ArchTest
+    static final ArchRule lava = steps("lava", "runtime");
+    @ArchTest
     static final ArchRule jobs = steps("jobs");
     @ArchTest
     static final ArchRule config = steps("config", "git", "jobs");
@@ -59,6 +61,8 @@ class PipelineArchitectureTest {
     static final ArchRule storage = steps("storage", "config");
     @ArchTest
     static final ArchRule patch = steps("patch", "checkout", "config", "git", "storage");
+    @ArchTest
+    static final ArchRule patchwork = steps("patchwork", "config");
 
     /** A pipeline-steps package that, within the pipeline, uses only the {@code allowed} ones. */
     private static ArchRule steps(String pkg, String... allowed) {

@@ -116,7 +116,8 @@ public final class FixtureRepo {
     /**
      * A patch series as a submitter makes it: each of {@code changes} (path → new content) is
      * committed on a throw-away branch of the work clone from {@code base}, the commits are
-     * written out with {@code git format-patch}, and the work clone goes back to main. Nothing is
+     * written out with {@code git format-patch --base} (so each series names its base commit, as
+     * Patchwork passes it on), and the work clone goes back to main. Nothing is
      * pushed, so the pipeline never sees these commits.
      */
     public List<String> formatPatchSeries(String base, List<Map<String, String>> changes) {
@@ -131,7 +132,7 @@ public final class FixtureRepo {
                 git(work, "commit", "--quiet", "--no-verify", "--message", "Series change " + (i + 1));
             }
             Path out = Files.createTempDirectory(bare.getParent(), "series");
-            git(work, "format-patch", "--quiet", "-" + changes.size(), "-o", out.toString());
+            git(work, "format-patch", "--quiet", "--base=" + base, "-" + changes.size(), "-o", out.toString());
             List<String> patches = new ArrayList<>();
             try (var files = Files.list(out)) {
                 for (Path patch : files.sorted().toList()) {

@@ -4,17 +4,24 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.maestro.security.KeyFiles;
 import dev.maestro.testsupport.Backends;
+import dev.maestro.testsupport.FakeLavaServer;
 import dev.maestro.files.Directories;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /**
  * Everything the system under test needs before Arquillian boots Payara Micro: test-support's
  * MongoDB-wire server and Redis, GreenMail's SMTP server on {@code it.smtp.port} (the report
  * mails arrive there), the token key pair (made here, so that the API and the pipeline never
- * race to create it), the fixture tree, the pipeline configuration and an empty data directory.
+ * race to create it), the fixture tree, a fake LAVA lab, the pipeline configuration and an empty
+ * data directory.
  */
 public class SystemBackends extends Backends {
+    /** The REST API token of the {@code lava-lab} runtime (written literally in the test's configuration). */
+    public static final String LAVA_TOKEN = "lava-rest-t0ken";
     private static volatile GreenMail mail;
+    private static volatile FakeLavaServer lava;
 
     @Override
     protected void started() {
@@ -23,7 +30,12 @@ public class SystemBackends extends Backends {
         // What an earlier run stored (mirrors of an older fixture, artifacts) must not leak into this one.
         Directories.fresh(dir.resolve("system-data"));
         FixtureRepo fixture = FixtureRepo.create(fixtureDir());
-        PipelineConfigFile.write(dir, httpPort(), fixture.bare());
+        try {
+            lava = FakeLavaServer.start(LAVA_TOKEN);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start the fake LAVA lab", e);
+        }
+        PipelineConfigFile.write(dir, httpPort(), fixture.bare(), lava.url());
         mail = new GreenMail(new ServerSetup(Integer.parseInt(System.getProperty("it.smtp.port")), "127.0.0.1",
                 ServerSetup.PROTOCOL_SMTP));
         mail.start();
@@ -32,6 +44,12 @@ public class SystemBackends extends Backends {
     @Override
     protected void stopping() {
         mail.stop();
+        lava.close();
+    }
+
+    /** The LAVA lab the {@code lava-lab} runtime submits to (a real HTTP server answering LAVA's REST API). */
+    public static FakeLavaServer lava() {
+        return lava;
     }
 
     /**

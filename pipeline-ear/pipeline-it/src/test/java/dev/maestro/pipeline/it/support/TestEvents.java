@@ -50,9 +50,10 @@ public final class TestEvents implements AutoCloseable {
         return new EventHistory(mongo.database()).lastSequence(channel);
     }
 
-    /** Where the adapter's checkpoint of a consumer group stands (0 when it has none). */
-    public long checkpoint(String group) {
-        Document doc = mongo.database().getCollection("step_checkpoints").find(Filters.eq("_id", group)).first();
+    /** Where the adapter's checkpoint of a consumer group on a channel stands (0 when it has none). */
+    public long checkpoint(String channel, String group) {
+        Document doc = mongo.database().getCollection("step_checkpoints")
+                .find(Filters.and(Filters.eq("channel", channel), Filters.eq("group", group))).first();
         return doc == null ? 0 : ((Number) doc.get("through")).longValue();
     }
 

@@ -1,6 +1,7 @@
 package dev.maestro.pipeline.ra.history;
 
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /** What a consumer group needs from MongoDB: the event history of its channel, and its checkpoint. */
@@ -12,14 +13,20 @@ public interface EventHistorySource {
     /** Feeds the stored events of the channel with {@code after < sequence <= upTo}, in sequence order; returns how many. */
     long eachEvent(String channel, long after, long upTo, Consumer<HistoryEvent> action);
 
-    /** The group's checkpoint, if it ever had one. */
-    Optional<Checkpoint> checkpoint(String group);
+    /**
+     * The lowest sequence of the channel's events that are stored but not in their stream yet
+     * (written while Redis was away, waiting in the API's outbox for the stream repair).
+     */
+    OptionalLong oldestUnstreamed(String channel);
+
+    /** The group's checkpoint on the channel, if it ever had one (a group name may be used on several channels). */
+    Optional<Checkpoint> checkpoint(String group, String channel);
 
     /** Records the group's checkpoint, whoever held it before: after a (re)creation and its catch-up. */
     void resetCheckpoint(String group, String channel, Checkpoint checkpoint);
 
     /** Moves the checkpoint of this incarnation of the group; false when another incarnation owns it now. */
-    boolean advanceCheckpoint(String group, Checkpoint checkpoint);
+    boolean advanceCheckpoint(String group, String channel, Checkpoint checkpoint);
 
     /** Whether checkpoints are kept at all (MongoDB configured). */
     boolean enabled();
@@ -37,7 +44,12 @@ public interface EventHistorySource {
         }
 
         @Override
-        public Optional<Checkpoint> checkpoint(String group) {
+        public OptionalLong oldestUnstreamed(String channel) {
+            return OptionalLong.empty();
+        }
+
+        @Override
+        public Optional<Checkpoint> checkpoint(String group, String channel) {
             return Optional.empty();
         }
 
@@ -47,7 +59,7 @@ public interface EventHistorySource {
         }
 
         @Override
-        public boolean advanceCheckpoint(String group, Checkpoint checkpoint) {
+        public boolean advanceCheckpoint(String group, String channel, Checkpoint checkpoint) {
             return false;
         }
 

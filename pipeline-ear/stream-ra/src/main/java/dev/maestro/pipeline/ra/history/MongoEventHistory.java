@@ -13,6 +13,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import java.util.Date;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.bson.Document;
@@ -22,7 +23,11 @@ public final class MongoEventHistory implements EventHistorySource, AutoCloseabl
     /** Written by common-model's EventLog; see package-info for why the names are repeated here. */
     static final String HISTORY = "eventhistory";
     static final String COUNTERS = "eventcounters";
-    /** The adapter's own collection: one document per consumer group. */
+    static final String OUTBOX = "event_outbox";
+    /**
+     * The adapter's own collection: one document per consumer group and channel, {@code _id}
+     * {@code <channel>/<group>} (a group name such as {@code scheduler} serves several channels).
+     */
     public static final String CHECKPOINTS = "step_checkpoints";
     private static final String DEFAULT_DATABASE = "kernelci";
 
@@ -30,6 +35,7 @@ public final class MongoEventHistory implements EventHistorySource, AutoCloseabl
     private final MongoCollection<Document> history;
     private final MongoCollection<Document> counters;
     private final MongoCollection<Document> checkpoints;
+    private final MongoCollection<Document> outbox;
 
     public MongoEventHistory(String uri) {
         ConnectionString cs = new ConnectionString(uri);
@@ -39,6 +45,7 @@ public final class MongoEventHistory implements EventHistorySource, AutoCloseabl
         history = db.getCollection(HISTORY);
         counters = db.getCollection(COUNTERS);
         checkpoints = db.getCollection(CHECKPOINTS);
+        outbox = db.getCollection(OUTBOX);
     }
 
     @Override
@@ -61,23 +68,36 @@ public final class MongoEventHistory implements EventHistorySource, AutoCloseabl
     }
 
     @Override
-    public Optional<Checkpoint> checkpoint(String group) {
-        return Optional.ofNullable(checkpoints.find(Filters.eq("_id", group)).first())
+    public OptionalLong oldestUnstreamed(String channel) {
+        Document oldest = outbox.find(Filters.eq("channel", channel)).sort(Sorts.ascending("sequence_id")).limit(1).first();
+        return oldest == null ? OptionalLong.empty() : OptionalLong.of(((Number) oldest.get("sequence_id")).longValue());
+    }
+
+    @Override
+    public Optional<Checkpoint> checkpoint(String group, String channel) {
+        return Optional.ofNullable(checkpoints.find(Filters.eq("_id", checkpointId(group, channel))).first())
                 .map(d -> new Checkpoint(((Number) d.get("through")).longValue(), d.getString("incarnation")));
     }
 
     @Override
     public void resetCheckpoint(String group, String channel, Checkpoint checkpoint) {
-        checkpoints.replaceOne(Filters.eq("_id", group), new Document("_id", group).append("channel", channel)
+        String id = checkpointId(group, channel);
+        checkpoints.replaceOne(Filters.eq("_id", id), new Document("_id", id).append("group", group).append("channel", channel)
                 .append("through", checkpoint.through()).append("incarnation", checkpoint.incarnation())
                 .append("updated", new Date()), new ReplaceOptions().upsert(true));
     }
 
     @Override
-    public boolean advanceCheckpoint(String group, Checkpoint checkpoint) {
-        return checkpoints.updateOne(Filters.and(Filters.eq("_id", group), Filters.eq("incarnation", checkpoint.incarnation())),
+    public boolean advanceCheckpoint(String group, String channel, Checkpoint checkpoint) {
+        return checkpoints.updateOne(Filters.and(Filters.eq("_id", checkpointId(group, channel)),
+                        Filters.eq("incarnation", checkpoint.incarnation())),
                 Updates.combine(Updates.set("through", checkpoint.through()), Updates.set("updated", new Date())))
                 .getMatchedCount() == 1;
+    }
+
+    /** Keep in step with common-model's migration 6, which gave older checkpoints this id. */
+    public static String checkpointId(String group, String channel) {
+        return channel + "/" + group;
     }
 
     @Override

@@ -15,7 +15,7 @@ public final class EventStreams {
     }
 
     /** The channel whose stream this is. */
-    static String channelOf(String stream) {
+    public static String channelOf(String stream) {
         return stream.startsWith(PREFIX) ? stream.substring(PREFIX.length()) : stream;
     }
 

@@ -51,8 +51,11 @@ final class GroupProgress {
     private final DeliveryTarget target;
     private final String channel;
     private long nextCheckpointAt;
-    /** The channel's last sequence at the previous tick: every write numbered up to it has had time to reach the stream. */
-    private long settledSequence;
+    /**
+     * The channel's last sequence at the previous tick: every write numbered up to it has had
+     * time to reach the stream. Unknown (negative) until the first tick has read it.
+     */
+    private long settledSequence = -1;
 
     GroupProgress(ConsumerSettings settings, EventHistorySource history, ConsumerCounters counters, DeadLetters deadLetters,
                   DeliveryTarget target) {
@@ -80,7 +83,7 @@ final class GroupProgress {
         }
         String incarnation = UUID.randomUUID().toString();
         jedis.set(incarnationKey(), incarnation);
-        Optional<Checkpoint> before = history.checkpoint(settings.group());
+        Optional<Checkpoint> before = history.checkpoint(settings.group(), channel);
         long upTo = history.lastSequence(channel);
         if (before.isEmpty()) {
             LOG.info("Group " + settings.group() + " on " + settings.stream() + " has no checkpoint (a new step): it starts after "
@@ -165,13 +168,19 @@ final class GroupProgress {
         // the previous tick may belong to events on their way there, which the checkpoint must not pass.
         long settled = settledSequence;
         settledSequence = history.lastSequence(channel);
+        if (settled < 0) {
+            return;
+        }
         String incarnation = jedis.get(incarnationKey());
         if (incarnation == null) {
             adoptUncheckpointedGroup(jedis, settled);
             return;
         }
-        acknowledgedThrough(jedis).ifPresent(through -> history.advanceCheckpoint(settings.group(),
-                new Checkpoint(Math.min(through, settled), incarnation)));
+        // Events stored while Redis was away reach the stream later, after newer ones: the checkpoint
+        // stays below the oldest of them until the stream repair has added it.
+        long unstreamed = history.oldestUnstreamed(channel).orElse(Long.MAX_VALUE);
+        acknowledgedThrough(jedis, settled).ifPresent(through -> history.advanceCheckpoint(settings.group(), channel,
+                new Checkpoint(Math.min(Math.min(through, settled), unstreamed - 1), incarnation)));
     }
 
     /**
@@ -180,12 +189,12 @@ final class GroupProgress {
      * incarnation in Redis is being (re)created, and only its creator moves it.
      */
     private void adoptUncheckpointedGroup(Jedis jedis, long settled) {
-        if (history.checkpoint(settings.group()).isPresent()) {
+        if (history.checkpoint(settings.group(), channel).isPresent()) {
             return;
         }
         String incarnation = UUID.randomUUID().toString();
         if ("OK".equals(jedis.set(incarnationKey(), incarnation, SetParams.setParams().nx()))) {
-            long through = Math.min(acknowledgedThrough(jedis).orElse(0L), settled);
+            long through = Math.min(acknowledgedThrough(jedis, settled).orElse(0L), settled);
             history.resetCheckpoint(settings.group(), channel, new Checkpoint(through, incarnation));
             LOG.info("Group " + settings.group() + " on " + settings.stream() + " is checkpointed from now on, at " + channel + "#" + through);
         }
@@ -193,9 +202,12 @@ final class GroupProgress {
 
     /**
      * The highest sequence below every entry of the stream the group has not acknowledged; when
-     * it has acknowledged them all, the last entry's. Empty when that cannot be told cheaply.
+     * it has acknowledged them all, {@code settled} (every event numbered up to it has reached the
+     * stream by now, or waits in the outbox, which the caller accounts for). Not the last entry's
+     * sequence: the stream repair appends older events after newer ones. Empty when that cannot
+     * be told cheaply.
      */
-    OptionalLong acknowledgedThrough(Jedis jedis) {
+    OptionalLong acknowledgedThrough(Jedis jedis, long settled) {
         List<StreamGroupInfo> groups = jedis.xinfoGroups(settings.stream());
         Optional<StreamEntryID> lastDelivered = groups.stream().filter(g -> settings.group().equals(g.getName()))
                 .map(StreamGroupInfo::getLastDeliveredId).findFirst();
@@ -226,8 +238,7 @@ final class GroupProgress {
         if (lowest != Long.MAX_VALUE) {
             return lowest > 0 ? OptionalLong.of(lowest - 1) : OptionalLong.empty();
         }
-        List<StreamEntry> last = jedis.xrevrange(settings.stream(), "+", "-", 1);
-        return last.isEmpty() ? OptionalLong.empty() : OptionalLong.of(StreamConsumer.sequenceOf(last.get(0).getFields()));
+        return OptionalLong.of(settled);
     }
 
     private static void sleep(long millis) {

@@ -143,7 +143,7 @@ class GroupCatchUpTest {
             write("c", true);
         }
         await("events 1..10", () -> receivedSet().containsAll(range(1, 10)));
-        await("the checkpoint at 10", () -> history.checkpoint("step").map(Checkpoint::through).orElse(0L) == 10);
+        await("the checkpoint at 10", () -> history.checkpoint("step", "c").map(Checkpoint::through).orElse(0L) == 10);
 
         // 11 held in the step, 12..20 read with it, 21..30 not read yet: all in Redis only.
         for (int i = 0; i < 20; i++) {
@@ -160,7 +160,7 @@ class GroupCatchUpTest {
         // 11..30 at least; 31..35 too when written before the catch-up read the channel's last number.
         assertThat((Long) counters.snapshot().get("caught_up")).as("%s", counters.snapshot()).isBetween(20L, 25L);
         assertThat(counters.snapshot().get("history_gap")).isEqualTo(0L);
-        await("the checkpoint past the catch-up", () -> history.checkpoint("step").map(Checkpoint::through).orElse(0L) >= 30);
+        await("the checkpoint past the catch-up", () -> history.checkpoint("step", "c").map(Checkpoint::through).orElse(0L) >= 30);
     }
 
     @Test
@@ -169,8 +169,8 @@ class GroupCatchUpTest {
             write("fresh", true);
         }
         consume("fresh", "new-step", (EventDelivery d) -> received.add(d.sequence()));
-        await("the new group's checkpoint", () -> history.checkpoint("new-step").isPresent());
-        assertThat(history.checkpoint("new-step").get().through()).isEqualTo(3);
+        await("the new group's checkpoint", () -> history.checkpoint("new-step", "fresh").isPresent());
+        assertThat(history.checkpoint("new-step", "fresh").get().through()).isEqualTo(3);
         write("fresh", true);
         await("event 4", () -> received.contains(4L));
         assertThat(received).containsExactly(4L);
@@ -187,6 +187,82 @@ class GroupCatchUpTest {
         ConsumerCounters counters = consume("g", "gappy", d -> received.add(d.sequence()));
         await("the stored events", () -> receivedSet().equals(Set.of(1L, 4L, 5L)));
         await("the gap counted", () -> Long.valueOf(2).equals(counters.snapshot().get("history_gap")));
-        await("the checkpoint past the gap", () -> history.checkpoint("gappy").map(Checkpoint::through).orElse(0L) == 5);
+        await("the checkpoint past the gap", () -> history.checkpoint("gappy", "g").map(Checkpoint::through).orElse(0L) == 5);
+    }
+
+    /**
+     * One group name on two channels (as the scheduler's on {@code node} and {@code retry}) has
+     * one checkpoint per channel: a Redis that comes back empty makes each catch up from its own.
+     */
+    @Test
+    void aGroupNameOnTwoChannelsKeepsACheckpointPerChannel() throws IOException {
+        Set<Long> onX = new java.util.concurrent.ConcurrentSkipListSet<>();
+        Set<Long> onY = new java.util.concurrent.ConcurrentSkipListSet<>();
+        consume("x", "shared", d -> onX.add(d.sequence()));
+        consume("y", "shared", d -> onY.add(d.sequence()));
+        for (int i = 0; i < 3; i++) {
+            write("x", true);
+        }
+        for (int i = 0; i < 10; i++) {
+            write("y", true);
+        }
+        await("the checkpoints at x#3 and y#10", () -> history.checkpoint("shared", "x").map(Checkpoint::through).orElse(0L) == 3
+                && history.checkpoint("shared", "y").map(Checkpoint::through).orElse(0L) == 10);
+
+        // Written while Redis is away: stored only, so only the catch-up can deliver them.
+        redis.stop();
+        for (int i = 0; i < 4; i++) {
+            write("x", false);
+            write("y", false);
+        }
+        redis.start();
+        await("x#1..7 and y#1..14", () -> onX.containsAll(range(1, 7)) && onY.containsAll(range(1, 14)));
+    }
+
+    /**
+     * Events stored while Redis was away wait in the outbox and are appended to the stream later,
+     * after newer ones: the checkpoint stays below them while they wait, and once they are handled
+     * it moves on to the newest event, not to the last entry of the stream.
+     */
+    @Test
+    void eventsWaitingInTheOutboxHoldTheCheckpointAndTheRepairsLateEntriesDoNot() {
+        consume("r", "late", d -> received.add(d.sequence()));
+        for (int i = 0; i < 3; i++) {
+            write("r", true);
+        }
+        await("the checkpoint at r#3", () -> history.checkpoint("late", "r").map(Checkpoint::through).orElse(0L) == 3);
+        List<Document> waiting = List.of(toOutbox(write("r", false)), toOutbox(write("r", false)));
+        write("r", true);
+        write("r", true);
+        await("r#6 and r#7", () -> received.containsAll(List.of(6L, 7L)));
+        Date handled = new Date();
+        await("a checkpoint tick after r#7", () -> checkpointDocument("r/late").getDate("updated").after(handled));
+        assertThat(history.checkpoint("late", "r").orElseThrow().through()).as("held below the outbox's r#4").isEqualTo(3);
+
+        // The stream repair: each taken out of the outbox and appended to the stream.
+        for (Document event : waiting) {
+            db.getCollection("event_outbox").deleteOne(Filters.eq("_id", event.get("_id")));
+            try (Jedis j = new Jedis("127.0.0.1", port)) {
+                j.xadd(EventStreams.streamOf("r"), StreamEntryID.NEW_ENTRY, Map.of("channel", "r",
+                        "sequence_id", event.get("sequence_id").toString(), "event", event.getString("envelope")));
+            }
+        }
+        await("r#1..7", () -> receivedSet().containsAll(range(1, 7)));
+        await("the checkpoint at r#7", () -> history.checkpoint("late", "r").map(Checkpoint::through).orElse(0L) == 7);
+    }
+
+    /** As EventLog does when Redis refuses an event: the stored event goes to the outbox for the stream repair. */
+    private Document toOutbox(long sequence) {
+        Document stored = db.getCollection("eventhistory").find(Filters.and(Filters.eq("channel", "r"),
+                Filters.eq("sequence_id", sequence))).first();
+        Document entry = new Document("_id", stored.getObjectId("_id")).append("timestamp", stored.get("timestamp"))
+                .append("sequence_id", sequence).append("channel", "r").append("envelope", stored.getString("envelope"));
+        db.getCollection("event_outbox").insertOne(entry);
+        return entry;
+    }
+
+    private Document checkpointDocument(String id) {
+        Document d = db.getCollection("step_checkpoints").find(Filters.eq("_id", id)).first();
+        return d == null ? new Document("updated", new Date(0)) : d;
     }
 }
