@@ -24,7 +24,7 @@ import java.util.Map;
 
 /**
  * {@code GET /dashboard/checkout/{id}}: a checkout's builds and their test trees (failures
- * first), counts, regressions it opened or fixed, and the timeline of its own, its builds' and
+ * first), counts, the patchsets tested on it, regressions it opened or fixed, and the timeline of its own, its builds' and
  * its jobs' events (tests are left out of the timeline: there may be thousands).
  */
 @Path("dashboard/checkout/{id}")
@@ -53,7 +53,9 @@ public class CheckoutPage extends DashboardPage {
             String commit = Nodes.data(checkout, "kernel_revision.commit");
             List<Node> fixed = commit.isEmpty() ? List.of() : nodes.list(NodeCriteria.where().eq("kind", "regression")
                     .eq("result", "pass").eq("data.fixed_kernel_revision.commit", commit).sortedBy("name").query());
-            return CheckoutView.of(subtree, opened, fixed, timeline(subtree), since);
+            List<Node> patchsets = nodes.list(NodeCriteria.where().eq("parent", checkout.id())
+                    .eq("kind", CheckoutView.CHECKOUT_KIND).sortedBy("created").query());
+            return CheckoutView.of(subtree, patchsets, opened, fixed, timeline(subtree), since);
         });
     }
 

@@ -103,7 +103,8 @@ public interface PatchsetContract extends PipelineTraceContract, StorageContract
         assertThat(map(patchsetSummary.get("builds"))).containsEntry("total", 1);
 
         ApiResponse basePage = api().get("/dashboard/checkout/" + baseId);
-        assertThat(basePage.body()).contains("id=\"build-total\">1<").doesNotContain(hash.substring(0, 12));
+        assertThat(basePage.body()).contains("id=\"build-total\">1<")
+                .contains("/dashboard/checkout/" + patchsetId + "\">patchset " + hash.substring(0, 12) + "<");
         ApiResponse patchsetPage = api().get("/dashboard/checkout/" + patchsetId);
         assertThat(patchsetPage.body()).contains("id=\"build-total\">1<").contains(hash.substring(0, 12));
         assertThat(api().get("/dashboard").body()).contains("+ patchset " + hash.substring(0, 12));

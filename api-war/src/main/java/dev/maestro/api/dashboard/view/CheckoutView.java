@@ -7,18 +7,19 @@ import java.util.Map;
 
 /**
  * The checkout page's model: the checkout's revision, counts and bars of its builds and tests,
- * each build with its test tree (failures first), the nodes outside any build, the regressions it
- * opened and fixed, and its event timeline. {@code live} (some node is unfinished) makes the page
+ * each build with its test tree (failures first), the nodes outside any build, the patchsets
+ * tested on it (each a revision with its own page), the regressions it opened and fixed, and its
+ * event timeline. {@code live} (some node is unfinished) makes the page
  * follow node events after sequence {@code since}.
  */
 public record CheckoutView(Revision checkout, ResultCounts builds, ResultCounts tests, List<BuildRow> buildRows,
-                           Outside outside, List<RegressionRow> newRegressions,
+                           Outside outside, Patchsets patchsets, List<RegressionRow> newRegressions,
                            List<RegressionRow> fixedRegressions, List<EventRow> events, boolean live, long since) {
     public static final String CHECKOUT_KIND = "checkout";
     public static final String BUILD_KIND = "kbuild";
     public static final String TEST_KIND = "test";
 
-    public static CheckoutView of(CheckoutSubtree subtree, List<Node> opened, List<Node> fixed,
+    public static CheckoutView of(CheckoutSubtree subtree, List<Node> patchsets, List<Node> opened, List<Node> fixed,
                                   List<Map<String, Object>> events, long since) {
         List<BuildRow> builds = new ArrayList<>();
         List<TreeItem> outside = new ArrayList<>();
@@ -33,12 +34,17 @@ public record CheckoutView(Revision checkout, ResultCounts builds, ResultCounts 
         builds.sort(java.util.Comparator.comparingInt(BuildRow::worst).thenComparing(BuildRow::name));
         return new CheckoutView(Revision.of(subtree.checkout()), ResultCounts.of(subtree.ofKind(BUILD_KIND)),
                 ResultCounts.of(subtree.ofKind(TEST_KIND)), builds, outside.isEmpty() ? null : new Outside(outside),
+                patchsets.isEmpty() ? null : new Patchsets(patchsets.stream().map(Revision::of).toList()),
                 opened.stream().map(RegressionRow::of).toList(), fixed.stream().map(RegressionRow::of).toList(),
                 EventRow.of(events), subtree.unfinished(), since);
     }
 
     /** The nodes under the checkout that are not builds (null on the page when there are none). */
     public record Outside(List<TreeItem> children) {
+    }
+
+    /** The patchsets under the checkout, oldest first (null on the page when there are none). */
+    public record Patchsets(List<Revision> rows) {
     }
 
     /** One build: its configuration, result, duration, artifacts and the tree of what ran on it. */

@@ -27,7 +27,7 @@ class CheckoutPageRenderingTest {
                 node("beta", "test", job, NodeResult.FAIL),
                 node("gamma", "test", job, NodeResult.SKIP),
                 node("delta", "test", job, null)));
-        CheckoutView view = CheckoutView.of(CheckoutSubtree.of(checkout, all), List.of(), List.of(), List.of(), 7);
+        CheckoutView view = CheckoutView.of(CheckoutSubtree.of(checkout, all), List.of(), List.of(), List.of(), List.of(), 7);
 
         assertThat(view.tests().total()).isEqualTo(4);
         assertThat(view.tests().pass()).isEqualTo(1);
@@ -51,7 +51,7 @@ class CheckoutPageRenderingTest {
                 .state(NodeState.DONE).result(NodeResult.FAIL)
                 .artifacts(Map.of("log", "https://example.org/log?a=1&b=\"2\"", "evil", "javascript:alert(1)"))
                 .data(Map.of("arch", "x86<b>64</b>")).build();
-        String html = render(CheckoutView.of(CheckoutSubtree.of(checkout, List.of(build)), List.of(), List.of(), List.of(), 0));
+        String html = render(CheckoutView.of(CheckoutSubtree.of(checkout, List.of(build)), List.of(), List.of(), List.of(), List.of(), 0));
 
         assertThat(html).doesNotContain("<script>alert(1)</script>").contains("&lt;script&gt;alert(1)&lt;/script&gt;")
                 .doesNotContain("x86<b>").doesNotContain("href=\"javascript:")
@@ -85,5 +85,24 @@ class CheckoutPageRenderingTest {
     private static Node node(String name, String kind, Node parent, NodeResult result) {
         return Node.newNode(T0).id(new ObjectId()).kind(kind).name(name).parent(parent.id())
                 .state(result == null ? NodeState.RUNNING : NodeState.DONE).result(result).build();
+    }
+
+    @Test
+    void theBaseListsItsPatchsetsAsLinksAndAPatchsetShowsItsSeries() {
+        Node checkout = checkout(NodeState.AVAILABLE);
+        Node patchset = Node.newNode(T0).id(new ObjectId()).kind("checkout").name("patchset").parent(checkout.id())
+                .state(NodeState.AVAILABLE).result(NodeResult.PASS)
+                .data(Map.of("kernel_revision", Map.of("tree", "toy", "branch", "main", "commit", "c0ffee",
+                        "patchset", "d4502489e9b532c95bb894dface7a4b8"))).build();
+
+        String base = render(CheckoutView.of(CheckoutSubtree.of(checkout, List.of()), List.of(patchset), List.of(), List.of(),
+                List.of(), 0));
+        String own = render(CheckoutView.of(CheckoutSubtree.of(patchset, List.of()), List.of(), List.of(), List.of(), List.of(), 0));
+
+        assertThat(base).contains("<section id=\"patchsets\">")
+                .contains("href=\"/dashboard/checkout/" + patchset.id().toHexString() + "\">patchset d4502489e9b5<");
+        assertThat(own).contains("<dd id=\"patchset\"><code>d4502489e9b5</code></dd>").doesNotContain("<section id=\"patchsets\">");
+        assertThat(render(CheckoutView.of(CheckoutSubtree.of(checkout, List.of()), List.of(), List.of(), List.of(), List.of(), 0)))
+                .doesNotContain("<section id=\"patchsets\">").doesNotContain("id=\"patchset\"");
     }
 }

@@ -49,6 +49,10 @@ public final class SummaryCounter {
         for (String field : List.of("tree", "branch", "commit", "describe", "url")) {
             summary.put(field, revision.get(field));
         }
+        if (revision.get("patchset") != null) {
+            // A patchset's summary is of the patched revision: the series hash tells it from the base's.
+            summary.put("patchset", revision.get("patchset"));
+        }
         summary.put("summary_url", links.summary(checkoutId));
         List<Map<String, Object>> counted = lastAttempts(checkoutId, descendants);
         summary.put("builds", count(counted, "kbuild", BUILD_RESULTS));

@@ -94,4 +94,22 @@ class SummaryAndReportTest {
         assertThat(ReportConfig.subjectProblem("{{#x}} unclosed")).isPresent();
         assertThat(ReportConfig.subjectProblem(ReportConfig.DEFAULT_SUBJECT)).isEmpty();
     }
+
+    @Test
+    void aPatchsetsSummaryNamesItsSeriesAndThePlainCheckoutsDoesNot() {
+        Map<String, Object> patchset = withData(with(node("checkout", "patchset", "pass", T), "parent", checkout.get("id")),
+                "kernel_revision", Map.of("tree", "toy", "branch", "main", "commit", "c2", "describe", "v6.1-2-gc2",
+                        "url", "file:///toy.git", "patchset", "d4502489e9b532c9"));
+
+        Map<String, Object> summary = SummaryCounter.summarize(patchset, List.of(), List.of(), LINKS);
+
+        assertThat(summary).containsEntry("patchset", "d4502489e9b532c9");
+        assertThat(SummaryCounter.summarize(checkout, List.of(), List.of(), LINKS)).doesNotContainKey("patchset");
+        assertThat(new ReportRenderer().page(summary)).contains("v6.1-2-gc2 + patchset d4502489e9b532c9");
+        ReportConfig report = new ReportConfig("toy", List.of("toy"), List.of(), List.of("dev@example.org"), ReportConfig.DEFAULT_SUBJECT);
+        assertThat(new ReportRenderer().mail(report, summary).text())
+                .contains("  Describe: v6.1-2-gc2\n  Patchset: d4502489e9b532c9\n  URL:");
+        assertThat(new ReportRenderer().mail(report, SummaryCounter.summarize(checkout, List.of(), List.of(), LINKS)).text())
+                .contains("  Describe: v6.1-2-gc2\n  URL:").doesNotContain("patchset");
+    }
 }
