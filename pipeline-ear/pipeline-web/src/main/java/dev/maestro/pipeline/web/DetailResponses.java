@@ -10,7 +10,8 @@ final class DetailResponses {
     private DetailResponses() {
     }
 
-    static Response detail(int status, String detail) {
+    /** {@code detail} is a sentence, or the list of what is wrong where that a 422 carries. */
+    static Response detail(int status, Object detail) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(Json.write(Map.of("detail", detail))).build();
     }
 }

@@ -36,8 +36,7 @@ public class LavaCallbackResource {
         try {
             json = Json.parseObject(body == null ? "" : body);
         } catch (RuntimeException e) {
-            return Response.status(400).entity(Json.write(Map.of("detail", "The body must be LAVA's callback as a JSON object")))
-                    .type(MediaType.APPLICATION_JSON).build();
+            return DetailResponses.detail(400, "The body must be LAVA's callback as a JSON object");
         }
         CallbackReply reply = receiver.receive(id, authorization, json);
         return Response.status(reply.status()).entity(Json.write(reply.body())).type(MediaType.APPLICATION_JSON).build();

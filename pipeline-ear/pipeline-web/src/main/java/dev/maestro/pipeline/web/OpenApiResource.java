@@ -29,12 +29,14 @@ public class OpenApiResource {
     static final String DOCUMENT = "openapi.yaml";
     private static final MediaType YAML = new MediaType("application", "yaml");
     static final String TEXT = read();
+    /** The same document as JSON, converted once: it never changes while the server runs. */
+    private static final String JSON = Json.write(parsed());
 
     @GET
     public Response document(@QueryParam("format") String format, @Context HttpHeaders headers) {
         boolean json = "json".equalsIgnoreCase(format) || format == null && prefersJson(headers);
         if (json) {
-            return Response.ok(Json.write(parsed()), MediaType.APPLICATION_JSON_TYPE).build();
+            return Response.ok(JSON, MediaType.APPLICATION_JSON_TYPE).build();
         }
         return Response.ok(TEXT, YAML.withCharset("utf-8")).build();
     }
