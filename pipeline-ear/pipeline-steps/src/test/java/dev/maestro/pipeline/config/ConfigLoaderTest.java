@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,27 +64,11 @@ class ConfigLoaderTest {
 
     @TempDir
     Path dir;
+    private ConfigFiles files;
 
-    private Path write(String yaml) throws IOException {
-        Path file = dir.resolve("pipeline.yaml");
-        Files.writeString(file, yaml);
-        return file;
-    }
-
-    private PipelineConfig load(String yaml) throws IOException {
-        return new ConfigLoader(Map.of()).load(write(yaml));
-    }
-
-    private String failure(String yaml) throws IOException {
-        return failure(yaml, Map.of());
-    }
-
-    private String failure(String yaml, Map<String, String> env) throws IOException {
-        Path file = write(yaml);
-        ConfigException e = assertThrows(ConfigException.class,
-                () -> new ConfigLoader(env).load(file));
-        assertThat(e.file()).isEqualTo(file);
-        return e.getMessage();
+    @BeforeEach
+    void files() {
+        files = new ConfigFiles(dir);
     }
 
     /** {@code file:line:column: } of the first line of {@code yaml} containing {@code text}, at {@code text}. */
@@ -104,7 +89,7 @@ class ConfigLoaderTest {
 
     @Test
     void readsEverySectionIntoTheModel() throws IOException {
-        PipelineConfig config = load(VALID);
+        PipelineConfig config = files.load(VALID);
         assertThat(config.source()).isEqualTo(dir.resolve("pipeline.yaml"));
         assertThat(config.storage()).isEqualTo(new StorageConfig("local", StorageType.FILESYSTEM, dir.resolve("storage"),
                 URI.create("http://127.0.0.1:8001/pipeline/storage/"), URI.create("http://127.0.0.1:8001/pipeline/storage")));
@@ -134,7 +119,7 @@ class ConfigLoaderTest {
     @Test
     void anUnknownKeyIsNamedWithFileLineAndKeyPath() throws IOException {
         String yaml = VALID.replace("    template: kver.sh", "    templat: kver.sh");
-        assertThat(failure(yaml))
+        assertThat(files.failure(yaml))
                 .contains(at(yaml, "templat:") + "jobs.kver.templat: unknown key 'templat' (expected one of: kind, template, params, kcidb_test_suite, image)")
                 .contains(at(yaml, "kind: test") + "jobs.kver: missing required key 'template'");
     }
@@ -142,7 +127,7 @@ class ConfigLoaderTest {
     @Test
     void aSchedulerEntryWithoutRuntimeIsRefused() throws IOException {
         String yaml = VALID.replace("    runtime: {type: shell}\n", "");
-        assertThat(failure(yaml)).contains(at(yaml, "job: kver") + "scheduler[0]: missing required key 'runtime'");
+        assertThat(files.failure(yaml)).contains(at(yaml, "job: kver") + "scheduler[0]: missing required key 'runtime'");
     }
 
     @Test
@@ -150,7 +135,7 @@ class ConfigLoaderTest {
         String yaml = VALID.replace("runtime: {name: shell}", "runtime: {name: dockr}")
                 .replace("- job: kver", "- job: kverr")
                 .replace("platforms: [shell, qemu]", "platforms: [shell, qemu-arm]");
-        assertThat(failure(yaml))
+        assertThat(files.failure(yaml))
                 .contains(at(yaml, "dockr") + "scheduler[1].runtime.name: unknown runtime 'dockr' (defined: shell)")
                 .contains(at(yaml, "kverr") + "scheduler[0].job: unknown job 'kverr' (defined: kver, kbuild-tiny)")
                 .contains(at(yaml, "qemu-arm") + "scheduler[1].platforms[1]: unknown platform 'qemu-arm' (defined: shell, qemu)");
@@ -162,7 +147,7 @@ class ConfigLoaderTest {
                 .replace("platforms: [shell, qemu]", "platforms: shell")
                 .replace("params: {arch: x86_64, defconfig: [tinyconfig, kvm_guest], job_timeout: 5}", "params: [arch]")
                 .replace("url: toy.git", "url: {path: toy.git}");
-        assertThat(failure(yaml))
+        assertThat(files.failure(yaml))
                 .contains(at(yaml, "soon") + "build_configs.toy_main.poll_period: expected a duration such as 90, 30s, 5m, 2h or 1d12h, found 'soon'")
                 .contains(at(yaml, "platforms: shell", "shell") + "scheduler[1].platforms: expected a list, found 'shell'")
                 .contains(at(yaml, "[arch]") + "jobs.kbuild-tiny.params: expected a mapping (key: value lines), found a list")
@@ -171,7 +156,7 @@ class ConfigLoaderTest {
 
     @Test
     void checkoutHoldoffAndTimeoutCanBeSetPerBuildConfig() throws IOException {
-        PipelineConfig config = load(VALID.replace("poll_period: 30s", "poll_period: 30s\n    holdoff: 5s\n    timeout: 1h30m"));
+        PipelineConfig config = files.load(VALID.replace("poll_period: 30s", "poll_period: 30s\n    holdoff: 5s\n    timeout: 1h30m"));
         assertThat(config.buildConfigs().get("toy_main").holdoff()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.buildConfigs().get("toy_main").timeout()).isEqualTo(Duration.ofMinutes(90));
     }
@@ -184,7 +169,7 @@ class ConfigLoaderTest {
                         "{channel: node, kind: checkout, state: avaliable}\n    runtime: {type: shell}")
                 .replace("job_timeout: 5", "job_timeout: -5")
                 .replace("branch: main", "branch: -main");
-        assertThat(failure(yaml))
+        assertThat(files.failure(yaml))
                 .contains("jobs.kver.kind: unknown kind 'tests' (expected one of: kbuild, job, test, process)")
                 .contains("runtimes.shell.lab_type: lab_type 'pull_labs' is not supported yet (supported: shell, docker, kubernetes, lava)")
                 .contains("scheduler[0].event.state: 'avaliable' is not a node state (expected one of: available, closing, done, running)")
@@ -192,152 +177,12 @@ class ConfigLoaderTest {
                 .contains("build_configs.toy_main.branch: the branch name is not a valid git branch name");
     }
 
-    private static final String LAVA_RUNTIME = """
-              lab-one:
-                lab_type: lava
-                url: https://lava.example.org/
-                token: ${LAB_ONE_TOKEN}
-                callback_token: ${LAB_ONE_CALLBACK_TOKEN}
-                notify: {callback: {token: maestro-callback}}
-                priority_min: 10
-                priority_max: 40
-                queue_timeout: 1d
-            """;
-
-    private static String withLava(String runtime) {
-        return VALID.replace("\nscheduler:\n", "\n" + runtime + "scheduler:\n");
-    }
-
-    @Test
-    void aLavaRuntimeTakesItsUrlItsTokensFromTheEnvironmentAndItsPriorities() throws IOException {
-        PipelineConfig config = new ConfigLoader(Map.of("LAB_ONE_TOKEN", "rest-t0ken", "LAB_ONE_CALLBACK_TOKEN", "cb-s3cret"))
-                .load(write(withLava(LAVA_RUNTIME)));
-        RuntimeConfig lab = config.runtimes().get("lab-one");
-        assertThat(lab.labType()).isEqualTo(LabType.LAVA);
-        assertThat(lab.lava()).contains(new LavaConfig(URI.create("https://lava.example.org"), "rest-t0ken", "maestro-callback",
-                "cb-s3cret", Optional.empty(), Optional.empty(), Optional.of(new LavaConfig.PriorityRange(10, 40)),
-                Optional.of(Duration.ofDays(1))));
-        assertThat(lab.lava().orElseThrow().toString()).doesNotContain("rest-t0ken").doesNotContain("cb-s3cret");
-        assertThat(config.runtimes().get("shell").lava()).isEmpty();
-    }
-
-    @Test
-    void aLavaRuntimeNeedsItsKeysAndOtherRuntimesRefuseThem() throws IOException {
-        String missing = withLava("""
-                  lab-one:
-                    lab_type: lava
-                    url: ftp://lava.example.org
-                    priority: 120
-                """);
-        assertThat(failure(missing, Map.of()))
-                .contains("runtimes.lab-one: missing required key 'token'")
-                .contains("runtimes.lab-one: missing required key 'callback_token'")
-                .contains("runtimes.lab-one: missing required key 'notify'")
-                .contains("runtimes.lab-one.url: expected an http:// or https:// URL, found 'ftp://lava.example.org'")
-                .contains("runtimes.lab-one.priority: expected a whole number from 0 to 100");
-        String onShell = VALID.replace("lab_type: shell\n", "lab_type: shell\n    url: https://lava.example.org\n");
-        assertThat(failure(onShell)).contains("runtimes.shell.url: 'url' is a key of lab_type lava, not of shell");
-    }
-
-    @Test
-    void aDockerRuntimeTakesItsKeysAndAJobItsImage() throws IOException {
-        PipelineConfig config = load(VALID.replace("lab_type: shell", """
-                lab_type: shell
-                  docker:
-                    lab_type: docker
-                    host: tcp://docker.example.org:2375
-                    network: bridge
-                    user: "1000:1000"
-                    volumes: ['/srv/cache:/cache:ro']
-                    memory_mb: 512
-                    cpus: 1.5""").replace("kind: test", "kind: test\n    image: kernelci/maestro-job:1"));
-        assertThat(config.runtimes().get("docker").docker()).contains(new DockerRuntimeConfig(
-                URI.create("tcp://docker.example.org:2375"), "bridge", "1000:1000", List.of("/srv/cache:/cache:ro"),
-                Optional.of(512L), Optional.of(1.5)));
-        assertThat(config.runtimes().get("shell").docker()).isEmpty();
-        assertThat(config.jobs().get("kver").image()).isEqualTo("kernelci/maestro-job:1");
-        assertThat(config.jobs().get("kbuild-tiny").image()).isEmpty();
-
-        PipelineConfig defaults = load(VALID.replace("lab_type: shell", "lab_type: shell\n  docker:\n    lab_type: docker"));
-        assertThat(defaults.runtimes().get("docker").docker()).contains(DockerRuntimeConfig.defaults());
-    }
-
-    @Test
-    void dockerKeysAreCheckedAndBelongToDockerRuntimesOnly() throws IOException {
-        assertThat(failure(VALID.replace("lab_type: shell", "lab_type: shell\n    network: host")))
-                .contains("runtimes.shell.network: 'network' is a key of lab_type docker runtimes only");
-        assertThat(failure(VALID.replace("lab_type: shell", """
-                lab_type: docker
-                    host: /var/run/docker.sock
-                    volumes: [/srv/cache]
-                    memory_mb: lots""")))
-                .contains("runtimes.shell.host: expected the Docker Engine's address, unix:///path/to/docker.sock or tcp://host:port, found '/var/run/docker.sock'")
-                .contains("runtimes.shell.volumes: '/srv/cache' is not a volume (source:target or source:target:ro)")
-                .contains("runtimes.shell.memory_mb: expected a number greater than zero, found");
-    }
-
     @Test
     void unknownChoicesListTheKnownOnes() throws IOException {
-        assertThat(failure(VALID.replace("lab_type: shell", "lab_type: qemu")))
+        assertThat(files.failure(VALID.replace("lab_type: shell", "lab_type: qemu")))
                 .contains("runtimes.shell.lab_type: unknown lab_type 'qemu' (expected one of: shell, docker, kubernetes, lava, pull_labs)");
-        assertThat(failure(VALID.replace("storage_type: filesystem", "storage_type: s3")))
+        assertThat(files.failure(VALID.replace("storage_type: filesystem", "storage_type: s3")))
                 .contains("storage.local.storage_type: unknown storage_type 's3' (expected one of: filesystem, ssh, azure, backend)");
-    }
-
-    private static final String KUBERNETES = """
-              cluster:
-                lab_type: kubernetes
-                timeout: 2h
-                kubeconfig: kube/config
-                context: lab-east
-                namespace: kernelci-jobs
-                image: ${JOB_IMAGE}
-                resources:
-                  requests: {cpu: 500m, memory: 1Gi}
-                  limits: {memory: 4Gi, ephemeral-storage: 20G}
-                api_url: https://maestro.example.org/
-                storage_url: https://maestro.example.org/pipeline/storage
-            """;
-
-    @Test
-    void aKubernetesRuntimeHasItsClusterImageAndResources() throws IOException {
-        String yaml = VALID.replace("runtimes:\n", "runtimes:\n" + KUBERNETES)
-                .replace("    template: kver.sh\n", "    template: kver.sh\n    image: kernelci/kernelci:kver\n");
-        PipelineConfig config = new ConfigLoader(Map.of("JOB_IMAGE", "kernelci/kernelci:latest")).load(write(yaml));
-        RuntimeConfig cluster = config.runtimes().get("cluster");
-        assertThat(cluster.labType()).isEqualTo(LabType.KUBERNETES);
-        assertThat(cluster.timeout()).isEqualTo(Duration.ofHours(2));
-        assertThat(cluster.kubernetes()).contains(new KubernetesConfig(Optional.of(dir.resolve("kube/config")),
-                Optional.of("lab-east"), Optional.of("kernelci-jobs"), Optional.of("kernelci/kernelci:latest"),
-                Map.of("cpu", "500m", "memory", "1Gi"), Map.of("memory", "4Gi", "ephemeral-storage", "20G"),
-                Optional.of(URI.create("https://maestro.example.org")),
-                Optional.of(URI.create("https://maestro.example.org/pipeline/storage"))));
-        assertThat(config.runtimes().get("shell").kubernetes()).isEmpty();
-        assertThat(config.jobs().get("kver").image()).isEqualTo("kernelci/kernelci:kver");
-        assertThat(config.jobs().get("kbuild-tiny").image()).isEmpty();
-
-        String minimal = VALID.replace("runtimes:\n", "runtimes:\n  cluster: {lab_type: kubernetes}\n");
-        assertThat(load(minimal).runtimes().get("cluster").kubernetes()).contains(new KubernetesConfig(Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), Map.of(), Optional.empty(), Optional.empty()));
-    }
-
-    @Test
-    void badKubernetesSettingsAreNamed() throws IOException {
-        String yaml = VALID.replace("runtimes:\n", "runtimes:\n" + KUBERNETES)
-                .replace("image: ${JOB_IMAGE}", "image: busybox")
-                .replace("namespace: kernelci-jobs", "namespace: Kernelci_Jobs")
-                .replace("context: lab-east", "context: [lab-east, lab-west]")
-                .replace("cpu: 500m", "cpu: lots")
-                .replace("limits: {", "limit: {")
-                .replace("api_url: https://maestro.example.org/", "api_url: maestro.example.org")
-                .replace("    timeout: 10m\n", "    timeout: 10m\n    namespace: jobs\n");
-        assertThat(failure(yaml))
-                .contains("runtimes.cluster.namespace: 'Kernelci_Jobs' is not a Kubernetes namespace name")
-                .contains("runtimes.cluster.context: one context per runtime entry")
-                .contains("runtimes.cluster.resources.requests.cpu: 'lots' is not a Kubernetes quantity")
-                .contains("runtimes.cluster.resources.limit: unknown key 'limit' (expected one of: requests, limits)")
-                .contains("runtimes.cluster.api_url: expected an http:// or https:// URL, found 'maestro.example.org'")
-                .contains("runtimes.shell.namespace: 'namespace' is a key of lab_type kubernetes runtimes, not of lab_type shell");
     }
 
     @Test
@@ -354,7 +199,7 @@ class ConfigLoaderTest {
         String yaml = VALID.replace("poll_period: 30s", "poll_period: 0").replace("mach: qemu", "mach: qemu, colour: red")
                 .replace("runtime: {name: shell}", "runtime: {name: shell, type: shell}");
         ConfigException e = assertThrows(ConfigException.class,
-                () -> new ConfigLoader(Map.of()).load(write(yaml)));
+                () -> new ConfigLoader(Map.of()).load(files.write(yaml)));
         assertThat(e.problems()).extracting(ConfigProblem::key)
                 .containsExactly("build_configs.toy_main.poll_period", "platforms.qemu.colour", "scheduler[1].runtime");
         assertThat(e.getMessage()).startsWith("Invalid pipeline configuration " + dir.resolve("pipeline.yaml") + " (3 problems):\n");
@@ -368,7 +213,7 @@ class ConfigLoaderTest {
                     kind: test
                     template: kver.sh
                 """;
-        PipelineConfig config = load(anchors + VALID.replace("""
+        PipelineConfig config = files.load(anchors + VALID.replace("""
                   kver:
                     kind: test
                     template: kver.sh
@@ -380,67 +225,67 @@ class ConfigLoaderTest {
         assertThat(config.jobs().get("kver").kind()).isEqualTo(JobKind.JOB);
         assertThat(config.jobs().get("kver").template()).isEqualTo("kver.sh");
         String yaml = VALID + "fragments:\n  kselftest: {path: x}\n";
-        assertThat(failure(yaml)).contains(at(yaml, "fragments:") + "fragments: unknown section 'fragments'");
+        assertThat(files.failure(yaml)).contains(at(yaml, "fragments:") + "fragments: unknown section 'fragments'");
     }
 
     @Test
     void environmentVariablesAreSubstituted() throws IOException {
         String yaml = VALID.replace("base_url: http://127.0.0.1:8001/pipeline/storage", "base_url: ${PUBLIC_BASE_URL:-http://localhost:8001}/pipeline/storage")
                 .replace("path: storage", "path: ${MAESTRO_DATA_DIR}/storage");
-        PipelineConfig config = new ConfigLoader(Map.of("MAESTRO_DATA_DIR", "/srv/maestro")).load(write(yaml));
+        PipelineConfig config = new ConfigLoader(Map.of("MAESTRO_DATA_DIR", "/srv/maestro")).load(files.write(yaml));
         assertThat(config.storage().path()).isEqualTo(Path.of("/srv/maestro/storage"));
         assertThat(config.storage().baseUrl()).isEqualTo(URI.create("http://localhost:8001/pipeline/storage/"));
-        assertThat(failure(yaml)).contains(at(yaml, "${MAESTRO_DATA_DIR}")
+        assertThat(files.failure(yaml)).contains(at(yaml, "${MAESTRO_DATA_DIR}")
                 + "storage.local.path: environment variable MAESTRO_DATA_DIR is not set (write ${MAESTRO_DATA_DIR:-default} to give a default)");
     }
 
     @Test
     void yamlSyntaxErrorsGiveTheirLine() throws IOException {
         String yaml = VALID.replace("    lab_type: shell", "    lab_type: shell\n   timeout: [10m");
-        assertThat(failure(yaml)).contains(at(yaml, "timeout: [10m") + "not valid YAML: ");
+        assertThat(files.failure(yaml)).contains(at(yaml, "timeout: [10m") + "not valid YAML: ");
     }
 
     @Test
     void duplicateKeysAreRefused() throws IOException {
         String yaml = VALID.replace("    timeout: 10m", "    timeout: 10m\n    timeout: 20m");
-        assertThat(failure(yaml)).contains(at(yaml, "timeout: 20m") + "runtimes.shell.timeout: duplicate key");
+        assertThat(files.failure(yaml)).contains(at(yaml, "timeout: 20m") + "runtimes.shell.timeout: duplicate key");
     }
 
     @Test
     void storageIsRequiredAndThereIsExactlyOne() throws IOException {
         String withoutStorage = VALID.substring(VALID.indexOf("trees:"));
-        assertThat(failure(withoutStorage)).contains(": missing required section 'storage'");
+        assertThat(files.failure(withoutStorage)).contains(": missing required section 'storage'");
         String two = VALID.replace("storage:\n", "storage:\n  other:\n    storage_type: filesystem\n    path: other\n"
                 + "    base_url: http://h/\n    api_url: http://h/\n");
-        assertThat(failure(two)).contains("storage: define exactly one storage (found 2)");
-        assertThat(failure(VALID.replace("storage_type: filesystem", "storage_type: azure")))
+        assertThat(files.failure(two)).contains("storage: define exactly one storage (found 2)");
+        assertThat(files.failure(VALID.replace("storage_type: filesystem", "storage_type: azure")))
                 .contains("storage.local.storage_type: storage_type 'azure' is not supported yet (supported: filesystem)");
-        assertThat(failure(VALID.replace("api_url: http://127.0.0.1:8001/pipeline/storage/", "api_url: ftp://host/")))
+        assertThat(files.failure(VALID.replace("api_url: http://127.0.0.1:8001/pipeline/storage/", "api_url: ftp://host/")))
                 .contains("storage.local.api_url: expected an http:// or https:// URL, found 'ftp://host/'");
     }
 
     @Test
     void templatesMustExistBesideTheFileOrAmongTheBuiltInOnes() throws IOException {
         String yaml = VALID.replace("template: kver.sh", "template: custom.sh");
-        assertThat(failure(yaml)).contains("jobs.kver.template: no template 'custom.sh' in " + dir.resolve("templates")
+        assertThat(files.failure(yaml)).contains("jobs.kver.template: no template 'custom.sh' in " + dir.resolve("templates")
                 + " nor among the built-in ones (kbuild-tiny.sh, kver.sh, lava-qemu-boot.yaml, tiny-tests.sh)");
         Files.createDirectories(dir.resolve("templates"));
         Files.writeString(dir.resolve("templates/custom.sh"), "echo custom\n");
-        assertThat(load(yaml).jobs().get("kver").template()).isEqualTo("custom.sh");
+        assertThat(files.load(yaml).jobs().get("kver").template()).isEqualTo("custom.sh");
     }
 
     @Test
     void aPlatformNamedAfterTheLabTypeIsNeededWhenAnEntryListsNone() throws IOException {
         String yaml = VALID.replace("  shell: {}\n", "");
-        assertThat(failure(yaml)).contains("scheduler[0]: no 'platforms' listed and no platform named 'shell'")
+        assertThat(files.failure(yaml)).contains("scheduler[0]: no 'platforms' listed and no platform named 'shell'")
                 .contains("scheduler[1].platforms[0]: unknown platform 'shell'");
     }
 
     @Test
     void emptyMissingAndNonMappingFilesAreReported() throws IOException {
-        assertThat(failure("")).isEqualTo("Invalid pipeline configuration " + dir.resolve("pipeline.yaml")
+        assertThat(files.failure("")).isEqualTo("Invalid pipeline configuration " + dir.resolve("pipeline.yaml")
                 + " (1 problem):\n" + dir.resolve("pipeline.yaml") + ": the file is empty");
-        assertThat(failure("- just\n- a list\n")).contains(":1:1: expected a mapping (key: value lines), found a list");
+        assertThat(files.failure("- just\n- a list\n")).contains(":1:1: expected a mapping (key: value lines), found a list");
         Path missing = dir.resolve("missing.yaml");
         assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(missing))
                 .isInstanceOf(ConfigException.class)

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +20,7 @@ class PatchworkSectionTest {
 
     @Test
     void anEntryNamesItsTokenAndSecretByVariable() throws IOException {
-        PipelineConfig config = new ConfigLoader(Map.of()).load(write(ConfigLoaderTest.VALID + """
+        PipelineConfig config = new ConfigLoader(Map.of()).load(new ConfigFiles(dir).write(ConfigLoaderTest.VALID + """
                 patchwork:
                   toy-list:
                     url: https://patchwork.example.org
@@ -51,7 +50,7 @@ class PatchworkSectionTest {
 
     @Test
     void defaultsAreFiveMinutesChecksOnAndNoMailNorWebhook() throws IOException {
-        PatchworkConfig entry = new ConfigLoader(Map.of()).load(write(ConfigLoaderTest.VALID + """
+        PatchworkConfig entry = new ConfigLoader(Map.of()).load(new ConfigFiles(dir).write(ConfigLoaderTest.VALID + """
                 patchwork:
                   toy-list: {url: "https://pw.example.org/", project: toy, token_env: T, build_config: toy_main}
                 """)).patchwork().get("toy-list");
@@ -62,7 +61,7 @@ class PatchworkSectionTest {
 
     @Test
     void badEntriesAreReportedWithTheirPlace() throws IOException {
-        Path file = write(ConfigLoaderTest.VALID + """
+        Path file = new ConfigFiles(dir).write(ConfigLoaderTest.VALID + """
                 patchwork:
                   broken:
                     url: ftp://pw.example.org
@@ -81,9 +80,4 @@ class PatchworkSectionTest {
                 .contains("unknown job(s) [nothing]");
     }
 
-    private Path write(String yaml) throws IOException {
-        Path file = dir.resolve("pipeline.yaml");
-        Files.writeString(file, yaml);
-        return file;
-    }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +38,7 @@ class ReportsSectionTest {
 
     @Test
     void branchesNarrowAnEntryAndTheSubjectHasADefault() throws IOException {
-        PipelineConfig config = new ConfigLoader(Map.of()).load(write(ConfigLoaderTest.VALID + """
+        PipelineConfig config = new ConfigLoader(Map.of()).load(new ConfigFiles(dir).write(ConfigLoaderTest.VALID + """
                 reports:
                   toy-main:
                     trees: [toy]
@@ -53,7 +52,7 @@ class ReportsSectionTest {
 
     @Test
     void badEntriesAreReportedWithTheirPlace() throws IOException {
-        Path file = write(ConfigLoaderTest.VALID + """
+        Path file = new ConfigFiles(dir).write(ConfigLoaderTest.VALID + """
                 reports:
                   broken:
                     trees: [nowhere]
@@ -72,7 +71,4 @@ class ReportsSectionTest {
         assertThat(lines).anySatisfy(l -> assertThat(l).contains("unknown tree(s) [nowhere]"));
     }
 
-    private Path write(String yaml) throws IOException {
-        return Files.writeString(dir.resolve("pipeline.yaml"), yaml);
-    }
 }
