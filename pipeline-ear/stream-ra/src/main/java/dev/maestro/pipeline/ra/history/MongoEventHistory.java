@@ -96,7 +96,7 @@ public final class MongoEventHistory implements EventHistorySource, AutoCloseabl
     }
 
     /** Keep in step with common-model's migration 6, which gave older checkpoints this id. */
-    public static String checkpointId(String group, String channel) {
+    private static String checkpointId(String group, String channel) {
         return channel + "/" + group;
     }
 
