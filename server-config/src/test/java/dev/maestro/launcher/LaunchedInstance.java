@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One {@code ./maestro start} run as an operator runs it (the packaged launcher.jar in its own
@@ -76,11 +78,19 @@ final class LaunchedInstance implements AutoCloseable {
     }
 
     /** SIGKILL to the launcher and the server it started, as a crashed host would leave them. */
+    /** Returns once the server is gone: SIGKILL is sent at once, but the process takes a moment to die. */
     void kill() throws InterruptedException {
         var children = launcher.descendants().toList();
         children.forEach(ProcessHandle::destroyForcibly);
         launcher.destroyForcibly();
         launcher.waitFor(30, TimeUnit.SECONDS);
+        for (ProcessHandle child : children) {
+            try {
+                child.onExit().get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("process " + child.pid() + " still runs after SIGKILL", e);
+            }
+        }
     }
 
     String log() throws IOException {
