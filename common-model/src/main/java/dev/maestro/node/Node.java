@@ -1,5 +1,6 @@
 package dev.maestro.node;
 
+import dev.maestro.node.field.NodeField;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -11,8 +12,9 @@ import org.bson.types.ObjectId;
 
 /**
  * A node: KernelCI's one document type (a checkout, a build, a test, a job…), with its 23 fields
- * in KernelCI's order. {@code id} is null until the node is stored. Timestamps are UTC instants
- * at millisecond precision (what MongoDB keeps). Collections may be null where KernelCI allows
+ * in KernelCI's order, declared with their names and types in {@link NodeField}. {@code id} is
+ * null until the node is stored. Timestamps are UTC instants at millisecond precision (what
+ * MongoDB keeps). Collections may be null where KernelCI allows
  * null ({@code artifacts}, {@code data}, {@code debug}, {@code jobfilter},
  * {@code platform_filter}); treat them as read-only and change a node through {@link #toBuilder()}.
  */
@@ -63,6 +65,38 @@ public record Node(ObjectId id, String kind, String name, List<String> path, Str
         withError.put("error_code", errorCode);
         withError.put("error_msg", errorMessage);
         return toBuilder().result(NodeResult.INCOMPLETE).data(withError).build();
+    }
+
+    /**
+     * The value of one field, as this record holds it ({@link NodeState}, {@link NodeResult},
+     * {@link Instant}, boxed booleans and integers): what the mappings convert by the field's type.
+     */
+    public Object value(NodeField field) {
+        return switch (field) {
+            case ID -> id;
+            case KIND -> kind;
+            case NAME -> name;
+            case PATH -> path;
+            case GROUP -> group;
+            case PARENT -> parent;
+            case STATE -> state;
+            case RESULT -> result;
+            case ARTIFACTS -> artifacts;
+            case DATA -> data;
+            case DEBUG -> debug;
+            case JOBFILTER -> jobfilter;
+            case PLATFORM_FILTER -> platformFilter;
+            case CREATED -> created;
+            case UPDATED -> updated;
+            case TIMEOUT -> timeout;
+            case HOLDOFF -> holdoff;
+            case OWNER -> owner;
+            case SUBMITTER -> submitter;
+            case TREEID -> treeid;
+            case USER_GROUPS -> userGroups;
+            case PROCESSED_BY_KCIDB_BRIDGE -> processedByKcidbBridge;
+            case RETRY_COUNTER -> retryCounter;
+        };
     }
 
     /** This node with {@code more} artifacts added, replacing those of the same name. */
@@ -244,6 +278,39 @@ public record Node(ObjectId id, String kind, String name, List<String> path, Str
         public Builder retryCounter(int v) {
             retryCounter = v;
             return this;
+        }
+
+        /**
+         * Sets one field from a value of the type {@link Node#value} gives for it (a wrong type is
+         * a {@link ClassCastException}, a programming error).
+         */
+        @SuppressWarnings("unchecked")
+        public Builder set(NodeField field, Object v) {
+            return switch (field) {
+                case ID -> id((ObjectId) v);
+                case KIND -> kind((String) v);
+                case NAME -> name((String) v);
+                case PATH -> path((List<String>) v);
+                case GROUP -> group((String) v);
+                case PARENT -> parent((ObjectId) v);
+                case STATE -> state((NodeState) v);
+                case RESULT -> result((NodeResult) v);
+                case ARTIFACTS -> artifacts((Map<String, String>) v);
+                case DATA -> data((Map<String, Object>) v);
+                case DEBUG -> debug((Map<String, Object>) v);
+                case JOBFILTER -> jobfilter((List<String>) v);
+                case PLATFORM_FILTER -> platformFilter((List<String>) v);
+                case CREATED -> created((Instant) v);
+                case UPDATED -> updated((Instant) v);
+                case TIMEOUT -> timeout((Instant) v);
+                case HOLDOFF -> holdoff((Instant) v);
+                case OWNER -> owner((String) v);
+                case SUBMITTER -> submitter((String) v);
+                case TREEID -> treeid((String) v);
+                case USER_GROUPS -> userGroups((List<String>) v);
+                case PROCESSED_BY_KCIDB_BRIDGE -> processedByKcidbBridge((Boolean) v);
+                case RETRY_COUNTER -> retryCounter((Integer) v);
+            };
         }
 
         public Node build() {

@@ -1,5 +1,6 @@
 package dev.maestro.node;
 
+import dev.maestro.node.field.NodeField;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -13,108 +14,93 @@ import org.bson.types.ObjectId;
 /**
  * Maps nodes to and from documents of the {@code node} collection, with KernelCI's shape:
  * {@code _id} and {@code parent} as ObjectIds, timestamps as BSON dates, enums as their strings,
- * {@code data}/{@code debug}/{@code artifacts} as sub-documents. Reading is lenient: a field a
- * document lacks takes the model default, so documents written by other tools still load.
+ * {@code data}/{@code debug}/{@code artifacts} as sub-documents, the fields in {@link NodeField}'s
+ * order and converted by their type. Reading is lenient: a field a document lacks, or holds with
+ * a value of another type, takes the model default (null where the field is nullable and the
+ * document has the key), so documents written by other tools still load.
  */
 public final class NodeDocuments {
-    /** The stored (and wire) name of the flag KernelCI's KCIDB bridge sets on nodes it has sent. */
-    static final String KCIDB_FLAG = "processed_by_kcidb_bridge";
+    private static final List<NodeField> FIELDS = NodeField.all();
 
     private NodeDocuments() {
     }
 
     public static Document toDocument(Node n) {
         Document d = new Document();
-        if (n.id() != null) {
-            d.append("_id", n.id());
+        for (NodeField f : FIELDS) {
+            Object value = stored(f, n.value(f));
+            // A node not stored yet has no id: MongoDB gives it one.
+            if (value != null || f != NodeField.ID) {
+                d.append(f.stored(), value);
+            }
         }
-        return d.append("kind", n.kind())
-                .append("name", n.name())
-                .append("path", n.path())
-                .append("group", n.group())
-                .append("parent", n.parent())
-                .append("state", n.state().value())
-                .append("result", n.result() == null ? null : n.result().value())
-                .append("artifacts", n.artifacts())
-                .append("data", n.data())
-                .append("debug", n.debug())
-                .append("jobfilter", n.jobfilter())
-                .append("platform_filter", n.platformFilter())
-                .append("created", date(n.created()))
-                .append("updated", date(n.updated()))
-                .append("timeout", date(n.timeout()))
-                .append("holdoff", date(n.holdoff()))
-                .append("owner", n.owner())
-                .append("submitter", n.submitter())
-                .append("treeid", n.treeid())
-                .append("user_groups", n.userGroups())
-                .append(KCIDB_FLAG, n.processedByKcidbBridge())
-                .append("retry_counter", n.retryCounter());
+        return d;
     }
 
     /** The fields whose stored value differs between two versions of a node (for a {@code $set}). */
     public static Document changes(Node before, Node after) {
-        Document old = toDocument(before);
         Document changed = new Document();
-        toDocument(after).forEach((key, value) -> {
-            if (!key.equals("_id") && !Objects.equals(old.get(key), value)) {
-                changed.append(key, value);
+        for (NodeField f : FIELDS) {
+            if (f == NodeField.ID) {
+                continue;
             }
-        });
+            Object old = before.value(f);
+            Object now = after.value(f);
+            if (Objects.equals(old, now)) {
+                continue;
+            }
+            Object stored = stored(f, now);
+            if (!Objects.equals(stored(f, old), stored)) {
+                changed.append(f.stored(), stored);
+            }
+        }
         return changed;
     }
 
-    @SuppressWarnings("unchecked")
     public static Node fromDocument(Document d) {
-        Object result = d.get("result");
-        return Node.builder()
-                .id(d.getObjectId("_id"))
-                .kind(d.get("kind") instanceof String k ? k : Node.DEFAULT_KIND)
-                .name(d.getString("name"))
-                .path(strings(d.get("path"), List.of()))
-                .group(d.getString("group"))
-                .parent(d.get("parent") instanceof ObjectId p ? p : null)
-                .state(d.get("state") instanceof String s ? NodeState.of(s).orElse(NodeState.RUNNING) : NodeState.RUNNING)
-                .result(result instanceof String r ? NodeResult.of(r).orElse(null) : null)
-                .artifacts(d.containsKey("artifacts") ? (Map<String, String>) (Map<?, ?>) map(d.get("artifacts")) : new LinkedHashMap<>())
-                .data(d.containsKey("data") ? map(d.get("data")) : new LinkedHashMap<>())
-                .debug(d.containsKey("debug") ? map(d.get("debug")) : new LinkedHashMap<>())
-                .jobfilter(strings(d.get("jobfilter"), null))
-                .platformFilter(d.containsKey("platform_filter") ? strings(d.get("platform_filter"), null) : new ArrayList<>())
-                .created(instant(d.get("created")))
-                .updated(instant(d.get("updated")))
-                .timeout(instant(d.get("timeout")))
-                .holdoff(instant(d.get("holdoff")))
-                .owner(d.getString("owner"))
-                .submitter(d.getString("submitter"))
-                .treeid(d.getString("treeid"))
-                .userGroups(strings(d.get("user_groups"), new ArrayList<>()))
-                .processedByKcidbBridge(Boolean.TRUE.equals(d.get(KCIDB_FLAG)))
-                .retryCounter(d.get("retry_counter") instanceof Number c ? c.intValue() : 0)
-                .build();
-    }
-
-    private static Date date(Instant instant) {
-        return instant == null ? null : Date.from(instant);
-    }
-
-    private static Instant instant(Object value) {
-        return value instanceof Date date ? date.toInstant() : null;
-    }
-
-    private static List<String> strings(Object value, List<String> absent) {
-        if (!(value instanceof List<?> list)) {
-            return absent;
+        Node.Builder b = Node.builder();
+        for (NodeField f : FIELDS) {
+            Object value = model(f, d.get(f.stored()));
+            if (value != null || (f.nullable() && d.containsKey(f.stored()))) {
+                b.set(f, value);
+            }
         }
+        return b.build();
+    }
+
+    private static Object stored(NodeField f, Object value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (f.type()) {
+            case STATE -> ((NodeState) value).value();
+            case RESULT -> ((NodeResult) value).value();
+            case TIMESTAMP -> Date.from((Instant) value);
+            case OBJECT_ID, STRING, STRINGS, UNIQUE_STRINGS, URLS, OBJECT, BOOLEAN, INTEGER -> value;
+        };
+    }
+
+    /** The model value of a stored one, or null when it is absent or of another type. */
+    private static Object model(NodeField f, Object value) {
+        return switch (f.type()) {
+            case OBJECT_ID -> value instanceof ObjectId ? value : null;
+            case STRING -> value instanceof String ? value : null;
+            case STRINGS, UNIQUE_STRINGS -> value instanceof List<?> list ? strings(list) : null;
+            case STATE -> value instanceof String s ? NodeState.of(s).orElse(null) : null;
+            case RESULT -> value instanceof String s ? NodeResult.of(s).orElse(null) : null;
+            case URLS, OBJECT -> value instanceof Map<?, ?> ? plain(value) : null;
+            case TIMESTAMP -> value instanceof Date date ? date.toInstant() : null;
+            case BOOLEAN -> value instanceof Boolean ? value : null;
+            case INTEGER -> value instanceof Number n ? Integer.valueOf(n.intValue()) : null;
+        };
+    }
+
+    private static List<String> strings(List<?> list) {
         List<String> out = new ArrayList<>(list.size());
         for (Object o : list) {
             out.add(o == null ? null : o.toString());
         }
         return out;
-    }
-
-    private static Map<String, Object> map(Object value) {
-        return value instanceof Map<?, ?> ? (Map<String, Object>) plain(value) : null;
     }
 
     /** Sub-documents become plain maps (so that equality and JSON do not depend on BSON types). */

@@ -6,6 +6,7 @@ import dev.maestro.error.BadRequestException;
 import dev.maestro.error.ConflictException;
 import dev.maestro.error.NotFoundException;
 import dev.maestro.event.EventLog;
+import dev.maestro.node.field.NodeField;
 import dev.maestro.node.kind.KernelVersions;
 import dev.maestro.node.kind.NodeKinds;
 import dev.maestro.node.query.NodeQuery;
@@ -298,7 +299,8 @@ public class NodeService {
             if (!NodeEditRights.mayEdit(caller, before)) {
                 continue;
             }
-            Document changes = new Document(NodeDocuments.KCIDB_FLAG, value).append("updated", Date.from(Timestamps.now()));
+            Document changes = new Document(NodeField.PROCESSED_BY_KCIDB_BRIDGE.stored(), value)
+                    .append(NodeField.UPDATED.stored(), Date.from(Timestamps.now()));
             Optional<Node> written = store.update(id, changes);
             if (written.isPresent()) {
                 count++;

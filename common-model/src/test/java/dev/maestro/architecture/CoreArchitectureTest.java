@@ -63,13 +63,15 @@ class CoreArchitectureTest {
     @ArchTest
     static final ArchRule node = dependsOnlyOn("dev.maestro.node", "dev.maestro.error", "dev.maestro.json",
             "dev.maestro.time", "dev.maestro.store", "dev.maestro.user", "dev.maestro.event",
-            "dev.maestro.node.kind", "dev.maestro.node.query");
+            "dev.maestro.node.field", "dev.maestro.node.kind", "dev.maestro.node.query");
+    @ArchTest
+    static final ArchRule nodeField = dependsOnlyOn("dev.maestro.node.field");
     @ArchTest
     static final ArchRule nodeKind = dependsOnlyOn("dev.maestro.node.kind", "dev.maestro.error", "dev.maestro.store");
     @ArchTest
     static final ArchRule nodeQuery = dependsOnlyOn("dev.maestro.node.query",
-            "dev.maestro.error", "dev.maestro.store", "dev.maestro.time");
+            "dev.maestro.error", "dev.maestro.store", "dev.maestro.time", "dev.maestro.node.field");
     @ArchTest
     static final ArchRule nodeInput = dependsOnlyOn("dev.maestro.node.input",
-            "dev.maestro.node", "dev.maestro.error", "dev.maestro.store", "dev.maestro.time");
+            "dev.maestro.node", "dev.maestro.node.field", "dev.maestro.error", "dev.maestro.store", "dev.maestro.time");
 }

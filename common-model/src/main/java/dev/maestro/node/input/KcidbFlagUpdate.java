@@ -3,6 +3,7 @@ package dev.maestro.node.input;
 import dev.maestro.error.BadRequestException;
 import dev.maestro.error.ValidationException;
 import dev.maestro.error.ValidationException.FieldError;
+import dev.maestro.node.field.NodeField;
 import dev.maestro.store.Ids;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -18,7 +19,7 @@ import org.bson.types.ObjectId;
  * shape errors are 422, a malformed id, another field or another value 400.
  */
 public record KcidbFlagUpdate(List<ObjectId> ids, boolean value) {
-    public static final String FIELD = "processed_by_kcidb_bridge";
+    private static final String FIELD = NodeField.PROCESSED_BY_KCIDB_BRIDGE.wire();
 
     public static KcidbFlagUpdate read(Map<String, Object> body) {
         List<FieldError> errors = new ArrayList<>();

@@ -5,24 +5,23 @@ import dev.maestro.error.ValidationException;
 import dev.maestro.error.ValidationException.FieldError;
 import dev.maestro.node.Node;
 import dev.maestro.node.NodeChange;
-import dev.maestro.node.NodeResult;
-import dev.maestro.node.NodeState;
+import dev.maestro.node.field.NodeField;
+import dev.maestro.node.field.NodeField.Nulls;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * {@code PATCH /node/{id}}: sets only the fields present in the body, among {@code state},
- * {@code result}, {@code artifacts}, {@code data} (replaced whole), {@code debug},
- * {@code jobfilter}, {@code platform_filter}, {@code timeout}, {@code holdoff} and
- * {@code processed_by_kcidb_bridge}. An explicit {@code null} counts as set ({@code "state": null}
- * leaves the state alone). A body with none of them is 400 {@code No fields to update}; other
- * keys are ignored. Read when applied, after the permission check.
+ * {@code PATCH /node/{id}}: sets only the fields present in the body, among the patchable ones of
+ * {@link NodeField} ({@code state}, {@code result}, {@code artifacts}, {@code data} (replaced
+ * whole), {@code debug}, {@code jobfilter}, {@code platform_filter}, {@code timeout},
+ * {@code holdoff} and {@code processed_by_kcidb_bridge}), each read as {@link NodeReader} reads
+ * it. An explicit {@code null} counts as set ({@code "state": null} leaves the state alone). A
+ * body with none of them is 400 {@code No fields to update}; other keys are ignored. Read when
+ * applied, after the permission check.
  */
 public final class NodePatch implements NodeChange {
-    static final Set<String> PATCHABLE = Set.of("state", "result", "artifacts", "data", "debug", "jobfilter",
-            "platform_filter", "timeout", "holdoff", "processed_by_kcidb_bridge");
+    private static final List<NodeField> PATCHABLE = NodeField.patchable();
 
     private final Map<String, Object> body;
 
@@ -32,45 +31,36 @@ public final class NodePatch implements NodeChange {
 
     @Override
     public Node apply(Node stored) {
-        if (body.keySet().stream().noneMatch(PATCHABLE::contains)) {
+        if (!setsAny()) {
             throw new BadRequestException("No fields to update");
         }
         List<FieldError> errors = new ArrayList<>();
         FieldReader f = new FieldReader(body, List.of("body"), errors);
         Node.Builder b = stored.toBuilder();
-        if (f.has("state") && f.raw("state") != null) {
-            b.state(f.enumValue("state", NodeState::of, NodeReader.STATES, false, stored.state()));
+        for (NodeField field : PATCHABLE) {
+            String key = field.wire();
+            if (f.has(key) && (f.raw(key) != null || field.nulls() != Nulls.IGNORED_BY_PATCH)) {
+                b.set(field, NodeReader.value(f, field, key));
+            }
         }
-        if (f.has("result")) {
-            b.result(f.enumValue("result", NodeResult::of, NodeReader.RESULTS, true, null));
-        }
-        if (f.has("artifacts")) {
-            b.artifacts(f.urls("artifacts", null));
-        }
-        if (f.has("data")) {
-            b.data(f.object("data", true, null));
-        }
-        if (f.has("debug")) {
-            b.debug(f.object("debug", true, null));
-        }
-        if (f.has("jobfilter")) {
-            b.jobfilter(f.stringList("jobfilter", true, null));
-        }
-        if (f.has("platform_filter")) {
-            b.platformFilter(f.stringList("platform_filter", true, null));
-        }
-        b.timeout(f.timestamp("timeout", false, stored.timeout()));
-        b.holdoff(f.timestamp("holdoff", true, stored.holdoff()));
-        b.processedByKcidbBridge(f.bool("processed_by_kcidb_bridge", stored.processedByKcidbBridge()));
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
         return b.build();
     }
 
+    private boolean setsAny() {
+        for (NodeField field : PATCHABLE) {
+            if (body.containsKey(field.wire())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The flag is kept only when the body sets it (and the state does not change). */
     @Override
     public boolean setsKcidbFlag(Node stored, Node changed) {
-        return body.containsKey("processed_by_kcidb_bridge");
+        return body.containsKey(NodeField.PROCESSED_BY_KCIDB_BRIDGE.wire());
     }
 }

@@ -2,13 +2,15 @@ package dev.maestro.node.input;
 
 import dev.maestro.node.Node;
 import dev.maestro.node.NodeChange;
+import dev.maestro.node.field.NodeField;
 import java.util.Map;
 
 /**
  * {@code PUT /node/{id}}: the body is a complete node that replaces the stored one (omitted
- * fields take their defaults), except that the path's id wins and {@code created},
- * {@code owner}, {@code submitter}, {@code treeid} and {@code user_groups} are kept. The body
- * is read on first use, so that a caller without edit rights gets 403 before any 422.
+ * fields take their defaults), except that the fields {@link NodeField} says are set once
+ * ({@code id}, so the path's id wins, {@code created}, {@code owner}, {@code submitter},
+ * {@code treeid} and {@code user_groups}) are kept. The body is read on first use, so that a
+ * caller without edit rights gets 403 before any 422.
  */
 public final class NodeReplacement implements NodeChange {
     private final Map<String, Object> body;
@@ -23,13 +25,10 @@ public final class NodeReplacement implements NodeChange {
         if (replacement == null) {
             replacement = NodeReader.read(body);
         }
-        return replacement.toBuilder()
-                .id(stored.id())
-                .created(stored.created())
-                .owner(stored.owner())
-                .submitter(stored.submitter())
-                .treeid(stored.treeid())
-                .userGroups(stored.userGroups())
-                .build();
+        Node.Builder b = replacement.toBuilder();
+        for (NodeField field : NodeField.setOnce()) {
+            b.set(field, stored.value(field));
+        }
+        return b.build();
     }
 }

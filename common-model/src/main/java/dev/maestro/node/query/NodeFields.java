@@ -1,40 +1,37 @@
 package dev.maestro.node.query;
 
+import dev.maestro.node.field.NodeField;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * The query names of node fields: which stored field each names ({@code id} is {@code _id}) and
- * its {@link FieldType}. Fields KernelCI's models declare are typed; {@code artifacts.*} are
- * strings (URLs); the rest of {@code data.*}, {@code debug.*} and unknown names are untyped.
+ * its {@link FieldType}. The fields of {@link NodeField} are typed by their value type, as are the
+ * {@code data.kernel_revision} fields KernelCI's models declare; the entries of a map of URLs
+ * ({@code artifacts.*}) are strings; the rest of {@code data.*}, {@code debug.*} and unknown
+ * names are untyped.
  */
 public final class NodeFields {
     private static final Pattern NAME = Pattern.compile("[^.$\\x00][^.\\x00]*(\\.[^.$\\x00][^.\\x00]*)*");
-    private static final Map<String, FieldType> TYPES = Map.ofEntries(
-            Map.entry("id", FieldType.OBJECT_ID),
-            Map.entry("parent", FieldType.OBJECT_ID),
-            Map.entry("created", FieldType.DATE),
-            Map.entry("updated", FieldType.DATE),
-            Map.entry("timeout", FieldType.DATE),
-            Map.entry("holdoff", FieldType.DATE),
-            Map.entry("retry_counter", FieldType.INTEGER),
-            Map.entry("processed_by_kcidb_bridge", FieldType.BOOLEAN),
-            Map.entry("kind", FieldType.STRING),
-            Map.entry("name", FieldType.STRING),
-            Map.entry("path", FieldType.STRING),
-            Map.entry("group", FieldType.STRING),
-            Map.entry("state", FieldType.STRING),
-            Map.entry("result", FieldType.STRING),
-            Map.entry("owner", FieldType.STRING),
-            Map.entry("submitter", FieldType.STRING),
-            Map.entry("treeid", FieldType.STRING),
-            Map.entry("user_groups", FieldType.STRING),
-            Map.entry("jobfilter", FieldType.STRING),
-            Map.entry("platform_filter", FieldType.STRING),
-            Map.entry("data.kernel_revision.version.version", FieldType.INTEGER),
-            Map.entry("data.kernel_revision.version.patchlevel", FieldType.INTEGER),
-            Map.entry("data.kernel_revision.version.sublevel", FieldType.INTEGER),
-            Map.entry("data.kernel_revision.tip_of_branch", FieldType.BOOLEAN));
+    private static final Map<String, FieldType> TYPES = new HashMap<>();
+    /** {@code artifacts.}: the prefix of the entries of each map of URLs. */
+    private static final List<String> URL_ENTRY_PREFIXES = new ArrayList<>();
+
+    static {
+        for (NodeField f : NodeField.all()) {
+            TYPES.put(f.wire(), queryType(f.type()));
+            if (f.type() == NodeField.Type.URLS) {
+                URL_ENTRY_PREFIXES.add(f.wire() + ".");
+            }
+        }
+        TYPES.put("data.kernel_revision.version.version", FieldType.INTEGER);
+        TYPES.put("data.kernel_revision.version.patchlevel", FieldType.INTEGER);
+        TYPES.put("data.kernel_revision.version.sublevel", FieldType.INTEGER);
+        TYPES.put("data.kernel_revision.tip_of_branch", FieldType.BOOLEAN);
+    }
 
     private NodeFields() {
     }
@@ -44,12 +41,30 @@ public final class NodeFields {
         if (t != null) {
             return t;
         }
-        return field.startsWith("artifacts.") ? FieldType.STRING : FieldType.UNTYPED;
+        for (String prefix : URL_ENTRY_PREFIXES) {
+            if (field.startsWith(prefix)) {
+                return FieldType.STRING;
+            }
+        }
+        return FieldType.UNTYPED;
+    }
+
+    private static FieldType queryType(NodeField.Type type) {
+        return switch (type) {
+            case OBJECT_ID -> FieldType.OBJECT_ID;
+            case TIMESTAMP -> FieldType.DATE;
+            case INTEGER -> FieldType.INTEGER;
+            case BOOLEAN -> FieldType.BOOLEAN;
+            // A list matches when an element does; enums are matched by their value.
+            case STRING, STRINGS, UNIQUE_STRINGS, STATE, RESULT -> FieldType.STRING;
+            case URLS, OBJECT -> FieldType.UNTYPED;
+        };
     }
 
     /** The document field a query name addresses. */
     public static String storedName(String field) {
-        return field.equals("id") ? "_id" : field;
+        NodeField f = NodeField.byWireName(field);
+        return f == null ? field : f.stored();
     }
 
     /**
