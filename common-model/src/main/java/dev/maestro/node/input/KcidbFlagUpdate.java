@@ -13,10 +13,11 @@ import java.util.Map;
 import org.bson.types.ObjectId;
 
 /**
- * {@code PUT /batch/nodeset}: {@code {"nodes": [ids], "field": "processed_by_kcidb_bridge",
- * "value": "true"}}. KernelCI's only supported field; {@code value} is a JSON string,
- * {@code true}/{@code false} in any case. Everything is checked before anything is written:
- * shape errors are 422, a malformed id, another field or another value 400.
+ * {@code PUT /batch/nodeset}: {@code {"nodes": [ids], "field": <flag>, "value": "true"}}, where
+ * the flag is {@link NodeField#PROCESSED_BY_KCIDB_BRIDGE}, KernelCI's only supported field;
+ * {@code value} is a JSON string, {@code true}/{@code false} in any case. Everything is checked
+ * before anything is written: shape errors are 422, a malformed id, another field or another
+ * value 400.
  */
 public record KcidbFlagUpdate(List<ObjectId> ids, boolean value) {
     private static final String FIELD = NodeField.PROCESSED_BY_KCIDB_BRIDGE.wire();
