@@ -12,30 +12,30 @@ import java.util.Map;
  * {@link Type}, {@link Nulls} and {@link Write}. Defaults are those of {@code Node.Builder}.
  */
 public enum NodeField {
-    //                         wire name              value type           null                     requests
-    ID("id", "_id", Type.OBJECT_ID, Nulls.ALLOWED, Write.SET_ONCE),
-    KIND("kind", Type.STRING, Nulls.REFUSED, Write.OPTIONAL),
-    NAME("name", Type.STRING, Nulls.REFUSED, Write.REQUIRED),
-    PATH("path", Type.STRINGS, Nulls.REFUSED, Write.REQUIRED),
-    GROUP("group", Type.STRING, Nulls.ALLOWED, Write.OPTIONAL),
-    PARENT("parent", Type.OBJECT_ID, Nulls.ALLOWED, Write.OPTIONAL),
-    STATE("state", Type.STATE, Nulls.IGNORED_BY_PATCH, Write.PATCHABLE),
-    RESULT("result", Type.RESULT, Nulls.ALLOWED, Write.PATCHABLE),
-    ARTIFACTS("artifacts", Type.URLS, Nulls.ALLOWED, Write.PATCHABLE),
-    DATA("data", Type.OBJECT, Nulls.ALLOWED, Write.PATCHABLE),
-    DEBUG("debug", Type.OBJECT, Nulls.ALLOWED, Write.PATCHABLE),
-    JOBFILTER("jobfilter", Type.STRINGS, Nulls.ALLOWED, Write.PATCHABLE),
-    PLATFORM_FILTER("platform_filter", Type.STRINGS, Nulls.ALLOWED, Write.PATCHABLE),
-    CREATED("created", Type.TIMESTAMP, Nulls.REFUSED, Write.SET_ONCE),
-    UPDATED("updated", Type.TIMESTAMP, Nulls.REFUSED, Write.OPTIONAL),
-    TIMEOUT("timeout", Type.TIMESTAMP, Nulls.REFUSED, Write.PATCHABLE),
-    HOLDOFF("holdoff", Type.TIMESTAMP, Nulls.ALLOWED, Write.PATCHABLE),
-    OWNER("owner", Type.STRING, Nulls.ALLOWED, Write.SET_ONCE),
-    SUBMITTER("submitter", Type.STRING, Nulls.ALLOWED, Write.SET_ONCE),
-    TREEID("treeid", Type.STRING, Nulls.ALLOWED, Write.SET_ONCE),
-    USER_GROUPS("user_groups", Type.UNIQUE_STRINGS, Nulls.REFUSED, Write.SET_ONCE),
-    PROCESSED_BY_KCIDB_BRIDGE(NodeField.KCIDB_FLAG, Type.BOOLEAN, Nulls.REFUSED, Write.PATCHABLE),
-    RETRY_COUNTER("retry_counter", Type.INTEGER, Nulls.REFUSED, Write.OPTIONAL);
+    //                         wire name (, stored name)     value type            null in a request       requests
+    ID(                        "id", "_id",                  Type.OBJECT_ID,       Nulls.ALLOWED,          Write.SET_ONCE),
+    KIND(                      "kind",                       Type.STRING,          Nulls.REFUSED,          Write.OPTIONAL),
+    NAME(                      "name",                       Type.STRING,          Nulls.REFUSED,          Write.REQUIRED),
+    PATH(                      "path",                       Type.STRINGS,         Nulls.REFUSED,          Write.REQUIRED),
+    GROUP(                     "group",                      Type.STRING,          Nulls.ALLOWED,          Write.OPTIONAL),
+    PARENT(                    "parent",                     Type.OBJECT_ID,       Nulls.ALLOWED,          Write.OPTIONAL),
+    STATE(                     "state",                      Type.STATE,           Nulls.IGNORED_BY_PATCH, Write.PATCHABLE),
+    RESULT(                    "result",                     Type.RESULT,          Nulls.ALLOWED,          Write.PATCHABLE),
+    ARTIFACTS(                 "artifacts",                  Type.URLS,            Nulls.ALLOWED,          Write.PATCHABLE),
+    DATA(                      "data",                       Type.OBJECT,          Nulls.ALLOWED,          Write.PATCHABLE),
+    DEBUG(                     "debug",                      Type.OBJECT,          Nulls.ALLOWED,          Write.PATCHABLE),
+    JOBFILTER(                 "jobfilter",                  Type.STRINGS,         Nulls.ALLOWED,          Write.PATCHABLE),
+    PLATFORM_FILTER(           "platform_filter",            Type.STRINGS,         Nulls.ALLOWED,          Write.PATCHABLE),
+    CREATED(                   "created",                    Type.TIMESTAMP,       Nulls.REFUSED,          Write.SET_ONCE),
+    UPDATED(                   "updated",                    Type.TIMESTAMP,       Nulls.REFUSED,          Write.OPTIONAL),
+    TIMEOUT(                   "timeout",                    Type.TIMESTAMP,       Nulls.REFUSED,          Write.PATCHABLE),
+    HOLDOFF(                   "holdoff",                    Type.TIMESTAMP,       Nulls.ALLOWED,          Write.PATCHABLE),
+    OWNER(                     "owner",                      Type.STRING,          Nulls.ALLOWED,          Write.SET_ONCE),
+    SUBMITTER(                 "submitter",                  Type.STRING,          Nulls.ALLOWED,          Write.SET_ONCE),
+    TREEID(                    "treeid",                     Type.STRING,          Nulls.ALLOWED,          Write.SET_ONCE),
+    USER_GROUPS(               "user_groups",                Type.UNIQUE_STRINGS,  Nulls.REFUSED,          Write.SET_ONCE),
+    PROCESSED_BY_KCIDB_BRIDGE( NodeField.KCIDB_FLAG,         Type.BOOLEAN,         Nulls.REFUSED,          Write.PATCHABLE),
+    RETRY_COUNTER(             "retry_counter",              Type.INTEGER,         Nulls.REFUSED,          Write.OPTIONAL);
 
     /**
      * The wire name of {@link #PROCESSED_BY_KCIDB_BRIDGE} as a constant, for the one place that
