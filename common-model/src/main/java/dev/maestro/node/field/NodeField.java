@@ -7,9 +7,12 @@ import java.util.Map;
 
 /**
  * The top-level fields of a node, in KernelCI's order (the order of the JSON and of the stored
- * document). Adding a field is one line here, its component in {@code Node} and the two switches
- * there that read and set it (the compiler asks for both); the mappings pick it up from its
- * {@link Type}, {@link Nulls} and {@link Write}. Defaults are those of {@code Node.Builder}.
+ * document). Adding a field is one line here, its component in {@code Node} (with its builder
+ * setter and default) and its case in the two switches there that read and set fields by this
+ * enum (the compiler asks for both); the document mapping, the JSON, the request readers and the
+ * query types pick it up from its {@link Type}, {@link Nulls} and {@link Write}, and api-war's
+ * {@code NodeSchemaFieldsTest} asks for its line in the OpenAPI schema classes. Defaults are
+ * those of {@code Node.Builder}.
  */
 public enum NodeField {
     //                         wire name (, stored name)     value type            null in a request       requests
