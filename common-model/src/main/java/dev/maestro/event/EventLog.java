@@ -31,6 +31,9 @@ import org.bson.Document;
 import org.bson.types.ObjectId;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.params.XAddParams;
 
 /**
@@ -187,9 +190,14 @@ public class EventLog {
     }
 
     private void notifyRedis(StoredEvent event) {
-        try (Jedis jedis = redis.getResource()) {
-            jedis.publish(event.channel(), event.envelope());
-            addToStream(jedis, event.channel(), event.streamFields());
+        // One round trip for both: the replies are read after both commands are sent, and either
+        // one's error still sends the event to the outbox.
+        try (Jedis jedis = redis.getResource(); Pipeline both = jedis.pipelined()) {
+            Response<Long> published = both.publish(event.channel(), event.envelope());
+            Response<StreamEntryID> streamed = both.xadd(StoredEvent.streamOf(event.channel()), streamTrimming(), event.streamFields());
+            both.sync();
+            published.get();
+            streamed.get();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Event " + event.channel() + "#" + event.sequence()
                     + " is stored but Redis was not notified; it is added to its stream once Redis is back: " + e.getMessage());
@@ -238,7 +246,11 @@ public class EventLog {
     }
 
     private static void addToStream(Jedis jedis, String channel, Map<String, String> fields) {
-        jedis.xadd(StoredEvent.streamOf(channel), XAddParams.xAddParams().maxLen(STREAM_MAX_LENGTH).approximateTrimming(), fields);
+        jedis.xadd(StoredEvent.streamOf(channel), streamTrimming(), fields);
+    }
+
+    private static XAddParams streamTrimming() {
+        return XAddParams.xAddParams().maxLen(STREAM_MAX_LENGTH).approximateTrimming();
     }
 
     private void toOutbox(Document entry) {

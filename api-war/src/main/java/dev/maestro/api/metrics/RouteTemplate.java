@@ -3,11 +3,15 @@ package dev.maestro.api.metrics;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.ResourceInfo;
 import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The route a request matched, as its template ({@code /node/{node_id}}), from the resource's {@code @Path}s. */
 final class RouteTemplate {
     /** Requests that matched no resource method: unknown routes, refused prefixes, wrong methods. */
     static final String UNMATCHED = "unmatched";
+    /** Templates by resource method: reading annotations and joining paths per request showed in profiles. */
+    private static final Map<Method, String> TEMPLATES = new ConcurrentHashMap<>();
 
     private RouteTemplate() {
     }
@@ -18,7 +22,7 @@ final class RouteTemplate {
         if (type == null || method == null) {
             return UNMATCHED;
         }
-        return join(path(type.getAnnotation(Path.class)), path(method.getAnnotation(Path.class)));
+        return TEMPLATES.computeIfAbsent(method, m -> join(path(type.getAnnotation(Path.class)), path(m.getAnnotation(Path.class))));
     }
 
     static String join(String classPath, String methodPath) {

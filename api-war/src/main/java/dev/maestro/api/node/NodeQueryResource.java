@@ -5,6 +5,7 @@ import dev.maestro.api.http.QueryParameters;
 import dev.maestro.node.NodeJson;
 import dev.maestro.node.NodeService;
 import dev.maestro.node.query.NodeQuery;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,11 +24,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * Node queries. Every query parameter except {@code limit}, {@code offset} and {@code sort} is a
  * filter: {@code field=value} or {@code field__op=value} with op one of lt, lte, gt, gte, ne, re,
- * in, nin, int (see common-model's {@code NodeFilter}).
+ * in, nin, int (see common-model's {@code NodeFilter}). One instance serves every request (a hot
+ * path; see {@link NodeResource}), so the request's URI comes as a parameter.
  */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "nodes")
+@ApplicationScoped
 public class NodeQueryResource {
     static final String FILTERS = "Every parameter except limit, offset and sort filters: field=value or field__op=value, "
             + "op one of lt, lte, gt, gte, ne, re, in, nin (comma-separated), int. Dotted paths reach into data "
@@ -37,9 +40,6 @@ public class NodeQueryResource {
     @Inject
     NodeService nodes;
 
-    @Context
-    UriInfo uri;
-
     @GET
     @Path("nodes")
     @Operation(summary = "Query nodes, one page at a time", description = FILTERS + " limit (default 50, ≥1), offset (≥0).")
@@ -47,7 +47,7 @@ public class NodeQueryResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "NodePage")))
     @APIResponse(responseCode = "400", description = "A malformed filter (bad date, integer, id, regex or operator)")
     @APIResponse(responseCode = "422", description = "limit or offset out of range")
-    public Response page() {
+    public Response page(@Context UriInfo uri) {
         return JsonResponses.ok(nodes.search(NodeQuery.paged(QueryParameters.of(uri))).toJson(NodeJson::toJson));
     }
 
@@ -59,7 +59,7 @@ public class NodeQueryResource {
                     schema = @Schema(ref = "NodeList")))
     @APIResponse(responseCode = "400", description = "A malformed filter")
     @APIResponse(responseCode = "422", description = "limit or offset out of range")
-    public Response fast() {
+    public Response fast(@Context UriInfo uri) {
         return JsonResponses.ok(nodes.list(NodeQuery.unpaged(QueryParameters.of(uri))).stream().map(NodeJson::toJson).toList());
     }
 
@@ -69,7 +69,7 @@ public class NodeQueryResource {
     @APIResponse(responseCode = "200", description = "The number of matching nodes",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.INTEGER)))
     @APIResponse(responseCode = "400", description = "A malformed filter")
-    public Response count() {
+    public Response count(@Context UriInfo uri) {
         return JsonResponses.ok(nodes.count(NodeQuery.counting(QueryParameters.of(uri))));
     }
 }
