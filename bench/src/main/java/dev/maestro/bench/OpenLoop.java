@@ -1,10 +1,7 @@
 package dev.maestro.bench;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 
@@ -37,36 +34,23 @@ final class OpenLoop {
         long start = System.nanoTime();
         double period = 1e9 / rate;
         AtomicInteger next = new AtomicInteger();
-        AtomicReference<RuntimeException> failure = new AtomicReference<>();
-        List<Thread> threads = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            Thread t = new Thread(() -> {
-                for (int i = next.getAndIncrement(); i < count && failure.get() == null; i = next.getAndIncrement()) {
-                    int n = first + i;
-                    due[n] = start + Math.round(i * period);
-                    for (long wait = due[n] - System.nanoTime(); wait > 0; wait = due[n] - System.nanoTime()) {
-                        LockSupport.parkNanos(wait);
-                    }
-                    if (System.nanoTime() - due[n] > LATE_NANOS) {
-                        late.incrementAndGet();
-                    }
-                    try {
-                        request.accept(n);
-                        answered[n] = System.nanoTime();
-                    } catch (RuntimeException e) {
-                        failure.compareAndSet(null, e);
-                    }
-                }
-            }, "writer-" + c);
-            t.start();
-            threads.add(t);
-        }
-        for (Thread t : threads) {
-            t.join();
-        }
-        if (failure.get() != null) {
-            throw failure.get();
-        }
+        Clients.repeat(clients, "writer", () -> {
+            int i = next.getAndIncrement();
+            if (i >= count) {
+                return false;
+            }
+            int n = first + i;
+            due[n] = start + Math.round(i * period);
+            for (long wait = due[n] - System.nanoTime(); wait > 0; wait = due[n] - System.nanoTime()) {
+                LockSupport.parkNanos(wait);
+            }
+            if (System.nanoTime() - due[n] > LATE_NANOS) {
+                late.incrementAndGet();
+            }
+            request.accept(n);
+            answered[n] = System.nanoTime();
+            return true;
+        });
     }
 
     /** When request {@code n} was due (System.nanoTime). */
