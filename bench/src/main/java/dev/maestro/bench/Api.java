@@ -43,10 +43,6 @@ final class Api {
         post("/latest/unsubscribe/" + subscription, null);
     }
 
-    void publish(String channel, Object data) {
-        post("/latest/publish/" + channel, Map.of("data", data));
-    }
-
     /** One long poll; returns the envelope the message carries as JSON text. */
     Map<?, ?> listen(int subscription) {
         Map<?, ?> message = (Map<?, ?>) call(authorized("/latest/listen/" + subscription).GET());

@@ -1,84 +1,117 @@
 package dev.maestro.bench;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 
 /**
- * Write → {@code /listen} delivery latency: one subscriber long-polls a channel while one writer
- * writes events to it, one at a time; each event's latency runs from the start of its write
- * request to the moment the listener has its {@code /listen} answer. The first events warm the
- * server up and are not counted. Prints median, p90, p99 and max, and the write's own latency.
+ * The event path under load: writers create nodes at a fixed offered rate (open loop, {@link
+ * OpenLoop}) while subscribers long-poll {@code /listen} on channel {@code node}; each node's
+ * event latency runs from the write's due time to the moment a subscriber has its {@code
+ * /listen} answer. A warm-up at the same rate runs first and is not counted; each phase ends when
+ * every subscriber has every event of it (or after {@link #DRAIN_SECONDS} more). Prints the
+ * write rate reached, the delivered events/s, the latency percentiles (also counted from the
+ * write's answer: what the event path adds) and the server's CPU per write.
  *
- * <p>Arguments: the project directory (to find the launcher), then the number of events
- * (default 500). Against a running server: {@code MAESTRO_URL}, {@code MAESTRO_USER},
- * {@code MAESTRO_PASSWORD}.
+ * <p>Arguments: the project directory (to find the launcher), then writes/s (default 500),
+ * measured seconds (20), writers (8) and subscribers (4). Against a running server: {@code
+ * MAESTRO_URL}, {@code MAESTRO_USER}, {@code MAESTRO_PASSWORD}.
  */
 public final class ListenLatency {
-    private static final int WARM_UP = 50;
-    private static final long DELIVERY_TIMEOUT_SECONDS = 60;
+    private static final int WARM_UP_SECONDS = 10;
+    private static final int DRAIN_SECONDS = 60;
+    private static final String CHANNEL = "node";
 
-    private ListenLatency() {
+    private final Api api;
+    private final double rate;
+    private final int seconds;
+    private final int writers;
+    private final int subscribers;
+    private final String prefix = "listen-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+    private final int warmUp;
+    private final OpenLoop writes;
+    /** arrivals[s][n]: when subscriber s had node n's event (System.nanoTime), 0 before. */
+    private final long[][] arrivals;
+    private final AtomicInteger delivered = new AtomicInteger();
+    private final AtomicInteger duplicates = new AtomicInteger();
+
+    private ListenLatency(Api api, double rate, int seconds, int writers, int subscribers) {
+        this.api = api;
+        this.rate = rate;
+        this.seconds = seconds;
+        this.writers = writers;
+        this.subscribers = subscribers;
+        this.warmUp = (int) Math.round(rate * WARM_UP_SECONDS);
+        int total = warmUp + (int) Math.round(rate * seconds);
+        this.writes = new OpenLoop(total);
+        this.arrivals = new long[subscribers][total];
     }
 
     public static void main(String[] args) throws Exception {
         Path home = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath();
-        int events = args.length > 1 ? Integer.parseInt(args[1]) : 500;
+        double rate = args.length > 1 ? Double.parseDouble(args[1]) : 500;
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        int writers = args.length > 3 ? Integer.parseInt(args[3]) : 8;
+        int subscribers = args.length > 4 ? Integer.parseInt(args[4]) : 4;
         String url = System.getenv("MAESTRO_URL");
         if (url != null) {
-            run(Api.login(url, System.getenv().getOrDefault("MAESTRO_USER", "admin"), System.getenv("MAESTRO_PASSWORD")), events);
+            Api api = Api.login(url, System.getenv().getOrDefault("MAESTRO_USER", "admin"), System.getenv("MAESTRO_PASSWORD"));
+            new ListenLatency(api, rate, seconds, writers, subscribers).run(null);
         } else {
             try (ThrowawayServer server = ThrowawayServer.start(home)) {
-                run(Api.login(server.url(), "admin", server.password()), events);
+                new ListenLatency(Api.login(server.url(), "admin", server.password()), rate, seconds, writers, subscribers)
+                        .run(server::cpuNanos);
             }
         }
     }
 
-    /**
-     * The write under measurement. It is a {@code /publish} until node writes exist; then it
-     * becomes a {@code PATCH /node} (whose event the listener receives) and only this changes.
-     */
-    private static void write(Api api, String channel, int n) {
-        api.publish(channel, Map.of("n", n));
-    }
-
-    private static void run(Api api, int events) throws InterruptedException {
-        String channel = "bench-" + UUID.randomUUID();
-        int subscription = api.subscribe(channel);
-        BlockingQueue<long[]> arrivals = new LinkedBlockingQueue<>();
+    /** {@code serverCpu}: the server's CPU time so far, or null when it is not ours to see. */
+    private void run(LongSupplier serverCpu) throws Exception {
+        String loadBefore = loadAverage();
         AtomicBoolean measuring = new AtomicBoolean(true);
-        Thread listener = new Thread(() -> listen(api, subscription, arrivals, measuring), "listener");
-        listener.setDaemon(true);
-        listener.start();
-        List<Long> delivery = new ArrayList<>();
-        List<Long> writes = new ArrayList<>();
-        for (int n = 0; n < WARM_UP + events; n++) {
-            long start = System.nanoTime();
-            write(api, channel, n);
-            long written = System.nanoTime();
-            long[] arrival = arrivals.poll(DELIVERY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            if (arrival == null || arrival[0] != n) {
-                throw new IllegalStateException("Event " + n + " was not delivered in order within "
-                        + DELIVERY_TIMEOUT_SECONDS + " s (got " + (arrival == null ? "nothing" : "#" + arrival[0]) + ")");
-            }
-            if (n >= WARM_UP) {
-                delivery.add(arrival[1] - start);
-                writes.add(written - start);
-            }
+        List<Integer> subscriptions = new ArrayList<>();
+        for (int s = 0; s < subscribers; s++) {
+            int subscriber = s;
+            int subscription = api.subscribe(CHANNEL);
+            subscriptions.add(subscription);
+            Thread t = new Thread(() -> listen(subscriber, subscription, measuring), "subscriber-" + s);
+            t.setDaemon(true);
+            t.start();
         }
+        System.out.printf("bench: warm-up, %d s at %.0f writes/s%n", WARM_UP_SECONDS, rate);
+        phase(0, warmUp);
+        long cpuBefore = serverCpu == null ? 0 : serverCpu.getAsLong();
+        int measured = arrivals[0].length - warmUp;
+        System.out.printf("bench: measuring, %d s at %.0f writes/s%n", seconds, rate);
+        phase(warmUp, measured);
+        long cpu = serverCpu == null ? -1 : serverCpu.getAsLong() - cpuBefore;
         measuring.set(false);
-        api.unsubscribe(subscription);
-        print(events, delivery, writes);
+        for (int subscription : subscriptions) {
+            api.unsubscribe(subscription);
+        }
+        print(measured, cpu, loadBefore);
     }
 
-    private static void listen(Api api, int subscription, BlockingQueue<long[]> arrivals, AtomicBoolean measuring) {
+    /** Writes nodes {@code first..first+count-1} at the offered rate, then waits until they are delivered. */
+    private void phase(int first, int count) throws InterruptedException {
+        int deliveredBefore = delivered.get();
+        writes.run(first, count, rate, writers, n -> api.createNode(Map.of("kind", "test", "name", prefix + n,
+                "path", List.of(prefix + n))));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DRAIN_SECONDS);
+        while (delivered.get() < deliveredBefore + (long) count * subscribers && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+    }
+
+    private void listen(int subscriber, int subscription, AtomicBoolean measuring) {
         while (true) {
             Map<?, ?> envelope;
             try {
@@ -90,28 +123,83 @@ public final class ListenLatency {
                 throw e;
             }
             long at = System.nanoTime();
-            if (envelope.get("data") instanceof Map<?, ?> data) {
-                arrivals.add(new long[] {((Number) data.get("n")).longValue(), at});
+            // Keep-alives carry a string; other nodes' events (a running server) another prefix.
+            if (envelope.get("data") instanceof Map<?, ?> data && data.get("name") instanceof String name
+                    && name.startsWith(prefix)) {
+                int n = Integer.parseInt(name.substring(prefix.length()));
+                if (arrivals[subscriber][n] != 0) {
+                    duplicates.incrementAndGet();
+                } else {
+                    arrivals[subscriber][n] = at;
+                    delivered.incrementAndGet();
+                }
             }
         }
     }
 
-    private static void print(int events, List<Long> delivery, List<Long> writes) {
-        Collections.sort(delivery);
-        Collections.sort(writes);
-        System.out.printf("write → /listen delivery latency, %d events (after %d warm-up), one writer, one listener:%n",
-                events, WARM_UP);
-        System.out.printf("  median %8.2f ms%n", percentile(delivery, 50));
-        System.out.printf("  p90    %8.2f ms%n", percentile(delivery, 90));
-        System.out.printf("  p99    %8.2f ms%n", percentile(delivery, 99));
-        System.out.printf("  max    %8.2f ms%n", percentile(delivery, 100));
-        System.out.printf("the write alone (POST /publish): median %.2f ms, p99 %.2f ms%n", percentile(writes, 50),
-                percentile(writes, 99));
+    private void print(int measured, long serverCpu, String loadBefore) {
+        int total = arrivals[0].length;
+        long[] answers = new long[measured];
+        long firstDue = Long.MAX_VALUE;
+        long lastAnswer = 0;
+        for (int n = warmUp; n < total; n++) {
+            answers[n - warmUp] = writes.answered(n) - writes.due(n);
+            firstDue = Math.min(firstDue, writes.due(n));
+            lastAnswer = Math.max(lastAnswer, writes.answered(n));
+        }
+        long[] fromDue = new long[measured * subscribers];
+        long[] fromAnswer = new long[measured * subscribers];
+        int got = 0;
+        long lastArrival = 0;
+        for (long[] subscriber : arrivals) {
+            for (int n = warmUp; n < total; n++) {
+                if (subscriber[n] != 0) {
+                    fromDue[got] = subscriber[n] - writes.due(n);
+                    fromAnswer[got] = subscriber[n] - writes.answered(n);
+                    lastArrival = Math.max(lastArrival, subscriber[n]);
+                    got++;
+                }
+            }
+        }
+        long[] latency = Arrays.copyOf(fromDue, got);
+        long[] afterAnswer = Arrays.copyOf(fromAnswer, got);
+        Arrays.sort(answers);
+        Arrays.sort(latency);
+        Arrays.sort(afterAnswer);
+        System.out.printf("%nevent path under load: %.0f writes/s offered (POST /latest/node, open loop, %d writers) for %d s"
+                + " after %d s of warm-up; %d /listen subscribers on channel %s%n", rate, writers, seconds, WARM_UP_SECONDS,
+                subscribers, CHANNEL);
+        System.out.printf("  writes      %d, %.1f/s reached; answer (from due time) median %.2f ms, p99 %.2f ms;"
+                + " %d sent > 2 ms late (all writers busy)%n", measured, measured / ((lastAnswer - firstDue) / 1e9),
+                ms(answers, 50), ms(answers, 99), writes.late());
+        System.out.printf("  delivered   %d of %d events, %.1f events/s; %d duplicates%n", got, measured * subscribers,
+                got == 0 ? 0 : got / ((lastArrival - firstDue) / 1e9), duplicates.get());
+        if (got > 0) {
+            System.out.printf("  write → /listen latency, from the write's due time:  median %7.2f ms  p90 %7.2f ms"
+                    + "  p99 %7.2f ms  max %7.2f ms%n", ms(latency, 50), ms(latency, 90), ms(latency, 99), ms(latency, 100));
+            System.out.printf("  after the write's answer (the event path alone):     median %7.2f ms  p90 %7.2f ms"
+                    + "  p99 %7.2f ms%n", ms(afterAnswer, 50), ms(afterAnswer, 90), ms(afterAnswer, 99));
+        }
+        if (serverCpu >= 0) {
+            System.out.printf("  server CPU  %.2f ms per write (the writes, their events and every /listen)%n",
+                    serverCpu / 1e6 / measured);
+        }
+        System.out.printf("  machine     %d CPUs; load average %s before, %s after%n", Runtime.getRuntime().availableProcessors(),
+                loadBefore, loadAverage());
     }
 
     /** Nearest-rank percentile of sorted nanosecond values, in milliseconds. */
-    private static double percentile(List<Long> sorted, int p) {
-        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
-        return sorted.get(Math.max(0, rank - 1)) / 1e6;
+    private static double ms(long[] sorted, int p) {
+        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+        return sorted[Math.max(0, rank - 1)] / 1e6;
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 }

@@ -117,22 +117,20 @@ public class SubscriptionService implements AutoCloseable {
 
     /**
      * The next event for the subscription as a listen message, or a keep-alive when none came
-     * within the keep-alive period. Confirms the previously delivered event first.
+     * within the keep-alive period. Confirms the previously delivered event: a durable cursor at
+     * once, the subscription together with the next position it claims (or before it waits).
      */
     public CompletionStage<ListenMessage> listen(int id, String user) {
         Subscription s = owned(id, user);
         Instant now = clock.instant();
-        if (s.delivered() > s.acked()) {
-            store.acknowledge(id, s.delivered(), now);
-            if (s.durable()) {
-                store.saveCursor(s.subscriberId(), s.channel(), s.delivered(), now);
-            }
-        } else {
-            store.touch(id, now);
+        // The subscription itself records the confirmation with the position it claims next, or
+        // before it waits: one MongoDB round trip less per event for a subscriber catching up.
+        if (s.durable() && s.delivered() > s.acked()) {
+            store.saveCursor(s.subscriberId(), s.channel(), s.delivered(), now);
         }
         Instant deadline = settings.keepAlive().isZero() ? null : now.plus(settings.keepAlive());
         CompletableFuture<ListenMessage> result = new CompletableFuture<>();
-        attempt(id, s, deadline, result);
+        attempt(id, s, s.delivered(), deadline, result);
         return result;
     }
 
@@ -173,9 +171,11 @@ public class SubscriptionService implements AutoCloseable {
      * passed, else wait for a notification on the channel, the poll interval or the end of a gap,
      * and try again on the service's threads. The wake-up is registered before reading, so a
      * publication between the read and the wait is not missed. {@code known} is the
-     * subscription as {@code listen} just read it (first try), or null to read it again.
+     * subscription as {@code listen} just read it (first try), or null to read it again;
+     * {@code confirmed} the position this {@code /listen} confirms.
      */
-    private void attempt(int id, Subscription known, Instant deadline, CompletableFuture<ListenMessage> result) {
+    private void attempt(int id, Subscription known, long confirmed, Instant deadline,
+                         CompletableFuture<ListenMessage> result) {
         String channel = null;
         CompletableFuture<Void> wake = null;
         try {
@@ -183,19 +183,21 @@ public class SubscriptionService implements AutoCloseable {
             Subscription s = known != null ? known : live(id);
             channel = s.channel();
             wake = watcher.nextPublish(channel);
-            HistoryScan scan = next(s);
+            HistoryScan scan = next(s, confirmed);
             if (scan.event() != null) {
                 result.complete(new ListenMessage(channel, scan.event().envelope()));
                 return;
             }
             Instant now = clock.instant();
+            if (known != null) {
+                confirm(s, confirmed, now);
+            } else if (s.lastPoll().plus(settings.idleTimeout().dividedBy(3)).isBefore(now)) {
+                // A long wait (keep-alives off, or longer than the idle timeout) must not look idle.
+                store.touch(id, now);
+            }
             if (deadline != null && !now.isBefore(deadline)) {
                 result.complete(new ListenMessage(channel, envelopes.keepAlive()));
                 return;
-            }
-            // A long wait (keep-alives off, or longer than the idle timeout) must not look idle.
-            if (s.lastPoll().plus(settings.idleTimeout().dividedBy(3)).isBefore(now)) {
-                store.touch(id, now);
             }
             long waitMillis = waitFor(now, deadline, scan.retryAt()).toMillis();
             CompletableFuture<Void> w = wake;
@@ -204,7 +206,7 @@ public class SubscriptionService implements AutoCloseable {
             w.thenRunAsync(() -> {
                 timer.cancel(false);
                 watcher.forget(ch, w);
-                attempt(id, null, deadline, result);
+                attempt(id, null, confirmed, deadline, result);
             }, scheduler);
             wake = null;
         } catch (RuntimeException e) {
@@ -213,6 +215,15 @@ public class SubscriptionService implements AutoCloseable {
             if (wake != null) {
                 watcher.forget(channel, wake);
             }
+        }
+    }
+
+    /** Records the confirmation and that the subscriber is alive, when no event was claimed right away. */
+    private void confirm(Subscription s, long confirmed, Instant now) {
+        if (confirmed > s.acked()) {
+            store.acknowledge(s.id(), confirmed, now);
+        } else {
+            store.touch(s.id(), now);
         }
     }
 
@@ -232,7 +243,7 @@ public class SubscriptionService implements AutoCloseable {
      * the subscriber may not see are passed over. Returns the scan with the claimed event, or
      * without one (nothing new, or blocked by a gap).
      */
-    private HistoryScan next(Subscription subscription) {
+    private HistoryScan next(Subscription subscription, long confirmed) {
         Subscription s = subscription;
         while (true) {
             long from = s.delivered();
@@ -240,7 +251,7 @@ public class SubscriptionService implements AutoCloseable {
             if (scan.position() == from) {
                 return scan;
             }
-            if (!store.advance(s.id(), from, scan.position())) {
+            if (!store.advance(s.id(), from, scan.position(), confirmed, clock.instant())) {
                 s = live(s.id());
                 continue;
             }

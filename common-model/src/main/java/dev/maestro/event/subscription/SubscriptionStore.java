@@ -109,10 +109,15 @@ public class SubscriptionStore {
         return out;
     }
 
-    /** Moves a live subscription's position from {@code from} to {@code to}; false if someone else moved it first. */
-    boolean advance(int id, long from, long to) {
+    /**
+     * Moves a live subscription's position from {@code from} to {@code to}, and records as
+     * {@link #acknowledge} does that everything up to {@code confirmed} is done and that the
+     * subscriber is alive; false (recording nothing) if someone else moved it first.
+     */
+    boolean advance(int id, long from, long to, long confirmed, Instant now) {
         return subscriptions.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("delivered", from),
-                Filters.eq("closed_reason", null)), Updates.set("delivered", to)).getModifiedCount() == 1;
+                Filters.eq("closed_reason", null)), Updates.combine(Updates.set("delivered", to),
+                Updates.max("acked", confirmed), Updates.set("last_poll", Date.from(now)))).getModifiedCount() == 1;
     }
 
     /** Records that everything up to {@code sequence} is done, and that the subscriber is alive. */

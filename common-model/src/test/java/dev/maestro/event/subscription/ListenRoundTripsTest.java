@@ -1,0 +1,119 @@
+package dev.maestro.event.subscription;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.maestro.event.CloudEventSettings;
+import dev.maestro.event.Envelopes;
+import dev.maestro.event.EventHistory;
+import dev.maestro.event.EventLog;
+import dev.maestro.json.Json;
+import dev.maestro.testing.Backends;
+import dev.maestro.testing.MovableClock;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a {@code /listen} costs in MongoDB round trips when its event is already stored: the case
+ * of a subscriber catching up under load, where its throughput is one event per round trip of
+ * its own. Counted with the driver's command listener on a database of the test's own.
+ */
+class ListenRoundTripsTest {
+    private static final ListenSettings SETTINGS = new ListenSettings(Duration.ofSeconds(5), Duration.ofMillis(200),
+            Duration.ofSeconds(10), Duration.ofMinutes(15));
+    private static final AtomicInteger COMMANDS = new AtomicInteger();
+    private static Backends backends;
+    private static MongoServer mongoServer;
+    private static MongoClient client;
+    private static MongoDatabase db;
+    private SubscriptionService service;
+
+    @BeforeAll
+    static void start() {
+        backends = new Backends();
+        mongoServer = new MongoServer(new MemoryBackend());
+        CommandListener counter = new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent event) {
+                COMMANDS.incrementAndGet();
+            }
+        };
+        client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(mongoServer.bindAndGetConnectionString()))
+                .addCommandListener(counter).build());
+        db = client.getDatabase("kernelci");
+        EventLog.createIndexes(db, Duration.ofDays(7));
+        new SubscriptionStore(db).createIndexes(Duration.ofDays(7));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        client.close();
+        mongoServer.shutdownNow();
+        backends.close();
+    }
+
+    @AfterEach
+    void stopService() {
+        service.close();
+    }
+
+    private SubscriptionService service(Clock clock) {
+        service = new SubscriptionService(new SubscriptionStore(db), new EventHistory(db),
+                new Envelopes(CloudEventSettings.KERNELCI), backends.redis(), SETTINGS, Executors.defaultThreadFactory(), clock);
+        service.start();
+        return service;
+    }
+
+    private static long sequenceOf(ListenMessage m) {
+        return ((Number) Json.readMap(m.data()).get("_sequence_id")).longValue();
+    }
+
+    @Test
+    void aListenWhoseEventIsStoredTakesThreeRoundTripsConfirmationIncluded() throws Exception {
+        SubscriptionService s = service(Clock.systemUTC());
+        Subscription sub = s.subscribe("rt", "bob", false, null);
+        EventLog log = new EventLog(db, backends.redis(), CloudEventSettings.KERNELCI);
+        for (int i = 1; i <= 3; i++) {
+            log.append("rt", "bob", Map.of("n", i), Map.of());
+        }
+        assertThat(sequenceOf(s.listen(sub.id(), "bob").toCompletableFuture().get(20, TimeUnit.SECONDS))).isEqualTo(1);
+        for (long expected = 2; expected <= 3; expected++) {
+            int before = COMMANDS.get();
+            ListenMessage m = s.listen(sub.id(), "bob").toCompletableFuture().get(20, TimeUnit.SECONDS);
+            assertThat(sequenceOf(m)).isEqualTo(expected);
+            // Read the subscription, read the event, claim it while recording the confirmation.
+            assertThat(COMMANDS.get() - before).isEqualTo(3);
+        }
+        assertThat(new SubscriptionStore(db).find(sub.id()).orElseThrow().acked()).isEqualTo(2);
+    }
+
+    @Test
+    void claimingAnEventKeepsTheSubscriberAlive() throws Exception {
+        MovableClock clock = new MovableClock();
+        SubscriptionService s = service(clock);
+        Subscription sub = s.subscribe("alive", "bob", false, null);
+        new EventLog(db, backends.redis(), CloudEventSettings.KERNELCI).append("alive", "bob", Map.of("n", 1), Map.of());
+        clock.advance(SETTINGS.idleTimeout().minusSeconds(1));
+        assertThat(sequenceOf(s.listen(sub.id(), "bob").toCompletableFuture().get(20, TimeUnit.SECONDS))).isEqualTo(1);
+        clock.advance(Duration.ofSeconds(2));
+        s.closeIdle();
+        assertThat(new SubscriptionStore(db).find(sub.id()).orElseThrow().live()).isTrue();
+    }
+}
