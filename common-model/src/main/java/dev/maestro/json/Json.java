@@ -29,6 +29,18 @@ public final class Json {
         }
     }
 
+    /**
+     * As {@link #write}, straight to UTF-8: what a response body needs, without a string that the
+     * server then encodes again.
+     */
+    public static byte[] writeBytes(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Cannot serialise " + value.getClass().getName(), e);
+        }
+    }
+
     /** Parses any JSON value: object → LinkedHashMap, array → List, integers as the smallest of Integer/Long/BigInteger. */
     public static Object parse(String text) {
         if (text == null || text.isBlank()) {

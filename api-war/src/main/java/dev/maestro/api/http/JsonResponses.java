@@ -18,6 +18,6 @@ public final class JsonResponses {
     }
 
     public static Response status(int status, Object body) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Json.write(body)).build();
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Json.writeBytes(body)).build();
     }
 }
