@@ -1,46 +1,47 @@
 package dev.maestro.api.config;
 
+import dev.maestro.settings.SharedSettings;
 import dev.maestro.store.MongoConnection;
 import dev.maestro.store.RedisConnection;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.Config;
 
-/** The MongoDB and Redis connections of this API instance, closed when the application stops. */
+/**
+ * The settings this API shares with the pipeline, read once from its MicroProfile Config, and
+ * the MongoDB and Redis connections made from them, closed when the application stops. Wired as
+ * {@link Services} and the pipeline's {@code PipelineServices} are: {@code @Singleton} producers,
+ * static disposers.
+ */
 @ApplicationScoped
 public class Backends {
-    private final MongoConnection mongo;
-    private final RedisConnection redis;
 
-    @Inject
-    public Backends(@ConfigProperty(name = "MONGO_SERVICE", defaultValue = "mongodb://127.0.0.1:27017") String mongoUri,
-                    @ConfigProperty(name = "REDIS_HOST", defaultValue = "127.0.0.1") String redisHost,
-                    @ConfigProperty(name = "MAESTRO_REDIS_PORT", defaultValue = "6379") int redisPort) {
-        this.mongo = new MongoConnection(mongoUri);
-        this.redis = new RedisConnection(redisHost, redisPort);
-    }
-
-    /** Required by CDI to proxy a normal-scoped bean. */
-    protected Backends() {
-        this.mongo = null;
-        this.redis = null;
+    @Produces
+    @Singleton
+    SharedSettings settings(Config config) {
+        return SharedSettings.from(name -> config.getOptionalValue(name, String.class));
     }
 
     @Produces
-    public MongoConnection mongo() {
-        return mongo;
+    @Singleton
+    MongoConnection mongo(SharedSettings settings) {
+        return new MongoConnection(settings.mongoService());
     }
 
-    @Produces
-    public RedisConnection redis() {
-        return redis;
-    }
-
-    @PreDestroy
-    void close() {
+    /** Static, as {@link Services}'s disposer: at shutdown WildFly may have destroyed this class's instance already. */
+    static void closeMongo(@Disposes MongoConnection mongo) {
         mongo.close();
+    }
+
+    @Produces
+    @Singleton
+    RedisConnection redis(SharedSettings settings) {
+        return new RedisConnection(settings.redisHost(), settings.redisPort());
+    }
+
+    static void closeRedis(@Disposes RedisConnection redis) {
         redis.close();
     }
 }

@@ -1,7 +1,7 @@
 package dev.maestro.pipeline.reporting;
 
-import dev.maestro.mail.MailSettings;
 import dev.maestro.mail.Mailer;
+import dev.maestro.settings.SharedSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -53,32 +53,20 @@ public class ReportMailTimer {
     @ConfigProperty(name = "MAESTRO_REPORT_RETRY_SECONDS", defaultValue = "30")
     long retrySeconds;
 
+    /** The SMTP server, as the API has it. */
     @Inject
-    @ConfigProperty(name = "SMTP_HOST")
-    Optional<String> host;
-
-    @Inject
-    @ConfigProperty(name = "SMTP_PORT", defaultValue = "587")
-    int port;
-
-    @Inject
-    @ConfigProperty(name = "EMAIL_SENDER")
-    Optional<String> sender;
-
-    @Inject
-    @ConfigProperty(name = "EMAIL_PASSWORD")
-    Optional<String> password;
+    SharedSettings settings;
 
     private final AtomicBoolean sending = new AtomicBoolean();
     private Mailer mailer;
 
     @PostConstruct
     void start() {
-        if (host.isEmpty() || sender.isEmpty()) {
+        if (settings.mail().isEmpty()) {
             LOG.info("SMTP_HOST or EMAIL_SENDER is not set: report mails wait until the pipeline has both");
             return;
         }
-        mailer = new Mailer(new MailSettings(host.get(), port, sender.get(), password));
+        mailer = new Mailer(settings.mail().get());
         timerService.createIntervalTimer(1000, 1000, new TimerConfig("maestro-report-mail", false));
     }
 
