@@ -42,10 +42,13 @@ import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Duration;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Produces the application-wide common-model services, one instance each. They are
+ * Produces the application-wide common-model services, one instance each, from the settings the
+ * API shares with the pipeline ({@link SharedSettings}, as the pipeline's {@code PipelineServices}
+ * does) and the API's own keys; disposers close what needs closing. They are
  * {@code @Singleton} rather than {@code @ApplicationScoped} because the plain classes of
  * common-model cannot be proxied (no no-argument constructors), and need not be.
  */
@@ -56,6 +59,13 @@ public class Services {
     /** Threads that carry the application's context, the sanctioned way to own threads in Jakarta EE. */
     @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
     ManagedThreadFactory threads;
+
+    /** The keys this API shares with the pipeline, read once from its MicroProfile Config. */
+    @Produces
+    @Singleton
+    SharedSettings sharedSettings(Config config) {
+        return SharedSettings.from(name -> config.getOptionalValue(name, String.class));
+    }
 
     @Produces
     @Singleton
@@ -93,6 +103,27 @@ public class Services {
     @Singleton
     Outbox outbox(SharedSettings settings) {
         return new Outbox(settings.mail().map(Mailer::new), mailExecutor);
+    }
+
+    @Produces
+    @Singleton
+    MongoConnection mongo(SharedSettings settings) {
+        return new MongoConnection(settings.mongoService());
+    }
+
+    @Produces
+    @Singleton
+    RedisConnection redis(SharedSettings settings) {
+        return new RedisConnection(settings.redisHost(), settings.redisPort());
+    }
+
+    /** Static, as every disposer here: at shutdown WildFly has already destroyed this class's instance. */
+    static void closeMongo(@Disposes MongoConnection mongo) {
+        mongo.close();
+    }
+
+    static void closeRedis(@Disposes RedisConnection redis) {
+        redis.close();
     }
 
     @Produces

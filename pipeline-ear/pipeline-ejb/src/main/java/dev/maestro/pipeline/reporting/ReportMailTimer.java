@@ -2,6 +2,7 @@ package dev.maestro.pipeline.reporting;
 
 import dev.maestro.mail.Mailer;
 import dev.maestro.settings.SharedSettings;
+import dev.maestro.pipeline.settings.PipelineSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -46,8 +47,7 @@ public class ReportMailTimer {
     ReportRecords reports;
 
     @Inject
-    @ConfigProperty(name = "MAESTRO_INSTANCE_ID", defaultValue = "maestro")
-    String instance;
+    PipelineSettings pipelineSettings;
 
     @Inject
     @ConfigProperty(name = "MAESTRO_REPORT_RETRY_SECONDS", defaultValue = "30")
@@ -77,7 +77,7 @@ public class ReportMailTimer {
         }
         try {
             for (int i = 0; i < PER_TICK; i++) {
-                Optional<Document> due = reports.claimDue(instance, Instant.now());
+                Optional<Document> due = reports.claimDue(pipelineSettings.instanceId(), Instant.now());
                 if (due.isEmpty()) {
                     return;
                 }
@@ -94,12 +94,12 @@ public class ReportMailTimer {
         String to = String.join(", ", mail.getList("to", String.class, List.of()));
         try {
             mailer.sendAlternative(to, mail.getString("subject"), mail.getString("text"), mail.getString("html"));
-            reports.sent(checkoutId, instance);
+            reports.sent(checkoutId, pipelineSettings.instanceId());
             LOG.info("Report of checkout " + checkoutId + " sent to " + to + ": " + mail.getString("subject"));
         } catch (MessagingException | RuntimeException e) {
             int attempts = mail.getInteger("attempts", 0) + 1;
             Duration delay = delay(attempts);
-            reports.failed(checkoutId, instance, String.valueOf(e.getMessage()), Instant.now().plus(delay));
+            reports.failed(checkoutId, pipelineSettings.instanceId(), String.valueOf(e.getMessage()), Instant.now().plus(delay));
             LOG.warning("Report of checkout " + checkoutId + " not sent (attempt " + attempts + "): " + e.getMessage()
                     + "; trying again in " + delay.toSeconds() + " s");
         }
