@@ -46,6 +46,9 @@ class CoreArchitectureTest {
             "dev.maestro.error", "dev.maestro.json", "dev.maestro.mail", "dev.maestro.security", "dev.maestro.store");
 
     @ArchTest
+    static final ArchRule settings = dependsOnlyOn("dev.maestro.settings", "dev.maestro.event", "dev.maestro.mail");
+
+    @ArchTest
     static final ArchRule event = dependsOnlyOn("dev.maestro.event",
             "dev.maestro.error", "dev.maestro.json", "dev.maestro.store", "dev.maestro.time");
     @ArchTest

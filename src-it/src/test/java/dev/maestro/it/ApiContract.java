@@ -1,6 +1,8 @@
 package dev.maestro.it;
 
 import dev.maestro.testsupport.ApiClient;
+import dev.maestro.testsupport.SecondServer;
+import java.nio.file.Path;
 
 /**
  * What every group of API tests needs from the deployment that {@link ApiIT} holds: the client
@@ -14,5 +16,17 @@ public interface ApiContract {
 
     default ApiClient admin() {
         return api().as(adminToken());
+    }
+
+    /**
+     * The same API on a server of its own (a free port, the same backing services and settings),
+     * plus the given JVM options; up once {@code /latest/} answers.
+     */
+    static SecondServer secondServer(String... jvmOptions) {
+        return SecondServer.named("second-api").in(Path.of(System.getProperty("it.data.dir")))
+                .jvmOptions(jvmOptions)
+                .deploy(System.getProperty("it.war") + ":/")
+                .readyWhen("/latest/", r -> r.status() == 200)
+                .start();
     }
 }

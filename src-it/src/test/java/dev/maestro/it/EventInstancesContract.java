@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.maestro.testsupport.ApiClient;
 import dev.maestro.testsupport.ApiResponse;
-import dev.maestro.it.support.SecondInstance;
+import dev.maestro.testsupport.SecondServer;
 import dev.maestro.it.support.TestUsers;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -40,7 +40,7 @@ public interface EventInstancesContract extends ApiContract {
     default void subscriptionsLiveInTheDatabaseSoAnyServerServesThemAcrossRestarts() throws Exception {
         TestUsers.TestUser bob = TestUsers.create(api(), "bob");
         ApiClient onA = api().as(bob.token());
-        try (SecondInstance second = SecondInstance.start("-DMAESTRO_SUBSCRIPTION_IDLE_SECONDS=" + SECOND_IDLE_SECONDS)) {
+        try (SecondServer second = ApiContract.secondServer("-DMAESTRO_SUBSCRIPTION_IDLE_SECONDS=" + SECOND_IDLE_SECONDS)) {
             ApiClient onB = second.client().as(bob.token());
             // Nobody listens on this one: it is closed meanwhile (checked below).
             int idle = subscribe(onB, TestUsers.unique("idle"), "");

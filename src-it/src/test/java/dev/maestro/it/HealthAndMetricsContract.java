@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.maestro.it.support.NodeBodies;
-import dev.maestro.it.support.SecondInstance;
 import dev.maestro.testsupport.ApiClient;
 import dev.maestro.testsupport.ApiResponse;
 import dev.maestro.testsupport.Backends;
 import dev.maestro.testsupport.Poll;
+import dev.maestro.testsupport.SecondServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +65,7 @@ public interface HealthAndMetricsContract extends ApiContract {
     default void aDatabaseThatGoesAwayAnswers503WithADetailAndReadinessDown() {
         MongoServer mongo = new MongoServer(new MemoryBackend());
         String uri = mongo.bindAndGetConnectionString();
-        try (SecondInstance second = SecondInstance.start("-DMONGO_SERVICE=" + uri)) {
+        try (SecondServer second = ApiContract.secondServer("-DMONGO_SERVICE=" + uri)) {
             ApiClient client = second.client();
             assertThat(client.get("/health/ready").status()).isEqualTo(200);
             mongo.shutdownNow();

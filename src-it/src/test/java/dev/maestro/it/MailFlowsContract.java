@@ -2,8 +2,8 @@ package dev.maestro.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.maestro.it.support.Accounts;
-import dev.maestro.it.support.Accounts.Account;
+import dev.maestro.it.support.Registrations;
+import dev.maestro.it.support.Registrations.Account;
 import dev.maestro.testsupport.ApiClient;
 import dev.maestro.testsupport.ApiResponse;
 import dev.maestro.it.support.Mailbox;
@@ -30,7 +30,7 @@ public interface MailFlowsContract extends ApiContract {
 
     @Test
     default void aRegisteredUserVerifiesTheirAddressWithTheMailedToken() {
-        Account a = Accounts.register(admin(), "verify");
+        Account a = Registrations.register(admin(), "verify");
         assertThat(login(a.username(), a.password()).detail()).isEqualTo("LOGIN_USER_NOT_VERIFIED");
         ApiResponse requested = api().post("/latest/user/request-verify-token", Map.of("email", a.email()));
         assertThat(requested.status()).isEqualTo(202);
@@ -76,7 +76,7 @@ public interface MailFlowsContract extends ApiContract {
 
     @Test
     default void aChangedAddressIsVerifiedAgainAndTheOldTokenIsVoid() {
-        Account a = Accounts.register(admin(), "mover");
+        Account a = Registrations.register(admin(), "mover");
         api().post("/latest/user/request-verify-token", Map.of("email", a.email()));
         String oldToken = Mailbox.awaitToken(a.email(), VERIFY_SUBJECT);
         String newEmail = "new-" + a.email();

@@ -2,8 +2,8 @@ package dev.maestro.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.maestro.it.support.Accounts;
-import dev.maestro.it.support.Accounts.Account;
+import dev.maestro.it.support.Registrations;
+import dev.maestro.it.support.Registrations.Account;
 import dev.maestro.testsupport.ApiClient;
 import dev.maestro.testsupport.ApiResponse;
 import dev.maestro.it.support.TestUsers;
@@ -24,7 +24,7 @@ public interface UsersContract extends ApiContract {
     @Test
     default void registerReturns201UserReadWithFastapiUsersDefaults() {
         String group = TestUsers.group(TestUsers.unique("reg-team")).name();
-        Map<String, Object> body = Accounts.registration("reg");
+        Map<String, Object> body = Registrations.registration("reg");
         body.put("groups", List.of(group));
         ApiResponse r = admin().post("/latest/user/register", body);
         assertThat(r.status()).isEqualTo(201);
@@ -39,7 +39,7 @@ public interface UsersContract extends ApiContract {
     @Test
     default void registerIsForAdminsOnlyAndStoresNothingOtherwise() {
         TestUser plain = TestUsers.create(api(), "plain");
-        Map<String, Object> body = Accounts.registration("sneaky");
+        Map<String, Object> body = Registrations.registration("sneaky");
         ApiResponse anonymous = api().post("/latest/user/register", body);
         ApiResponse user = api().as(plain.token()).post("/user/register", body);
         assertThat(anonymous.status()).isEqualTo(401);
@@ -51,10 +51,10 @@ public interface UsersContract extends ApiContract {
 
     @Test
     default void registerRefusesTakenNamesAndAddressesWithFastapiUsersCode() {
-        Account first = Accounts.register(admin(), "taken");
-        Map<String, Object> sameName = Accounts.registration("other");
+        Account first = Registrations.register(admin(), "taken");
+        Map<String, Object> sameName = Registrations.registration("other");
         sameName.put("username", first.username());
-        Map<String, Object> sameEmail = Accounts.registration("other");
+        Map<String, Object> sameEmail = Registrations.registration("other");
         sameEmail.put("email", first.email().toUpperCase());
         for (Map<String, Object> body : List.of(sameName, sameEmail)) {
             ApiResponse r = admin().post("/latest/user/register", body);
@@ -67,7 +67,7 @@ public interface UsersContract extends ApiContract {
 
     @Test
     default void registerWithAnUnknownGroupIs400AndStoresNothing() {
-        Map<String, Object> body = Accounts.registration("nogroup");
+        Map<String, Object> body = Registrations.registration("nogroup");
         String missing = TestUsers.unique("no-such-group");
         body.put("groups", List.of(missing));
         ApiResponse r = admin().post("/latest/user/register", body);
@@ -82,9 +82,9 @@ public interface UsersContract extends ApiContract {
         assertThat(missing.status()).isEqualTo(422);
         assertThat(missing.list("detail")).extracting(e -> (Object) ((Map<?, ?>) e).get("loc"))
                 .containsExactlyInAnyOrder(List.of("body", "password"), List.of("body", "username"));
-        Map<String, Object> badEmail = Accounts.registration("bademail");
+        Map<String, Object> badEmail = Registrations.registration("bademail");
         badEmail.put("email", "not-an-address");
-        Map<String, Object> badTypes = Accounts.registration("badtypes");
+        Map<String, Object> badTypes = Registrations.registration("badtypes");
         badTypes.put("is_superuser", "sometimes");
         badTypes.put("groups", List.of("a", "a"));
         for (Object body : List.of(badEmail, badTypes, "{not json", "[1, 2]", "")) {
@@ -98,7 +98,7 @@ public interface UsersContract extends ApiContract {
 
     @Test
     default void aRegisteredUserLogsInOnceVerified() {
-        Account a = Accounts.register(admin(), "newbie");
+        Account a = Registrations.register(admin(), "newbie");
         ApiResponse before = api().postForm("/latest/user/login", Map.of("username", a.username(), "password", a.password()));
         assertThat(before.status()).isEqualTo(400);
         assertThat(before.detail()).isEqualTo("LOGIN_USER_NOT_VERIFIED");
@@ -167,10 +167,10 @@ public interface UsersContract extends ApiContract {
     @Test
     default void onlyAdminsFilterUsersByEmail() {
         TestUser u = TestUsers.create(api(), "prober");
-        ApiResponse probe = api().as(u.token()).get("/latest/users?email=" + Accounts.q(u.user().email()));
+        ApiResponse probe = api().as(u.token()).get("/latest/users?email=" + Registrations.q(u.user().email()));
         assertThat(probe.status()).isEqualTo(403);
         assertThat(probe.detail()).isEqualTo("Only admins can filter users by email");
-        assertThat(admin().get("/latest/users?email=" + Accounts.q(u.user().email())).map()).containsEntry("total", 1);
+        assertThat(admin().get("/latest/users?email=" + Registrations.q(u.user().email())).map()).containsEntry("total", 1);
         assertThat(api().get("/latest/users").status()).isEqualTo(401);
     }
 

@@ -4,7 +4,6 @@ import dev.maestro.event.CloudEventSettings;
 import dev.maestro.event.Envelopes;
 import dev.maestro.event.EventHistory;
 import dev.maestro.event.EventLog;
-import dev.maestro.mail.MailSettings;
 import dev.maestro.mail.Mailer;
 import dev.maestro.mail.Outbox;
 import dev.maestro.node.NodeJson;
@@ -21,6 +20,7 @@ import dev.maestro.security.KeyFiles;
 import dev.maestro.security.PasswordHasher;
 import dev.maestro.security.PurposeTokens;
 import dev.maestro.security.TokenIssuer;
+import dev.maestro.settings.SharedSettings;
 import dev.maestro.store.MongoConnection;
 import dev.maestro.store.RedisConnection;
 import dev.maestro.telemetry.TelemetryStore;
@@ -42,24 +42,30 @@ import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
-import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Produces the application-wide common-model services, one instance each. They are
+ * Produces the application-wide common-model services, one instance each, from the settings the
+ * API shares with the pipeline ({@link SharedSettings}, as the pipeline's {@code PipelineServices}
+ * does) and the API's own keys; disposers close what needs closing. They are
  * {@code @Singleton} rather than {@code @ApplicationScoped} because the plain classes of
  * common-model cannot be proxied (no no-argument constructors), and need not be.
  */
 @ApplicationScoped
 public class Services {
-    private static final Logger LOG = Logger.getLogger(Services.class.getName());
-
     @Resource
     ManagedExecutorService mailExecutor;
     /** Threads that carry the application's context, the sanctioned way to own threads in Jakarta EE. */
     @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
     ManagedThreadFactory threads;
+
+    /** The keys this API shares with the pipeline, read once from its MicroProfile Config. */
+    @Produces
+    @Singleton
+    SharedSettings sharedSettings(Config config) {
+        return SharedSettings.from(name -> config.getOptionalValue(name, String.class));
+    }
 
     @Produces
     @Singleton
@@ -70,16 +76,17 @@ public class Services {
     /** The key that signs access tokens, and from which the mailed purpose tokens' key is derived. */
     @Produces
     @Singleton
-    PrivateKey signingKey(@ConfigProperty(name = "MAESTRO_JWT_KEY_DIR") String keyDir) {
-        Path dir = KeyFiles.ensure(Path.of(keyDir));
+    PrivateKey signingKey(SharedSettings settings) {
+        Path dir = KeyFiles.ensure(settings.jwtKeyDirectory());
         return KeyFiles.readPrivateKey(dir.resolve(KeyFiles.PRIVATE_KEY));
     }
 
+    /** Its issuer is the one MicroProfile JWT checks: {@code mp.jwt.verify.issuer} is {@code ${MAESTRO_JWT_ISSUER}}. */
     @Produces
     @Singleton
-    TokenIssuer tokenIssuer(PrivateKey signingKey, @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer,
+    TokenIssuer tokenIssuer(PrivateKey signingKey, SharedSettings settings,
                             @ConfigProperty(name = "ACCESS_TOKEN_EXPIRE_MINUTES", defaultValue = "5256000") long minutes) {
-        return new TokenIssuer(signingKey, issuer, Duration.ofMinutes(minutes));
+        return new TokenIssuer(signingKey, settings.jwtIssuer(), Duration.ofMinutes(minutes));
     }
 
     @Produces
@@ -94,15 +101,29 @@ public class Services {
      */
     @Produces
     @Singleton
-    Outbox outbox(@ConfigProperty(name = "SMTP_HOST") Optional<String> host,
-                  @ConfigProperty(name = "SMTP_PORT", defaultValue = "587") int port,
-                  @ConfigProperty(name = "EMAIL_SENDER") Optional<String> sender,
-                  @ConfigProperty(name = "EMAIL_PASSWORD") Optional<String> password) {
-        if (host.isPresent() && sender.isEmpty()) {
-            LOG.warning("SMTP_HOST is set but EMAIL_SENDER is not: e-mail is off");
-        }
-        Optional<Mailer> mailer = host.flatMap(h -> sender.map(from -> new Mailer(new MailSettings(h, port, from, password))));
-        return new Outbox(mailer, mailExecutor);
+    Outbox outbox(SharedSettings settings) {
+        return new Outbox(settings.mail().map(Mailer::new), mailExecutor);
+    }
+
+    @Produces
+    @Singleton
+    MongoConnection mongo(SharedSettings settings) {
+        return new MongoConnection(settings.mongoService());
+    }
+
+    @Produces
+    @Singleton
+    RedisConnection redis(SharedSettings settings) {
+        return new RedisConnection(settings.redisHost(), settings.redisPort());
+    }
+
+    /** Static, as every disposer here: at shutdown WildFly has already destroyed this class's instance. */
+    static void closeMongo(@Disposes MongoConnection mongo) {
+        mongo.close();
+    }
+
+    static void closeRedis(@Disposes RedisConnection redis) {
+        redis.close();
     }
 
     @Produces
@@ -113,10 +134,8 @@ public class Services {
 
     @Produces
     @Singleton
-    CloudEventSettings cloudEventSettings(
-            @ConfigProperty(name = "CLOUD_EVENTS_SOURCE", defaultValue = "https://api.kernelci.org/") String source,
-            @ConfigProperty(name = "MAESTRO_CLOUD_EVENTS_TYPE", defaultValue = "api.kernelci.org") String type) {
-        return new CloudEventSettings(source, type);
+    CloudEventSettings cloudEventSettings(SharedSettings settings) {
+        return settings.cloudEvents();
     }
 
     @Produces

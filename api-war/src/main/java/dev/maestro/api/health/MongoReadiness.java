@@ -1,6 +1,7 @@
 package dev.maestro.api.health;
 
 import com.mongodb.MongoException;
+import dev.maestro.settings.SharedSettings;
 import dev.maestro.store.MongoConnection;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.time.Duration;
 import org.bson.Document;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponse.Status;
@@ -29,8 +29,12 @@ public class MongoReadiness implements HealthCheck {
     private final MongoConnection probe;
 
     @Inject
-    public MongoReadiness(@ConfigProperty(name = "MONGO_SERVICE", defaultValue = "mongodb://127.0.0.1:27017") String uri) {
-        this.probe = new MongoConnection(uri, PROBE_TIMEOUT);
+    public MongoReadiness(SharedSettings settings) {
+        this(settings.mongoService());
+    }
+
+    MongoReadiness(String mongoService) {
+        this.probe = new MongoConnection(mongoService, PROBE_TIMEOUT);
     }
 
     /** Required by CDI to proxy a normal-scoped bean. */

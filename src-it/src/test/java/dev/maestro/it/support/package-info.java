@@ -1,5 +1,5 @@
 /**
  * Test infrastructure of the API suite: its backing services (test-support's plus GreenMail),
- * test users, mail reading, event listening, a second API server and the headless browser.
+ * test users, mail reading, event listening and the headless browser.
  */
 package dev.maestro.it.support;

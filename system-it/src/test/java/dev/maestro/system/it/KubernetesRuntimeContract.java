@@ -127,7 +127,7 @@ public interface KubernetesRuntimeContract extends SystemContract {
 
     private static String serverLogOf(SecondPipeline second) {
         try {
-            return Files.readString(SystemBackends.itDir().resolve(SecondPipeline.INSTANCE_ID + ".log"));
+            return Files.readString(second.log());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,7 +5,7 @@ import static dev.maestro.system.it.PipelineTraceContract.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.maestro.system.it.support.Downloads;
-import dev.maestro.system.it.support.FixtureRepo;
+import dev.maestro.testsupport.FixtureRepo;
 import dev.maestro.testsupport.ApiClient;
 import dev.maestro.testsupport.ApiResponse;
 import dev.maestro.testsupport.Poll;

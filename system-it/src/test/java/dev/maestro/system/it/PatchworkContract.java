@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.maestro.json.Json;
-import dev.maestro.system.it.support.FixtureRepo;
+import dev.maestro.testsupport.FixtureRepo;
 import dev.maestro.system.it.support.PipelineConfigFile;
 import dev.maestro.system.it.support.SystemBackends;
 import dev.maestro.testsupport.FakePatchwork;

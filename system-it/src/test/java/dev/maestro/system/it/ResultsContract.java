@@ -2,7 +2,7 @@ package dev.maestro.system.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.maestro.system.it.support.FixtureRepo;
+import dev.maestro.testsupport.FixtureRepo;
 import dev.maestro.system.it.support.ReportMails;
 import dev.maestro.system.it.support.SecondPipeline;
 import dev.maestro.testing.Mails;

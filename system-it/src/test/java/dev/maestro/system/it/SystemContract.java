@@ -1,6 +1,6 @@
 package dev.maestro.system.it;
 
-import dev.maestro.system.it.support.FixtureRepo;
+import dev.maestro.testsupport.FixtureRepo;
 import dev.maestro.system.it.support.SystemBackends;
 import dev.maestro.testsupport.ApiClient;
 import dev.maestro.testsupport.ServerLog;
@@ -31,7 +31,7 @@ public interface SystemContract {
     }
 
     default FixtureRepo fixture() {
-        return FixtureRepo.in(SystemBackends.fixtureDir());
+        return FixtureRepo.published(SystemBackends.fixtureDir());
     }
 
     default boolean serverLogContains(String text) {

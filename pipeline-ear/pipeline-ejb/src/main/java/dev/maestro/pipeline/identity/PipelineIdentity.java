@@ -5,6 +5,7 @@ import dev.maestro.security.AccessTokenVerifier;
 import dev.maestro.security.KeyFiles;
 import dev.maestro.security.PasswordHasher;
 import dev.maestro.security.TokenIssuer;
+import dev.maestro.settings.SharedSettings;
 import dev.maestro.store.MongoConnection;
 import dev.maestro.user.User;
 import dev.maestro.user.UserStore;
@@ -54,13 +55,9 @@ public class PipelineIdentity {
     @ConfigProperty(name = "MAESTRO_API_TOKEN")
     Optional<String> givenToken;
 
+    /** The token key pair's directory and issuer, as the API has them. */
     @Inject
-    @ConfigProperty(name = "MAESTRO_JWT_KEY_DIR")
-    String keyDirectory;
-
-    @Inject
-    @ConfigProperty(name = "MAESTRO_JWT_ISSUER")
-    String issuer;
+    SharedSettings settings;
 
     private User user;
     private TokenIssuer tokens;
@@ -113,11 +110,11 @@ public class PipelineIdentity {
      */
     public synchronized AccessTokenVerifier verifier() {
         if (verifier == null) {
-            Path key = Path.of(keyDirectory, KeyFiles.PUBLIC_KEY);
+            Path key = settings.jwtKeyDirectory().resolve(KeyFiles.PUBLIC_KEY);
             if (!Files.isReadable(key)) {
                 throw new TokenKeyMissingException(key);
             }
-            verifier = new AccessTokenVerifier(KeyFiles.readPublicKey(key), issuer, Clock.systemUTC());
+            verifier = new AccessTokenVerifier(KeyFiles.readPublicKey(key), settings.jwtIssuer(), Clock.systemUTC());
         }
         return verifier;
     }
@@ -125,12 +122,12 @@ public class PipelineIdentity {
     /** The signing key is read once, when the first job needs a token. */
     private synchronized TokenIssuer issuer() {
         if (tokens == null) {
-            Path key = Path.of(keyDirectory, KeyFiles.PRIVATE_KEY);
+            Path key = settings.jwtKeyDirectory().resolve(KeyFiles.PRIVATE_KEY);
             if (!Files.isReadable(key)) {
                 throw new IllegalStateException("Jobs need an API token: set MAESTRO_JWT_KEY_DIR to the API's key directory"
                         + " (no readable " + key + ") or MAESTRO_API_TOKEN to a token of user '" + username + "'");
             }
-            tokens = new TokenIssuer(KeyFiles.readPrivateKey(key), issuer, JOB_TOKEN_LIFETIME);
+            tokens = new TokenIssuer(KeyFiles.readPrivateKey(key), settings.jwtIssuer(), JOB_TOKEN_LIFETIME);
         }
         return tokens;
     }

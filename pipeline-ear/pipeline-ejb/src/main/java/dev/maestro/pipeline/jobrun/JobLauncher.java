@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 import org.bson.types.ObjectId;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Creates a scheduled job's node (owned by the pipeline's user) and submits the job to its
@@ -59,9 +58,6 @@ public class JobLauncher {
     @Inject
     JobResults results;
 
-    @Inject
-    @ConfigProperty(name = "MAESTRO_API_URL", defaultValue = "http://127.0.0.1:8001")
-    String apiUrl;
 
     /**
      * @param input the node whose event scheduled the job (it becomes the job's parent)
@@ -70,7 +66,7 @@ public class JobLauncher {
     public void launch(PipelineConfig config, ScheduledJob scheduled, Node input, Node draft) {
         Node job = nodes.create(identity.user(), draft, EventMode.PUBLISH);
         try {
-            JobEnvironment environment = JobEnvironment.of(URI.create(apiUrl), identity.jobToken(), config.storage(),
+            JobEnvironment environment = JobEnvironment.of(URI.create(settings.apiUrl()), identity.jobToken(), config.storage(),
                     settings.storageTokenValue());
             JobRuntime runtime = JobRuntimes.create(scheduled.runtime(), config.templates(),
                     settings.jobsDirectory(), environment);

@@ -2,6 +2,7 @@ package dev.maestro.pipeline.patchworkbridge;
 
 import dev.maestro.pipeline.config.PatchworkConfig;
 import dev.maestro.pipeline.sweep.SweepLeases;
+import dev.maestro.pipeline.settings.PipelineSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Every second: polls the Patchwork projects whose {@code poll_period} has passed (each on the
@@ -55,8 +55,7 @@ public class PatchworkBridgeTimer {
     CheckReporter reporter;
 
     @Inject
-    @ConfigProperty(name = "MAESTRO_INSTANCE_ID", defaultValue = "maestro")
-    String instance;
+    PipelineSettings pipelineSettings;
 
     private final AtomicBoolean running = new AtomicBoolean();
     /** When each project (by name) is due next; only the tick holding {@link #running} touches it. */
@@ -76,12 +75,12 @@ public class PatchworkBridgeTimer {
         try {
             pollDue(projects);
             int submitted = 0;
-            while (submitted < PER_TICK && submitter.submitOne(instance)) {
+            while (submitted < PER_TICK && submitter.submitOne(pipelineSettings.instanceId())) {
                 submitted++;
             }
             reporter.decideComplete();
             int posted = 0;
-            while (posted < PER_TICK && reporter.postOne(instance)) {
+            while (posted < PER_TICK && reporter.postOne(pipelineSettings.instanceId())) {
                 posted++;
             }
         } catch (RuntimeException e) {

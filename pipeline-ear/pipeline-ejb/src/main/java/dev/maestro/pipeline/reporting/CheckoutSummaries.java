@@ -46,9 +46,6 @@ public class CheckoutSummaries {
     @Inject
     PipelineSettings settings;
 
-    @Inject
-    @ConfigProperty(name = "MAESTRO_API_URL", defaultValue = "http://127.0.0.1:8001")
-    String apiUrl;
 
     /** Where readers reach the pipeline's pages; by default the API's address plus {@code /pipeline}. */
     @Inject
@@ -61,7 +58,7 @@ public class CheckoutSummaries {
     @PostConstruct
     void init() {
         renderer = new ReportRenderer();
-        links = new ReportLinks(apiUrl, pipelineUrl.orElse(apiUrl.replaceAll("/+$", "") + "/pipeline"));
+        links = new ReportLinks(settings.apiUrl(), pipelineUrl.orElse(settings.apiUrl().replaceAll("/+$", "") + "/pipeline"));
     }
 
     /** Called once {@code node}'s result is tracked: records its checkout's summary if that is now complete. */

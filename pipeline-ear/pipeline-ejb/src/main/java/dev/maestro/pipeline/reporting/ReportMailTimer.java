@@ -1,7 +1,8 @@
 package dev.maestro.pipeline.reporting;
 
-import dev.maestro.mail.MailSettings;
 import dev.maestro.mail.Mailer;
+import dev.maestro.settings.SharedSettings;
+import dev.maestro.pipeline.settings.PipelineSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -46,39 +47,26 @@ public class ReportMailTimer {
     ReportRecords reports;
 
     @Inject
-    @ConfigProperty(name = "MAESTRO_INSTANCE_ID", defaultValue = "maestro")
-    String instance;
+    PipelineSettings pipelineSettings;
 
     @Inject
     @ConfigProperty(name = "MAESTRO_REPORT_RETRY_SECONDS", defaultValue = "30")
     long retrySeconds;
 
+    /** The SMTP server, as the API has it. */
     @Inject
-    @ConfigProperty(name = "SMTP_HOST")
-    Optional<String> host;
-
-    @Inject
-    @ConfigProperty(name = "SMTP_PORT", defaultValue = "587")
-    int port;
-
-    @Inject
-    @ConfigProperty(name = "EMAIL_SENDER")
-    Optional<String> sender;
-
-    @Inject
-    @ConfigProperty(name = "EMAIL_PASSWORD")
-    Optional<String> password;
+    SharedSettings settings;
 
     private final AtomicBoolean sending = new AtomicBoolean();
     private Mailer mailer;
 
     @PostConstruct
     void start() {
-        if (host.isEmpty() || sender.isEmpty()) {
+        if (settings.mail().isEmpty()) {
             LOG.info("SMTP_HOST or EMAIL_SENDER is not set: report mails wait until the pipeline has both");
             return;
         }
-        mailer = new Mailer(new MailSettings(host.get(), port, sender.get(), password));
+        mailer = new Mailer(settings.mail().get());
         timerService.createIntervalTimer(1000, 1000, new TimerConfig("maestro-report-mail", false));
     }
 
@@ -89,7 +77,7 @@ public class ReportMailTimer {
         }
         try {
             for (int i = 0; i < PER_TICK; i++) {
-                Optional<Document> due = reports.claimDue(instance, Instant.now());
+                Optional<Document> due = reports.claimDue(pipelineSettings.instanceId(), Instant.now());
                 if (due.isEmpty()) {
                     return;
                 }
@@ -106,12 +94,12 @@ public class ReportMailTimer {
         String to = String.join(", ", mail.getList("to", String.class, List.of()));
         try {
             mailer.sendAlternative(to, mail.getString("subject"), mail.getString("text"), mail.getString("html"));
-            reports.sent(checkoutId, instance);
+            reports.sent(checkoutId, pipelineSettings.instanceId());
             LOG.info("Report of checkout " + checkoutId + " sent to " + to + ": " + mail.getString("subject"));
         } catch (MessagingException | RuntimeException e) {
             int attempts = mail.getInteger("attempts", 0) + 1;
             Duration delay = delay(attempts);
-            reports.failed(checkoutId, instance, String.valueOf(e.getMessage()), Instant.now().plus(delay));
+            reports.failed(checkoutId, pipelineSettings.instanceId(), String.valueOf(e.getMessage()), Instant.now().plus(delay));
             LOG.warning("Report of checkout " + checkoutId + " not sent (attempt " + attempts + "): " + e.getMessage()
                     + "; trying again in " + delay.toSeconds() + " s");
         }

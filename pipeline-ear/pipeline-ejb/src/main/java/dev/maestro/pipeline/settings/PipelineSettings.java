@@ -25,7 +25,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The current pipeline configuration. Without {@code MAESTRO_PIPELINE_CONFIG} the steps stay
+ * The pipeline's settings: its own MicroProfile Config keys, each read here once (those it
+ * shares with the API are the core's {@code SharedSettings}), and the current pipeline
+ * configuration file. Without {@code MAESTRO_PIPELINE_CONFIG} the steps stay
  * idle (the lifecycle rules still run); with it, the file must be valid at deployment, and is
  * then checked for changes every {@code MAESTRO_CONFIG_RELOAD_SECONDS} (default 5): a valid
  * edit takes effect at once, an invalid one is logged and the last good configuration stays.
@@ -54,6 +56,14 @@ public class PipelineSettings {
     @Inject
     @ConfigProperty(name = "MAESTRO_CONFIG_RELOAD_SECONDS", defaultValue = "5")
     long reloadSeconds;
+
+    @Inject
+    @ConfigProperty(name = "MAESTRO_API_URL", defaultValue = "http://127.0.0.1:8001")
+    String apiUrl;
+
+    @Inject
+    @ConfigProperty(name = "MAESTRO_INSTANCE_ID", defaultValue = "maestro")
+    String instanceId;
 
     @Resource
     TimerService timerService;
@@ -133,6 +143,16 @@ public class PipelineSettings {
     /** Where the pipeline keeps git mirrors, tarballs in the making and job directories. */
     public Path workDirectory() {
         return Path.of(dataDir, "pipeline").toAbsolutePath();
+    }
+
+    /** The API's base URL as jobs and the readers of reports reach it ({@code MAESTRO_API_URL}). */
+    public String apiUrl() {
+        return apiUrl;
+    }
+
+    /** This instance's name in the claims and leases it takes ({@code MAESTRO_INSTANCE_ID}). */
+    public String instanceId() {
+        return instanceId;
     }
 
     /** Where runtimes keep their jobs' local files (one directory per runtime entry). */

@@ -3,8 +3,9 @@ package dev.maestro.pipeline.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.maestro.pipeline.it.deployed.HoldingMdb;
-import dev.maestro.pipeline.it.support.SecondInstance;
+import dev.maestro.pipeline.it.support.PipelineClient;
 import dev.maestro.testsupport.Poll;
+import dev.maestro.testsupport.SecondServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -24,9 +25,9 @@ public interface InstanceKillContract extends PipelineContract {
 
     @Test
     default void entriesHeldByAKilledInstanceAreProcessedByAnother() throws InterruptedException {
-        try (SecondInstance doomed = SecondInstance.start(deployedWar(), DOOMED, List.of("-Dmaestro.test.hold=true"),
-                Duration.ofMinutes(4))) {
-            Poll.until("the second instance's it-kill consumer", WAIT, () -> !doomed.client().consumer("it-kill").isEmpty());
+        try (SecondServer doomed = PipelineContract.secondInstance(deployedWar(), DOOMED, "-Dmaestro.test.hold=true")) {
+            PipelineClient doomedPipeline = PipelineContract.pipelineOf(doomed);
+            Poll.until("the second instance's it-kill consumer", WAIT, () -> !doomedPipeline.consumer("it-kill").isEmpty());
             Set<String> published = new HashSet<>();
             List<String> held = Poll.until("the second instance to hold entries", WAIT, () -> {
                 published.add(events().publish("it-kill", Map.of("n", published.size())));
@@ -40,7 +41,7 @@ public interface InstanceKillContract extends PipelineContract {
             }
             held = events().pendingEventIds("it-kill", "it-kill", DOOMED);
             assertThat(held).isNotEmpty();
-            doomed.killHard();
+            doomed.kill();
             Instant killed = Instant.now();
 
             Poll.until("every event handled here", WAIT.plusSeconds(30), () -> pipeline().deliveries("it-kill"),

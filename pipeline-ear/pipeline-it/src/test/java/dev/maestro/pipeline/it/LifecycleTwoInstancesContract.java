@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.maestro.node.Node;
 import dev.maestro.node.NodeState;
-import dev.maestro.pipeline.it.support.SecondInstance;
+import dev.maestro.pipeline.it.support.PipelineClient;
 import dev.maestro.testsupport.Poll;
+import dev.maestro.testsupport.SecondServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,11 +26,11 @@ public interface LifecycleTwoInstancesContract extends LifecycleContract {
         // The plain pipeline.war: with the test beans it would join their consumer groups and, when
         // stopped, leave entries of other tests pending until the claim idle time.
         Path war = Path.of(System.getProperty("it.dir"), "pipeline.war");
-        try (SecondInstance second = SecondInstance.start(war, "it-lifecycle", List.of("-DMAESTRO_LIFECYCLE_PERIOD=1s"),
-                Duration.ofMinutes(4))) {
-            Poll.until("the second instance's lifecycle timer to tick", WAIT, () -> second.client().lifecycle(),
+        try (SecondServer instance = PipelineContract.secondInstance(war, "it-lifecycle", "-DMAESTRO_LIFECYCLE_PERIOD=1s")) {
+            PipelineClient second = PipelineContract.pipelineOf(instance);
+            Poll.until("the second instance's lifecycle timer to tick", WAIT, () -> second.lifecycle(),
                     l -> PipelineContract.count(l, "ticks") > 0);
-            long before = timeouts(pipeline().lifecycle()) + timeouts(second.client().lifecycle());
+            long before = timeouts(pipeline().lifecycle()) + timeouts(second.lifecycle());
             Instant due = Instant.now().plusSeconds(8);
             List<Node> created = new ArrayList<>();
             for (int i = 0; i < NODES; i++) {
@@ -46,7 +47,7 @@ public interface LifecycleTwoInstancesContract extends LifecycleContract {
             System.out.printf("lifecycle lag (timeout passed -> done, period 1 s, %d nodes): median %d ms, max %d ms%n",
                     lags.size(), lags.get(lags.size() / 2), lags.get(lags.size() - 1));
             long mine = timeouts(pipeline().lifecycle());
-            long theirs = timeouts(second.client().lifecycle());
+            long theirs = timeouts(second.lifecycle());
             assertThat(mine + theirs - before).isEqualTo(NODES);
             System.out.printf("two instances: %d timeouts by the managed instance, %d by the second one%n", mine, theirs);
         }

@@ -2,6 +2,7 @@ package dev.maestro.pipeline.it;
 
 import dev.maestro.pipeline.it.support.PipelineClient;
 import dev.maestro.pipeline.it.support.TestEvents;
+import dev.maestro.testsupport.SecondServer;
 import dev.maestro.testsupport.ServerLog;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,6 +30,28 @@ public interface PipelineContract {
     /** Whether the server log of the Arquillian-managed instance contains {@code text}. */
     default boolean serverLogContains(String text) {
         return ServerLog.contains(Path.of(System.getProperty("it.dir")), text);
+    }
+
+    /**
+     * A second pipeline instance: a Payara Micro of its own on the reserved second port, with the
+     * same RAR (through the same post-boot file), MongoDB and Redis, {@code war} at {@code /pipeline}
+     * and the consumer name {@code instanceId}, so that a test can kill it while it holds entries.
+     */
+    static SecondServer secondInstance(Path war, String instanceId, String... jvmOptions) {
+        Path dir = Path.of(System.getProperty("it.dir"));
+        return SecondServer.named(instanceId).in(dir)
+                .port(Integer.parseInt(System.getProperty("it.second.port")))
+                .jvmOptions("-DMAESTRO_INSTANCE_ID=" + instanceId).jvmOptions(jvmOptions)
+                .postBootCommands(dir.resolve("payara/postboot.asadmin"))
+                .deploy(war + ":/pipeline")
+                .readyWhen("/pipeline/stats", r -> r.status() == 200)
+                .startTimeout(Duration.ofMinutes(4))
+                .start();
+    }
+
+    /** The client of a second instance's pipeline. */
+    static PipelineClient pipelineOf(SecondServer instance) {
+        return new PipelineClient(instance.url() + "/pipeline/");
     }
 
     static Set<Object> eventIds(List<Map<String, Object>> deliveries, String outcome) {

@@ -12,7 +12,7 @@ import dev.maestro.pipeline.git.Git;
 import dev.maestro.pipeline.git.GitException;
 import dev.maestro.pipeline.git.KernelVersion;
 import dev.maestro.pipeline.git.MirrorStore;
-import dev.maestro.pipeline.testing.FixtureRepo;
+import dev.maestro.testsupport.FixtureRepo;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

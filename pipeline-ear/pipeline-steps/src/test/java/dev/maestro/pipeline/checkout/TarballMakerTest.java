@@ -10,7 +10,7 @@ import dev.maestro.pipeline.git.MirrorStore;
 import dev.maestro.pipeline.storage.ArtifactStorages;
 import dev.maestro.pipeline.storage.StoragePath;
 import dev.maestro.pipeline.storage.StoredFile;
-import dev.maestro.pipeline.testing.FixtureRepo;
+import dev.maestro.testsupport.FixtureRepo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

@@ -3,7 +3,7 @@ package dev.maestro.pipeline.git;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.maestro.pipeline.testing.FixtureRepo;
+import dev.maestro.testsupport.FixtureRepo;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -33,7 +33,7 @@ class GitTest {
         FixtureRepo repo = FixtureRepo.create(tmp.resolve("toy"));
         repo.branch("feature/main");
         assertThat(git.remoteHead(repo.fileUrl(), "nope")).isEmpty();
-        repo.git("-C", repo.path().toString(), "branch", "-m", "main", "trunk");
+        repo.git("branch", "-m", "main", "trunk");
         assertThat(git.remoteHead(repo.fileUrl(), "main")).isEmpty();
         assertThat(git.remoteHead(repo.fileUrl(), "feature/main")).isPresent();
     }

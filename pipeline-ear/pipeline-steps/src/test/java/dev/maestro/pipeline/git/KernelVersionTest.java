@@ -2,7 +2,7 @@ package dev.maestro.pipeline.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.maestro.pipeline.testing.FixtureRepo;
+import dev.maestro.testsupport.FixtureRepo;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

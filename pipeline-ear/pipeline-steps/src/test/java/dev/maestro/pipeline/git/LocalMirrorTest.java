@@ -3,7 +3,7 @@ package dev.maestro.pipeline.git;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.maestro.pipeline.testing.FixtureRepo;
+import dev.maestro.testsupport.FixtureRepo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,7 +83,7 @@ class LocalMirrorTest {
                 .replace("PATCHLEVEL = 1", "PATCHLEVEL = 2").replace("EXTRAVERSION =", "EXTRAVERSION = -rc1")));
         repo.tag("v6.2-rc1");
         LocalMirror mirror = mirrorOf(repo);
-        assertThat(mirror.readFile(first, "hello.c")).contains(FixtureRepo.HELLO_C);
+        assertThat(mirror.readFile(first, "hello.c")).contains(FixtureRepo.HELLO);
         assertThat(mirror.readFile(first, "no/such/file")).isEmpty();
         assertThat(mirror.kernelVersion(first).orElseThrow().patchlevel()).isEqualTo(1);
         assertThat(mirror.kernelVersion(second).orElseThrow().extra()).isEqualTo("-rc1");
@@ -94,7 +94,7 @@ class LocalMirrorTest {
     @Test
     void aTreeWithoutMakefileHasNoVersion() {
         FixtureRepo repo = FixtureRepo.create(tmp.resolve("toy"));
-        repo.git("-C", repo.path().toString(), "rm", "--quiet", "Makefile");
+        repo.git("rm", "--quiet", "Makefile");
         String noMakefile = repo.commit("Drop the Makefile", Map.of());
         assertThat(mirrorOf(repo).kernelVersion(noMakefile)).isEmpty();
     }

@@ -25,7 +25,7 @@ import dev.maestro.pipeline.planning.JobNodes;
 import dev.maestro.pipeline.planning.JobPlan;
 import dev.maestro.pipeline.planning.ScheduledJob;
 import dev.maestro.pipeline.storage.ArtifactStorages;
-import dev.maestro.pipeline.testing.FixtureRepo;
+import dev.maestro.testsupport.FixtureRepo;
 import dev.maestro.pipeline.testing.RecordingServer;
 import dev.maestro.time.Timestamps;
 import java.io.IOException;
@@ -278,7 +278,7 @@ class ExampleJobsTest {
             assertThat(build.lastPatch()).isEqualTo(Map.of("state", "done", "result", "fail"));
             assertThat(build.log()).contains("undeclared").contains("hello.c does not compile");
         } finally {
-            repo.commit("Fix hello.c", Map.of("hello.c", FixtureRepo.HELLO_C));
+            repo.commit("Fix hello.c", Map.of("hello.c", FixtureRepo.HELLO));
         }
     }
 

@@ -11,7 +11,7 @@ import dev.maestro.pipeline.git.MirrorStore;
 import dev.maestro.pipeline.storage.ArtifactStorage;
 import dev.maestro.pipeline.storage.ArtifactStorages;
 import dev.maestro.pipeline.storage.StoragePath;
-import dev.maestro.pipeline.testing.FixtureRepo;
+import dev.maestro.testsupport.FixtureRepo;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * tree; a series whose second patch does not apply names that patch and git's reason.
  */
 class PatchsetMakerTest {
-    private static final String HELLO_LOUD = FixtureRepo.HELLO_C.replace("hello from", "HELLO FROM");
+    private static final String HELLO_LOUD = FixtureRepo.HELLO.replace("hello from", "HELLO FROM");
 
     @TempDir
     Path tmp;
@@ -69,13 +69,13 @@ class PatchsetMakerTest {
 
     /** Commits {@code changes} (one commit each) on a new branch from {@code from}, and formats them as patches. */
     private List<byte[]> series(String branch, String from, List<Map<String, String>> changes) throws IOException {
-        repo.git("-C", repo.path().toString(), "checkout", "--quiet", "-b", branch, from);
+        repo.git("checkout", "--quiet", "-b", branch, from);
         for (int i = 0; i < changes.size(); i++) {
             repo.commit(branch + " change " + (i + 1), changes.get(i));
         }
         Path out = tmp.resolve("patches-" + branch);
-        repo.git("-C", repo.path().toString(), "format-patch", "--quiet", "-" + changes.size(), "-o", out.toString());
-        repo.git("-C", repo.path().toString(), "checkout", "--quiet", "main");
+        repo.git("format-patch", "--quiet", "-" + changes.size(), "-o", out.toString());
+        repo.git("checkout", "--quiet", "main");
         List<byte[]> patches = new ArrayList<>();
         try (Stream<Path> files = Files.list(out)) {
             for (Path file : files.sorted().toList()) {
@@ -142,8 +142,8 @@ class PatchsetMakerTest {
         List<byte[]> good = goodSeries();
         // Made on a history the base does not have: its context (the program's first change) is missing.
         List<byte[]> elsewhere = series("elsewhere", base, List.of(
-                Map.of("hello.c", FixtureRepo.HELLO_C.replace("return 0;", "return 1;")),
-                Map.of("hello.c", FixtureRepo.HELLO_C.replace("return 0;", "return 2;"))));
+                Map.of("hello.c", FixtureRepo.HELLO.replace("return 0;", "return 1;")),
+                Map.of("hello.c", FixtureRepo.HELLO.replace("return 0;", "return 2;"))));
         Node checkout = baseCheckout();
         Node patchset = patchset(checkout, List.of(good.get(0), elsewhere.get(1), good.get(1)));
 

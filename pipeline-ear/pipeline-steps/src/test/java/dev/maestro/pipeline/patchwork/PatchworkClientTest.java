@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.maestro.pipeline.config.PatchworkConfig;
-import dev.maestro.pipeline.testing.FixtureRepo;
+import dev.maestro.testsupport.FixtureRepo;
 import dev.maestro.testsupport.FakePatchwork;
 import java.io.IOException;
 import java.net.URI;
@@ -136,13 +136,13 @@ class PatchworkClientTest {
 
     private List<String> formatPatch(int count, String... extra) {
         for (int i = 1; i <= count; i++) {
-            repo.commit("change " + i, Map.of("hello.c", FixtureRepo.HELLO_C + "/* change " + i + " */\n"));
+            repo.commit("change " + i, Map.of("hello.c", FixtureRepo.HELLO + "/* change " + i + " */\n"));
         }
         Path out = dir.resolve("patches-" + System.nanoTime());
-        String[] args = Stream.concat(Stream.of("-C", repo.path().toString(), "format-patch", "--quiet", "--base=" + base,
+        String[] args = Stream.concat(Stream.of("format-patch", "--quiet", "--base=" + base,
                 "--output-directory", out.toString()), Stream.concat(Stream.of(extra), Stream.of(base + "..HEAD"))).toArray(String[]::new);
         repo.git(args);
-        repo.git("-C", repo.path().toString(), "reset", "--quiet", "--hard", base);
+        repo.git("reset", "--quiet", "--hard", base);
         try (Stream<Path> files = Files.list(out)) {
             return files.sorted().map(f -> {
                 try {

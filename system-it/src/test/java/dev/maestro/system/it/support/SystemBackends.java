@@ -5,6 +5,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import dev.maestro.security.KeyFiles;
 import dev.maestro.testsupport.Backends;
 import dev.maestro.testsupport.FakeLavaServer;
+import dev.maestro.testsupport.FixtureRepo;
 import dev.maestro.files.Directories;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,7 +30,7 @@ public class SystemBackends extends Backends {
         KeyFiles.ensure(dir.resolve("keys"));
         // What an earlier run stored (mirrors of an older fixture, artifacts) must not leak into this one.
         Directories.fresh(dir.resolve("system-data"));
-        FixtureRepo fixture = FixtureRepo.create(fixtureDir());
+        FixtureRepo fixture = FixtureRepo.createPublished(fixtureDir());
         try {
             lava = FakeLavaServer.start(LAVA_TOKEN);
         } catch (IOException e) {

@@ -9,8 +9,8 @@ import java.util.Map;
  * Users made through the API under test ({@code POST /user/register}), for the flows that start
  * from a registration: unlike {@link TestUsers} they are unverified until verified.
  */
-public final class Accounts {
-    private Accounts() {
+public final class Registrations {
+    private Registrations() {
     }
 
     /** A registered user as the tests know it. */
