@@ -17,6 +17,9 @@ import dev.maestro.event.subscription.ListenSettings;
 import dev.maestro.event.subscription.SubscriptionService;
 import dev.maestro.event.subscription.SubscriptionStore;
 import dev.maestro.kv.KeyValueStore;
+import dev.maestro.api.auth.ForgettingUserStore;
+import dev.maestro.api.auth.RecentUsers;
+import dev.maestro.security.AccessTokenVerifier;
 import dev.maestro.security.KeyFiles;
 import dev.maestro.security.PasswordHasher;
 import dev.maestro.security.PurposeTokens;
@@ -77,9 +80,24 @@ public class Services {
 
     @Produces
     @Singleton
-    TokenIssuer tokenIssuer(PrivateKey signingKey, @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer,
+    TokenIssuer tokenIssuer(PrivateKey signingKey, @ConfigProperty(name = "MAESTRO_JWT_ISSUER") String issuer,
                             @ConfigProperty(name = "ACCESS_TOKEN_EXPIRE_MINUTES", defaultValue = "5256000") long minutes) {
         return new TokenIssuer(signingKey, issuer, Duration.ofMinutes(minutes));
+    }
+
+    /** Checks access tokens with the public half of the signing key ({@code publicKey.pem} beside it). */
+    @Produces
+    @Singleton
+    AccessTokenVerifier accessTokenVerifier(@ConfigProperty(name = "MAESTRO_JWT_KEY_DIR") String keyDir,
+                                            @ConfigProperty(name = "MAESTRO_JWT_ISSUER") String issuer) {
+        Path dir = KeyFiles.ensure(Path.of(keyDir));
+        return new AccessTokenVerifier(KeyFiles.readPublicKey(dir.resolve(KeyFiles.PUBLIC_KEY)), issuer, Clock.systemUTC());
+    }
+
+    @Produces
+    @Singleton
+    RecentUsers recentUsers() {
+        return new RecentUsers(Clock.systemUTC());
     }
 
     @Produces
@@ -107,8 +125,8 @@ public class Services {
 
     @Produces
     @Singleton
-    UserStore userStore(MongoConnection mongo) {
-        return new UserStore(mongo.database());
+    UserStore userStore(MongoConnection mongo, RecentUsers recent) {
+        return new ForgettingUserStore(mongo.database(), recent);
     }
 
     @Produces
