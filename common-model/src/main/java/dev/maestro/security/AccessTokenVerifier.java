@@ -6,13 +6,14 @@ import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Checks the access tokens {@link TokenIssuer} mints where MicroProfile JWT does not run (the
- * pipeline's service API): the header must say RS256 (so a single-purpose HS256 token never
+ * Checks the access tokens {@link TokenIssuer} mints, for the API and for the pipeline's service
+ * API: the header must say RS256 (so a single-purpose HS256 token never
  * passes, whatever its key), the signature must verify with the public half of the signing
  * key, and {@code iss} and {@code exp} must be this deployment's and still in the future.
  */
@@ -29,8 +30,17 @@ public final class AccessTokenVerifier {
         this.clock = clock;
     }
 
+    /** A valid token's user id ({@code sub}) and the instant it expires ({@code exp}). */
+    public record Verified(String subject, Instant expires) {
+    }
+
     /** The user id ({@code sub}) of a valid token; empty for anything else. */
     public Optional<String> subject(String token) {
+        return verify(token).map(Verified::subject);
+    }
+
+    /** What a valid token says; empty for anything else. */
+    public Optional<Verified> verify(String token) {
         if (token == null) {
             return Optional.empty();
         }
@@ -44,11 +54,11 @@ public final class AccessTokenVerifier {
                 return Optional.empty();
             }
             Map<String, Object> claims = Json.readMap(decode(parts[1]));
-            boolean current = claims.get("exp") instanceof Number exp && exp.longValue() > clock.instant().getEpochSecond();
-            if (!current || !issuer.equals(claims.get("iss")) || !(claims.get("sub") instanceof String subject)) {
+            if (!(claims.get("exp") instanceof Number exp) || exp.longValue() <= clock.instant().getEpochSecond()
+                    || !issuer.equals(claims.get("iss")) || !(claims.get("sub") instanceof String subject)) {
                 return Optional.empty();
             }
-            return Optional.of(subject);
+            return Optional.of(new Verified(subject, Instant.ofEpochSecond(exp.longValue())));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -20,7 +20,8 @@ import java.util.Optional;
 
 /**
  * The RSA key pair that signs access tokens, kept as PEM files ({@code privateKey.pem} in
- * PKCS#8, {@code publicKey.pem} in X.509) so that MicroProfile JWT can read the public half.
+ * PKCS#8, {@code publicKey.pem} in X.509) readable by any JWT library (the API's and the
+ * pipeline's {@link AccessTokenVerifier} read the public half).
  */
 public final class KeyFiles {
     public static final String PRIVATE_KEY = "privateKey.pem";

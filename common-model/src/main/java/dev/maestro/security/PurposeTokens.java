@@ -20,7 +20,7 @@ import javax.crypto.spec.SecretKeySpec;
  * service compares with the user's current state, so that a token stops working once what it
  * was issued for has changed (the password it resets, the address it verifies).
  * <p>
- * They are HS256 on purpose: Payara's MicroProfile JWT accepts only RS256/ES256, so such a token
+ * They are HS256 on purpose: {@link AccessTokenVerifier} accepts only RS256, so such a token
  * can never be used as an access token, and an access token never passes here.
  */
 public final class PurposeTokens {

@@ -18,7 +18,7 @@ import org.bson.Document;
  * its pair (the one already in its key directory, so tokens it issued stay valid, or a new one);
  * the store is an insert on a fixed {@code _id}, so among instances starting together exactly one
  * wins and the others take the winner's. Each instance then writes the pair into its own key
- * directory, where MicroProfile JWT reads the public half.
+ * directory, where the API reads the public half to check tokens.
  */
 public final class SharedTokenKeys {
     static final String ID = "token-signing-key";

@@ -14,7 +14,7 @@ import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** What the pipeline's service API accepts as an access token: only what this deployment's issuer minted, unexpired. */
+/** What the API and the pipeline's service API accept as an access token: only what this deployment's issuer minted, unexpired. */
 class AccessTokenVerifierTest {
     private static final KeyPair PAIR = pair();
     private static final Duration HOUR = Duration.ofHours(1);
@@ -25,6 +25,15 @@ class AccessTokenVerifierTest {
     void aMintedTokenNamesItsUser() {
         String token = new TokenIssuer(PAIR.getPrivate(), "maestro", HOUR).accessToken("u1", "alice", List.of("user"));
         assertThat(verifier.subject(token)).contains("u1");
+    }
+
+    @Test
+    void aMintedTokenTellsWhenItExpires() {
+        Instant before = Instant.now().plus(HOUR).minusSeconds(1);
+        String token = new TokenIssuer(PAIR.getPrivate(), "maestro", HOUR).accessToken("u1", "alice", List.of("user"));
+        AccessTokenVerifier.Verified verified = verifier.verify(token).orElseThrow();
+        assertThat(verified.subject()).isEqualTo("u1");
+        assertThat(verified.expires()).isBetween(before, Instant.now().plus(HOUR));
     }
 
     @Test

@@ -63,7 +63,7 @@ public interface TokenSecurityContract extends ApiContract {
     /**
      * KernelCI's kci-dev sends its token bare ({@code Authorization: <token>}, no {@code Bearer})
      * to the API as well: a public read answers as without the header, whatever the value; a
-     * write takes only a {@code Bearer} token (MicroProfile JWT reads no other form), so the bare
+     * write takes only a {@code Bearer} token (the API reads no other form), so the bare
      * one is the 401 of a request without a token.
      */
     @Test

@@ -8,31 +8,41 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.function.Predicate;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** The authenticated user of this request, loaded once per request on first use. */
+/**
+ * The authenticated user of this request: the user id comes from {@link BearerTokenFilter}, the
+ * user itself is loaded on first use, from {@link RecentUsers} or the database.
+ */
 @RequestScoped
 public class CurrentUser {
     @Inject
-    JsonWebToken jwt;
-
-    @Inject
     UserService users;
 
+    @Inject
+    RecentUsers recent;
+
+    private String subject;
     private User user;
+
+    /** The user id of this request's verified token. */
+    void authenticatedAs(String userId) {
+        subject = userId;
+    }
 
     /** The caller, or 401 when there is no valid token or the user is gone or inactive. */
     public User require() {
         if (user == null) {
-            String subject = subject().orElseThrow(() -> new UnauthorizedException("Unauthorized"));
-            user = users.authenticated(subject);
+            if (subject == null) {
+                throw new UnauthorizedException("Unauthorized");
+            }
+            user = recent.get(subject).orElseGet(() -> recent.put(users.authenticated(subject)));
         }
         return user;
     }
 
     /** The caller if a token was sent, without failing for anonymous requests. */
     public Optional<User> optional() {
-        return subject().isPresent() ? Optional.of(require()) : Optional.empty();
+        return subject == null ? Optional.empty() : Optional.of(require());
     }
 
     /** The caller, who must have verified their e-mail address (KernelCI's "verified user"; 403 otherwise). */
@@ -51,9 +61,5 @@ public class CurrentUser {
             throw new ForbiddenException("Forbidden");
         }
         return u;
-    }
-
-    private Optional<String> subject() {
-        return Optional.ofNullable(jwt == null ? null : jwt.getSubject());
     }
 }

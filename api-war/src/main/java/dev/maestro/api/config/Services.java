@@ -16,6 +16,9 @@ import dev.maestro.event.subscription.ListenSettings;
 import dev.maestro.event.subscription.SubscriptionService;
 import dev.maestro.event.subscription.SubscriptionStore;
 import dev.maestro.kv.KeyValueStore;
+import dev.maestro.api.auth.ForgettingUserStore;
+import dev.maestro.api.auth.RecentUsers;
+import dev.maestro.security.AccessTokenVerifier;
 import dev.maestro.security.KeyFiles;
 import dev.maestro.security.PasswordHasher;
 import dev.maestro.security.PurposeTokens;
@@ -81,12 +84,26 @@ public class Services {
         return KeyFiles.readPrivateKey(dir.resolve(KeyFiles.PRIVATE_KEY));
     }
 
-    /** Its issuer is the one MicroProfile JWT checks: {@code mp.jwt.verify.issuer} is {@code ${MAESTRO_JWT_ISSUER}}. */
+    /** Its issuer is the one {@link #accessTokenVerifier} checks. */
     @Produces
     @Singleton
     TokenIssuer tokenIssuer(PrivateKey signingKey, SharedSettings settings,
                             @ConfigProperty(name = "ACCESS_TOKEN_EXPIRE_MINUTES", defaultValue = "5256000") long minutes) {
         return new TokenIssuer(signingKey, settings.jwtIssuer(), Duration.ofMinutes(minutes));
+    }
+
+    /** Checks access tokens with the public half of the signing key ({@code publicKey.pem} beside it). */
+    @Produces
+    @Singleton
+    AccessTokenVerifier accessTokenVerifier(SharedSettings settings) {
+        Path dir = KeyFiles.ensure(settings.jwtKeyDirectory());
+        return new AccessTokenVerifier(KeyFiles.readPublicKey(dir.resolve(KeyFiles.PUBLIC_KEY)), settings.jwtIssuer(), Clock.systemUTC());
+    }
+
+    @Produces
+    @Singleton
+    RecentUsers recentUsers() {
+        return new RecentUsers(Clock.systemUTC());
     }
 
     @Produces
@@ -128,8 +145,8 @@ public class Services {
 
     @Produces
     @Singleton
-    UserStore userStore(MongoConnection mongo) {
-        return new UserStore(mongo.database());
+    UserStore userStore(MongoConnection mongo, RecentUsers recent) {
+        return new ForgettingUserStore(mongo.database(), recent);
     }
 
     @Produces

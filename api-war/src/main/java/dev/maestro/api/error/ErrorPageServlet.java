@@ -10,8 +10,9 @@ import java.io.IOException;
 import java.util.Map;
 
 /**
- * The error page of the web module (see web.xml): errors raised outside JAX-RS, such as MP-JWT
- * rejecting an expired token, still answer with a JSON detail instead of an HTML page.
+ * The error page of the web module (see web.xml): errors raised outside JAX-RS, such as the
+ * container refusing a request before the application sees it, still answer with a JSON detail
+ * instead of an HTML page.
  */
 @WebServlet(urlPatterns = ErrorPageServlet.PATH)
 public class ErrorPageServlet extends HttpServlet {
@@ -21,9 +22,6 @@ public class ErrorPageServlet extends HttpServlet {
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         Object code = req.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : 500;
-        if (status == HttpServletResponse.SC_UNAUTHORIZED) {
-            TokenRefusalLog.refused(req);
-        }
         resp.setStatus(status);
         resp.setContentType("application/json");
         resp.setCharacterEncoding("UTF-8");

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The same {@code api.war} and {@code pipeline.ear} as on Payara, on WildFly configured by
  * server-config's {@code maestro.cli} and given the environment the README's "Deploying on
- * WildFly" names: MicroProfile JWT accepts the API's tokens, a node event reaches the monitor
+ * WildFly" names: the API accepts its own tokens and refuses forged ones, a node event reaches the monitor
  * bean through the resource adapter inside the EAR, and the lifecycle timer closes a node whose
  * timeout has passed.
  */
@@ -64,7 +64,7 @@ class WildFlySmokeIT {
     }
 
     @Test
-    void microProfileJwtAcceptsTheApisTokensAndRefusesOthers() {
+    void theApiAcceptsItsTokensAndRefusesOthers() {
         ApiResponse me = api.as(adminToken).get("/latest/whoami");
         assertThat(me.status()).as(me.toString()).isEqualTo(200);
         assertThat(me.map()).containsEntry("username", "admin").containsEntry("is_superuser", true);
