@@ -20,6 +20,8 @@ import java.util.UUID;
 public final class Envelopes {
     /** The payload of a keep-alive envelope, as KernelCI sends it. */
     public static final String KEEP_ALIVE_DATA = "BEEP";
+    /** Thread-safe once built; building one makes an object mapper, too dear for every event. */
+    private static final JsonFormat FORMAT = new JsonFormat();
 
     private final CloudEventSettings settings;
 
@@ -63,7 +65,7 @@ public final class Envelopes {
         if (owner != null && !owner.isEmpty()) {
             b.withExtension("owner", owner);
         }
-        String text = new String(new JsonFormat().serialize(b.build()), StandardCharsets.UTF_8);
+        String text = new String(FORMAT.serialize(b.build()), StandardCharsets.UTF_8);
         return new LinkedHashMap<>(Json.readMap(text));
     }
 }
