@@ -5,7 +5,7 @@
  * applications' errors, instead of an empty 400.
  *
  * <p>Runs inside Payara Micro, on its class path ({@code --addlibs}), installed by the
- * port-unification settings in {@code server-config/src/main/payara/http-listener.asadmin}.
+ * I/O strategy the listener settings name ({@code server-config/src/main/payara/http-listener.asadmin}).
  * Depends on Grizzly only (provided by Payara); nothing of the applications.
  */
 package dev.maestro.edge;

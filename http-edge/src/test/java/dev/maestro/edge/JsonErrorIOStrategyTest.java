@@ -22,20 +22,17 @@ import org.glassfish.grizzly.http.server.Response;
 import org.glassfish.grizzly.http.server.ServerFilterConfiguration;
 import org.glassfish.grizzly.nio.transport.TCPNIOTransport;
 import org.glassfish.grizzly.nio.transport.TCPNIOTransportBuilder;
-import org.glassfish.grizzly.portunif.ProtocolFinder;
 import org.glassfish.grizzly.utils.DelayedExecutor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A real Grizzly listener built the way Payara builds its HTTP chain under port unification
- * (codec, then the web filter with a handler), with {@link JsonErrorPortUnification} as the
- * port-unification filter, asked over a socket with the bytes HTTP clients would not send.
+ * A real Grizzly listener with the chain Payara builds for HTTP (transport, codec, then the web
+ * filter with a handler) and {@link JsonErrorIOStrategy} as its I/O strategy, as the listener
+ * settings name it, asked over a socket with the bytes HTTP clients would not send.
  */
-class JsonErrorPortUnificationTest {
-    private static final ProtocolFinder EVERYTHING_IS_HTTP = (puContext, ctx) -> ProtocolFinder.Result.FOUND;
-
+class JsonErrorIOStrategyTest {
     private static TCPNIOTransport transport;
     private static ExecutorService threads;
     private static DelayedExecutor timers;
@@ -54,14 +51,13 @@ class JsonErrorPortUnificationTest {
                 response.getWriter().write("served " + request.getRequestURI());
             }
         });
-        JsonErrorPortUnification unification = new JsonErrorPortUnification();
-        FilterChain http = unification.getPUFilterChainBuilder()
+        FilterChain http = FilterChainBuilder.stateless()
+                .add(new TransportFilter())
                 .add(new org.glassfish.grizzly.http.HttpServerFilter(true, 8192, null, new KeepAlive(), timers))
                 .add(web)
                 .build();
-        unification.register(EVERYTHING_IS_HTTP, http);
-        transport = TCPNIOTransportBuilder.newInstance().build();
-        transport.setProcessor(FilterChainBuilder.stateless().add(new TransportFilter()).add(unification).build());
+        transport = TCPNIOTransportBuilder.newInstance().setIOStrategy(JsonErrorIOStrategy.getInstance()).build();
+        transport.setProcessor(http);
         port = ((InetSocketAddress) transport.bind("127.0.0.1", 0).getLocalAddress()).getPort();
         transport.start();
     }
@@ -83,6 +79,15 @@ class JsonErrorPortUnificationTest {
         assertThat(answer).startsWith("HTTP/1.1 400 Bad Request\r\n").contains("\r\nContent-Type: application/json\r\n")
                 .contains("\r\nConnection: close\r\n")
                 .contains("\r\n\r\n{\"detail\":\"The request could not be parsed: ").endsWith("\"}");
+    }
+
+    @Test
+    void theChainIsEquippedOnceWhateverTheNumberOfConnections() {
+        exchange("GET /a HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        exchange("GET /b HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        FilterChain chain = (FilterChain) transport.getProcessor();
+        assertThat(chain.stream().map(f -> f.getClass().getSimpleName())).containsExactly(
+                "TransportFilter", "HeaderErrorAnswer", "HttpServerFilter", "PathCheck", "HttpServerFilter");
     }
 
     @Test
