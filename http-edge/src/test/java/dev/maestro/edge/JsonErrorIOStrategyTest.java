@@ -2,12 +2,9 @@ package dev.maestro.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
+import dev.maestro.testsupport.RawHttp;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -134,24 +131,8 @@ class JsonErrorIOStrategyTest {
                 .doesNotContain("detail");
     }
 
-    /** Sends the bytes (ISO-8859-1, so {@code ü} is the single byte 0xfc) and reads until the server closes or is silent. */
+    /** Sends the request as ISO-8859-1 (so {@code ü} is the single byte 0xfc) and returns the whole answer. */
     private static String exchange(String request) {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-            socket.setSoTimeout(2000);
-            ByteArrayOutputStream answer = new ByteArrayOutputStream();
-            InputStream in = socket.getInputStream();
-            byte[] buf = new byte[8192];
-            try {
-                for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
-                    answer.write(buf, 0, n);
-                }
-            } catch (SocketTimeoutException silent) {
-                // Kept alive: what came so far is the answer.
-            }
-            return answer.toString(StandardCharsets.ISO_8859_1);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return RawHttp.exchange("127.0.0.1", port, request.getBytes(StandardCharsets.ISO_8859_1));
     }
 }

@@ -8,13 +8,11 @@ import dev.maestro.testsupport.ApiClient;
 import dev.maestro.it.support.TestUsers;
 import dev.maestro.testsupport.ApiResponse;
 import dev.maestro.testsupport.Poll;
+import dev.maestro.testsupport.RawHttp;
 import dev.maestro.testsupport.ServerLog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -205,29 +203,9 @@ public interface HttpEdgeContract extends ApiContract {
         }
     }
 
-    /**
-     * Sends bytes as they are on one connection and returns everything the server answers
-     * until it closes the connection or stays silent for two seconds.
-     */
+    /** Sends the request's UTF-8 bytes as they are on one connection and returns the whole answer. */
     private String raw(String request) {
         URI base = URI.create(api().base());
-        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
-            socket.getOutputStream().flush();
-            socket.setSoTimeout(2000);
-            ByteArrayOutputStream answer = new ByteArrayOutputStream();
-            InputStream in = socket.getInputStream();
-            byte[] buf = new byte[8192];
-            try {
-                for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
-                    answer.write(buf, 0, n);
-                }
-            } catch (SocketTimeoutException silent) {
-                // The connection stayed open: what came so far is the answer.
-            }
-            return answer.toString(StandardCharsets.ISO_8859_1);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return RawHttp.exchange(base.getHost(), base.getPort(), request.getBytes(StandardCharsets.UTF_8));
     }
 }
