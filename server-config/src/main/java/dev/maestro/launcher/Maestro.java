@@ -28,6 +28,8 @@ public final class Maestro {
     static final String RESOURCE_ADAPTER = "maestro-stream-ra";
     /** Payara asadmin commands for the HTTP listener, shipped next to the launcher (src/main/payara). */
     static final String LISTENER_SETTINGS = "http-listener.asadmin";
+    /** The http-edge module's jar, on Payara's class path: the listener settings name its classes. */
+    static final String LISTENER_EDGE = "http-edge.jar";
     /**
      * The embedded MongoDB-wire server logs every connection and every collection it creates at
      * INFO on the operator's console; its warnings are all the console needs (held here so the
@@ -245,9 +247,12 @@ public final class Maestro {
         cmd.add("--nocluster");
         cmd.add("--rootdir");
         cmd.add(s.dataDir().resolve("payara").toString());
-        // The HTTP listener's settings, before anything is deployed (see the file and TraceRefusalFilter).
+        // The HTTP listener's settings, before anything is deployed (see the file and TraceRefusalFilter),
+        // and the listener's JSON answers to the requests it refuses itself, which those settings name.
         cmd.add("--prebootcommandfile");
         cmd.add(dist.resolve(LISTENER_SETTINGS).toString());
+        cmd.add("--addlibs");
+        cmd.add(dist.resolve(LISTENER_EDGE).toString());
         if (s.role().runsPipeline()) {
             cmd.add("--deploy");
             cmd.add(dist.resolve(RESOURCE_ADAPTER + ".rar").toString());

@@ -43,6 +43,8 @@ class MaestroCommandTest {
             List<String> cmd = Maestro.command(LauncherSettings.fromEnvironment(Map.of("MAESTRO_HOME", "/opt/maestro", "MAESTRO_ROLE", role)));
             assertThat(cmd.get(cmd.indexOf("--prebootcommandfile") + 1))
                     .isEqualTo("/opt/maestro/server-config/target/maestro/http-listener.asadmin");
+            // The settings name the listener's JSON-error filters, so their jar must be on Payara's class path.
+            assertThat(cmd.get(cmd.indexOf("--addlibs") + 1)).isEqualTo("/opt/maestro/server-config/target/maestro/http-edge.jar");
         }
     }
 

@@ -8,13 +8,11 @@ import dev.maestro.testsupport.ApiClient;
 import dev.maestro.it.support.TestUsers;
 import dev.maestro.testsupport.ApiResponse;
 import dev.maestro.testsupport.Poll;
+import dev.maestro.testsupport.RawHttp;
 import dev.maestro.testsupport.ServerLog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,7 +28,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The edges of HTTP handling, where an attacker or a sloppy client probes: request smuggling
  * through TRACE, braces in paths, 405s without {@code Allow}, bodies that are not JSON or not
- * UTF-8, and log flooding with malformed tokens.
+ * UTF-8, log flooding with malformed tokens, and the requests Payara's HTTP listener refuses
+ * before any application sees them (answered in JSON by the http-edge module's filters).
  */
 public interface HttpEdgeContract extends ApiContract {
     Pattern STATUS_LINE = Pattern.compile("^HTTP/1\\.1 (\\d{3})", Pattern.MULTILINE);
@@ -132,6 +131,36 @@ public interface HttpEdgeContract extends ApiContract {
     }
 
     @Test
+    default void aByteHttpDoesNotAllowInAHeaderIsAJson400() {
+        // Sent as UTF-8: the "ü" is the bytes 0xc3 0xbc, and the listener refuses the first.
+        String exchange = raw("GET " + basePath() + "/latest/whoami HTTP/1.1\r\nHost: x\r\nX-Name: caf\u00fc\r\n\r\n");
+        assertJson400(exchange, "The request could not be parsed: An invalid character 0xc3 was found in the header value");
+    }
+
+    @Test
+    default void aBackslashInAPathIsAJson400() {
+        for (String path : new String[] {"/latest/node/a%5Cb", "/latest/node/%5c"}) {
+            HttpResponse<String> r = plain(HttpRequest.newBuilder(URI.create(api().base() + path)).build());
+            assertThat(r.statusCode()).as(path).isEqualTo(400);
+            assertThat(r.headers().firstValue("Content-Type")).as(path).hasValue("application/json");
+            assertThat(r.body()).isEqualTo("{\"detail\":\"A backslash (\\\\ or %5C) is not allowed in a URL path\"}");
+        }
+        assertJson400(raw("GET " + basePath() + "/latest/node/a\\b HTTP/1.1\r\nHost: x\r\n\r\n"),
+                "A backslash (\\\\ or %5C) is not allowed in a URL path");
+    }
+
+    @Test
+    default void aPathClimbingAboveTheRootIsAJson400() {
+        String above = "../".repeat(basePath().split("/", -1).length + 2) + "x";
+        for (String path : new String[] {"/latest/" + above, "/latest/" + above.replace("..", "%2E%2E")}) {
+            assertJson400(raw("GET " + basePath() + path + " HTTP/1.1\r\nHost: x\r\n\r\n"), "The URL path climbs above / with ..");
+        }
+        // With a body on its way, which the answer does not wait for.
+        assertJson400(raw("POST " + basePath() + "/latest/" + above + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 100\r\n\r\n{\"kind\":"), "The URL path climbs above / with ..");
+    }
+
+    @Test
     default void aMalformedTokenLogsOneLineWithoutAStack() {
         Path logDir = Path.of(System.getProperty("it.log.dir"));
         String line = "Refused a bearer token: GET " + basePath() + "/latest/whoami";
@@ -151,6 +180,18 @@ public interface HttpEdgeContract extends ApiContract {
         return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
+    /** {@code exchange} is one JSON 400 whose detail is {@code detail}, and the connection was closed after it. */
+    private static void assertJson400(String exchange, String detail) {
+        Matcher status = STATUS_LINE.matcher(exchange);
+        assertThat(status.find()).as(exchange).isTrue();
+        assertThat(status.group(1)).as(exchange).isEqualTo("400");
+        assertThat(status.find()).as("one answer: %s", exchange).isFalse();
+        int end = exchange.indexOf("\r\n\r\n");
+        assertThat(exchange.substring(0, end)).as(exchange).containsIgnoringCase("\r\nContent-Type: application/json")
+                .containsIgnoringCase("\r\nConnection: close");
+        assertThat(exchange.substring(end + 4)).isEqualTo("{\"detail\":\"" + detail + "\"}");
+    }
+
     private HttpResponse<String> plain(HttpRequest request) {
         try {
             return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
@@ -162,29 +203,9 @@ public interface HttpEdgeContract extends ApiContract {
         }
     }
 
-    /**
-     * Sends bytes as they are on one connection and returns everything the server answers
-     * until it closes the connection or stays silent for two seconds.
-     */
+    /** Sends the request's UTF-8 bytes as they are on one connection and returns the whole answer. */
     private String raw(String request) {
         URI base = URI.create(api().base());
-        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
-            socket.getOutputStream().flush();
-            socket.setSoTimeout(2000);
-            ByteArrayOutputStream answer = new ByteArrayOutputStream();
-            InputStream in = socket.getInputStream();
-            byte[] buf = new byte[8192];
-            try {
-                for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
-                    answer.write(buf, 0, n);
-                }
-            } catch (SocketTimeoutException silent) {
-                // The connection stayed open: what came so far is the answer.
-            }
-            return answer.toString(StandardCharsets.ISO_8859_1);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return RawHttp.exchange(base.getHost(), base.getPort(), request.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -36,7 +36,7 @@ import org.eclipse.microprofile.openapi.models.tags.Tag;
  * without end on such a field, so the annotation leaves the items out and they are set here;</li>
  * <li>the statuses the HTTP layer adds to every operation are listed with the error body:
  * 401 and 403 where a token is required, 400/413/415/422 where a JSON body or a form is read, 503 everywhere
- * (a backend out of reach); an error
+ * (a backend out of reach), 400 everywhere (a request the HTTP listener refuses itself); an error
  * status documented by a description only gets the error body, any other status but 204 a
  * JSON body, and an array without item type items of any type.</li>
  * </ul>
@@ -124,6 +124,8 @@ public class OpenApiFinish implements OASFilter {
             addError(responses, "422", json ? "The body is not JSON of the documented shape: detail lists {loc, msg, type}"
                     : "A form field is missing or malformed: detail lists {loc, msg, type}");
         }
+        addError(responses, "400", "The request is malformed: a header byte HTTP does not allow, or a path with a backslash,"
+                + " a NUL byte or a .. above / (refused by the HTTP listener, before the operation)");
         addError(responses, "503", "MongoDB or Redis cannot be reached right now; try again later");
         responses.getAPIResponses().forEach((status, r) -> {
             boolean noBody = r.getContent() == null || r.getContent().getMediaTypes() == null || r.getContent().getMediaTypes().isEmpty();
