@@ -15,6 +15,7 @@ class ServerJvmOptionsTest {
     @Test
     void withoutOperatorOptionsTheServerGetsTheDefaults() {
         assertThat(command(Map.of())).containsSubsequence(ServerJvmOptions.DEFAULTS);
+        assertThat(ServerJvmOptions.DEFAULTS).contains("-Xmx1g", "-XX:G1PeriodicGCInterval=30000");
     }
 
     @Test
@@ -25,11 +26,9 @@ class ServerJvmOptionsTest {
     }
 
     @Test
-    void anOperatorsCollectorReplacesTheDefaultOneSinceTheJvmRefusesTwo() {
-        assertThat(ServerJvmOptions.of(List.of("-XX:+UseSerialGC", "-Xmx1g"), List.of("-XX:+UseG1GC")))
-                .containsExactly("-Xmx1g", "-XX:+UseG1GC");
-        assertThat(ServerJvmOptions.of(List.of("-XX:+UseSerialGC", "-Xmx1g"), List.of("-Xmx2g")))
-                .containsExactly("-XX:+UseSerialGC", "-Xmx1g", "-Xmx2g");
+    void anOperatorMayChooseAnotherCollectorSinceTheDefaultsNameNone() {
+        assertThat(command(Map.of("MAESTRO_JAVA_OPTS", "-XX:+UseParallelGC"))).contains("-XX:+UseParallelGC")
+                .noneMatch(o -> o.matches("-XX:\\+Use\\w+GC") && !o.equals("-XX:+UseParallelGC"));
     }
 
     @Test
