@@ -1,6 +1,8 @@
 package dev.maestro.launcher;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -9,10 +11,11 @@ import java.util.Optional;
  *
  * @param pipelineConfig {@code MAESTRO_PIPELINE_CONFIG}, made absolute here: the server runs in the
  *                       data directory, where a path relative to the operator's directory would miss
+ * @param javaOptions    {@code MAESTRO_JAVA_OPTS}, split at white space: the operator's options for the server's JVM
  */
 record LauncherSettings(Path home, Path dataDir, int port, Role role, Optional<String> mongoService,
                         Optional<String> redisHost, String adminName, Optional<String> adminPassword,
-                        Optional<Path> pipelineConfig, Optional<String> storageToken) {
+                        Optional<Path> pipelineConfig, Optional<String> storageToken, List<String> javaOptions) {
 
     static LauncherSettings fromEnvironment(Map<String, String> env) {
         Path home = Path.of(env.getOrDefault("MAESTRO_HOME", ".")).toAbsolutePath().normalize();
@@ -23,7 +26,8 @@ record LauncherSettings(Path home, Path dataDir, int port, Role role, Optional<S
                 nonBlank(env.get("KCI_INITIAL_ADMIN_USERNAME")).orElse("admin"),
                 nonBlank(env.get("KCI_INITIAL_PASSWORD")),
                 nonBlank(env.get("MAESTRO_PIPELINE_CONFIG")).map(p -> Path.of(p).toAbsolutePath().normalize()),
-                nonBlank(env.get("MAESTRO_STORAGE_TOKEN")));
+                nonBlank(env.get("MAESTRO_STORAGE_TOKEN")),
+                nonBlank(env.get("MAESTRO_JAVA_OPTS")).map(o -> Arrays.asList(o.trim().split("\\s+"))).orElse(List.of()));
     }
 
     private static int port(String text) {

@@ -235,7 +235,7 @@ public final class Maestro {
         Path dist = s.home().resolve("server-config/target/maestro");
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xmx1g");
+        cmd.addAll(ServerJvmOptions.of(s.javaOptions()));
         if (s.role().runsPipeline()) {
             // The MDBs name their adapter through this system property (see NodeEventMonitor).
             cmd.add("-DMAESTRO_RA_NAME=" + RESOURCE_ADAPTER);
@@ -244,7 +244,11 @@ public final class Maestro {
         cmd.add(dist.resolve("payara-micro.jar").toString());
         cmd.add("--port");
         cmd.add(Integer.toString(s.port()));
-        cmd.add("--nocluster");
+        // Not even a single-member data grid: nothing here uses Hazelcast (the EJB timers are not
+        // persistent, sessions are not distributed, instances coordinate through MongoDB and Redis),
+        // and starting it cost about 2.4 s of CPU and 120 MB of memory (./maestro start on the 2-core machine: 34.6 -> 29.8 s
+        // of server CPU to ready, idle RSS 919 -> 798 MB).
+        cmd.add("--nohazelcast");
         cmd.add("--rootdir");
         cmd.add(s.dataDir().resolve("payara").toString());
         // The HTTP listener's settings, before anything is deployed (see the file and TraceRefusalFilter),
