@@ -245,7 +245,7 @@ public class EventLog {
                 .append("envelope", stored.getString("envelope"));
     }
 
-    private static void addToStream(Jedis jedis, String channel, Map<String, String> fields) {
+    static void addToStream(Jedis jedis, String channel, Map<String, String> fields) {
         jedis.xadd(StoredEvent.streamOf(channel), streamTrimming(), fields);
     }
 

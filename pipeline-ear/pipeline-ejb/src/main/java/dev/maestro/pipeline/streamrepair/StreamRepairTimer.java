@@ -1,6 +1,7 @@
 package dev.maestro.pipeline.streamrepair;
 
 import dev.maestro.event.EventLog;
+import dev.maestro.event.OrphanedEvents;
 import dev.maestro.pipeline.sweep.SweepLeases;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -16,7 +17,8 @@ import java.util.logging.Logger;
 
 /**
  * Every few seconds, adds events that could not reach their stream (see
- * {@link EventLog#restream}) to it. Every instance runs the timer; the holder of the
+ * {@link EventLog#restream}) to it, and those whose writer died before adding them (see
+ * {@link OrphanedEvents}). Every instance runs the timer; the holder of the
  * {@code stream-repair} sweep lease does the work. Each event is also claimed atomically, so an
  * event is added once even while a lease changes hands.
  */
@@ -34,6 +36,9 @@ public class StreamRepairTimer {
     EventLog events;
 
     @Inject
+    OrphanedEvents orphans;
+
+    @Inject
     SweepLeases sweeps;
 
     @PostConstruct
@@ -46,6 +51,7 @@ public class StreamRepairTimer {
         try {
             if (sweeps.mine("stream-repair", PERIOD)) {
                 events.restream(BATCH);
+                orphans.restream();
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Stream repair failed; retried in " + PERIOD.toMillis() + " ms", e);

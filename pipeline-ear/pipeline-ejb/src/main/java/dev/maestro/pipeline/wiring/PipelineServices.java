@@ -1,6 +1,7 @@
 package dev.maestro.pipeline.wiring;
 
 import dev.maestro.event.EventLog;
+import dev.maestro.event.OrphanedEvents;
 import dev.maestro.node.NodeService;
 import dev.maestro.node.NodeStore;
 import dev.maestro.settings.SharedSettings;
@@ -11,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -54,6 +56,12 @@ public class PipelineServices {
     @Singleton
     EventLog eventLog(MongoConnection mongo, RedisConnection redis, SharedSettings settings) {
         return new EventLog(mongo.database(), redis.pool(), settings.cloudEvents());
+    }
+
+    @Produces
+    @Singleton
+    OrphanedEvents orphanedEvents(MongoConnection mongo, RedisConnection redis) {
+        return new OrphanedEvents(mongo.database(), redis.pool(), Clock.systemUTC());
     }
 
     @Produces

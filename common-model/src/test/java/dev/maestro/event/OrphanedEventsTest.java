@@ -1,0 +1,94 @@
+package dev.maestro.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.maestro.testing.Backends;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.resps.StreamEntry;
+
+class OrphanedEventsTest {
+    private static Backends backends;
+    private static EventLog log;
+    private static OrphanedEvents orphans;
+
+    @BeforeAll
+    static void start() {
+        backends = new Backends();
+        log = new EventLog(backends.mongo().database(), backends.redis(), CloudEventSettings.KERNELCI);
+        log.createIndexes(Duration.ofDays(7));
+        orphans = new OrphanedEvents(backends.mongo().database(), backends.redis(), Clock.systemUTC());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        backends.close();
+    }
+
+    @Test
+    void anEventStoredButNeverStreamedIsAddedToItsStreamOnce() {
+        log.append("orphan", "bob", Map.of("n", 1), Map.of());
+        StoredEvent lost = log.append("orphan", "bob", Map.of("n", 2), Map.of());
+        log.append("orphan", "bob", Map.of("n", 3), Map.of());
+        forgetInStream(lost);
+
+        assertThat(orphans.restream(Duration.ZERO)).isEqualTo(1);
+        assertThat(sequencesInStream("orphan")).containsExactly(1L, 3L, 2L);
+        assertThat(entries("orphan").get(2).getFields()).isEqualTo(lost.streamFields());
+        assertThat(orphans.restream(Duration.ZERO)).as("each event is added once").isZero();
+    }
+
+    @Test
+    void aStreamThatRedisLostAndBeganAgainIsNotRefilled() {
+        log.append("emptied", "bob", Map.of("n", 1), Map.of());
+        log.append("emptied", "bob", Map.of("n", 2), Map.of());
+        try (Jedis jedis = backends.redis().getResource()) {
+            jedis.del(StoredEvent.streamOf("emptied"));
+        }
+        log.append("emptied", "bob", Map.of("n", 3), Map.of());
+
+        assertThat(orphans.restream(Duration.ZERO)).isZero();
+        assertThat(sequencesInStream("emptied")).containsExactly(3L);
+    }
+
+    @Test
+    void anEventWaitingInTheOutboxIsLeftToTheOutbox() {
+        log.append("waiting", "bob", Map.of("n", 1), Map.of());
+        StoredEvent waiting = log.append("waiting", "bob", Map.of("n", 2), Map.of());
+        log.append("waiting", "bob", Map.of("n", 3), Map.of());
+        forgetInStream(waiting);
+        backends.mongo().database().getCollection(EventLog.OUTBOX).insertOne(new Document("_id", new ObjectId(waiting.id()))
+                .append("channel", "waiting").append("sequence_id", waiting.sequence()).append("envelope", waiting.envelope()));
+
+        assertThat(orphans.restream(Duration.ZERO)).isZero();
+        assertThat(sequencesInStream("waiting")).containsExactly(1L, 3L);
+    }
+
+    private static void forgetInStream(StoredEvent event) {
+        try (Jedis jedis = backends.redis().getResource()) {
+            StreamEntryID id = entries(event.channel()).stream()
+                    .filter(e -> e.getFields().get("sequence_id").equals(Long.toString(event.sequence())))
+                    .findFirst().orElseThrow().getID();
+            jedis.xdel(StoredEvent.streamOf(event.channel()), id);
+        }
+    }
+
+    private static List<StreamEntry> entries(String channel) {
+        try (Jedis jedis = backends.redis().getResource()) {
+            return jedis.xrange(StoredEvent.streamOf(channel), (StreamEntryID) null, (StreamEntryID) null);
+        }
+    }
+
+    private static List<Long> sequencesInStream(String channel) {
+        return entries(channel).stream().map(e -> Long.parseLong(e.getFields().get("sequence_id"))).toList();
+    }
+}
