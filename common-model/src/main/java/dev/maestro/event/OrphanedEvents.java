@@ -39,8 +39,14 @@ import redis.clients.jedis.resps.StreamEntry;
  */
 public final class OrphanedEvents {
     private static final Logger LOG = Logger.getLogger(OrphanedEvents.class.getName());
-    /** How old an event must be before its absence from the stream means its writer is gone. */
-    static final Duration SETTLE = Duration.ofSeconds(10);
+    /**
+     * How old an event must be before its absence from the stream means its writer is gone. The
+     * consumer groups' checkpoints already take a number taken 2 s ago as streamed (see the
+     * resource adapter's {@code GroupProgress}); an orphan must be found soon after, before a
+     * Redis that loses its data takes the orphan's neighbours with it. A writer slower than this
+     * gets its event streamed twice, which consumers take as a redelivery.
+     */
+    static final Duration SETTLE = Duration.ofSeconds(3);
     /** Redis numbers stream entries by its own clock: how far it may be behind this one. */
     private static final Duration CLOCK_SKEW = Duration.ofSeconds(5);
     /** Looked at in one run at most; a longer backlog is taken over several runs. */
