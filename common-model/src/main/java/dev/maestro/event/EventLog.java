@@ -220,8 +220,8 @@ public class EventLog {
             if (doc == null) {
                 break;
             }
-            Map<String, String> fields = Map.of("channel", doc.getString("channel"),
-                    "sequence_id", Long.toString(((Number) doc.get("sequence_id")).longValue()), "event", doc.getString("envelope"));
+            Map<String, String> fields = StoredEvent.streamFields(doc.getString("channel"), ((Number) doc.get("sequence_id")).longValue(),
+                    doc.getString("envelope"));
             try (Jedis jedis = redis.getResource()) {
                 addToStream(jedis, doc.getString("channel"), fields);
                 added++;

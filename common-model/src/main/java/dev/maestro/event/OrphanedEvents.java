@@ -52,6 +52,8 @@ public final class OrphanedEvents {
     /** Looked at in one run at most; a longer backlog is taken over several runs. */
     private static final int MAX_EVENTS = 5000;
     private static final int PAGE = 1000;
+    /** Stream entries read per channel in one run at most: ten times the events looked at. */
+    private static final int MAX_PAGES = MAX_EVENTS / PAGE * 10;
     private static final String MARK_ID = "orphaned-events";
 
     private final MongoCollection<Document> history;
@@ -115,7 +117,7 @@ public final class OrphanedEvents {
         long highest = Long.MIN_VALUE;
         String stream = StoredEvent.streamOf(channel);
         String start = scanFrom.toEpochMilli() + "-0";
-        for (int page = 0; page < MAX_EVENTS / PAGE * 10; page++) {
+        for (int page = 0; page < MAX_PAGES; page++) {
             List<StreamEntry> entries = jedis.xrange(stream, start, "+", PAGE);
             for (StreamEntry entry : entries) {
                 long sequence = Long.parseLong(entry.getFields().getOrDefault("sequence_id", "-1"));
@@ -132,8 +134,7 @@ public final class OrphanedEvents {
         for (long sequence : missing) {
             if (sequence > lowest && sequence < highest) {
                 Document d = events.get(sequence);
-                EventLog.addToStream(jedis, channel, Map.of("channel", channel, "sequence_id", Long.toString(sequence),
-                        "event", d.getString("envelope")));
+                EventLog.addToStream(jedis, channel, StoredEvent.streamFields(channel, sequence, d.getString("envelope")));
                 LOG.warning("Event " + channel + "#" + sequence + " was stored but never reached its stream (its writer died"
                         + " in between, or took longer than " + SETTLE.toSeconds() + " s): added it now");
                 added++;

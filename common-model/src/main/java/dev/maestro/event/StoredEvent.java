@@ -17,6 +17,11 @@ public record StoredEvent(String id, String channel, long sequence, Instant time
 
     /** Fields of the stream entry: enough for a consumer to act without reading MongoDB. */
     public Map<String, String> streamFields() {
+        return streamFields(channel, sequence, envelope);
+    }
+
+    /** The stream entry of a stored event known by its parts (from the outbox or the history). */
+    static Map<String, String> streamFields(String channel, long sequence, String envelope) {
         return Map.of("channel", channel, "sequence_id", Long.toString(sequence), "event", envelope);
     }
 }
