@@ -35,7 +35,9 @@ import redis.clients.jedis.resps.StreamEntry;
  * <p>An event counts as orphaned only when the stream has entries of the same channel on both
  * sides of it (a lower and a higher sequence): a stream that Redis lost, emptied and began again
  * has no entry below the events written before, and those are the consumer groups' catch-up's
- * (from the event history), not this.
+ * (from the event history), not this. That catch-up starts at the group's checkpoint, which the
+ * resource adapter keeps at or below what this repair has checked ({@link CheckedSequences}), so
+ * an orphan is never behind a checkpoint before this repair has looked at it.
  */
 public final class OrphanedEvents {
     private static final Logger LOG = Logger.getLogger(OrphanedEvents.class.getName());
@@ -43,8 +45,9 @@ public final class OrphanedEvents {
      * How old an event must be before its absence from the stream means its writer is gone. The
      * consumer groups' checkpoints already take a number taken 2 s ago as streamed (see the
      * resource adapter's {@code GroupProgress}); an orphan must be found soon after, before a
-     * Redis that loses its data takes the orphan's neighbours with it. A writer slower than this
-     * gets its event streamed twice, which consumers take as a redelivery.
+     * Redis that loses its data takes the orphan's neighbours with it (should it, the orphan is
+     * still after the checkpoints: see {@link CheckedSequences}). A writer slower than this gets
+     * its event streamed twice, which consumers take as a redelivery.
      */
     static final Duration SETTLE = Duration.ofSeconds(3);
     /** Redis numbers stream entries by its own clock: how far it may be behind this one. */
@@ -55,17 +58,21 @@ public final class OrphanedEvents {
     /** Stream entries read per channel in one run at most: ten times the events looked at. */
     private static final int MAX_PAGES = MAX_EVENTS / PAGE * 10;
     private static final String MARK_ID = "orphaned-events";
+    /** This repair's marks: how far it has looked, by time, and by sequence per channel ({@link CheckedSequences}). */
+    static final String MARKS = "stream_audit";
 
     private final MongoCollection<Document> history;
     private final MongoCollection<Document> outbox;
     private final MongoCollection<Document> marks;
+    private final CheckedSequences checked;
     private final JedisPool redis;
     private final Clock clock;
 
     public OrphanedEvents(MongoDatabase db, JedisPool redis, Clock clock) {
         this.history = db.getCollection(EventLog.HISTORY);
         this.outbox = db.getCollection(EventLog.OUTBOX);
-        this.marks = db.getCollection("stream_audit");
+        this.marks = db.getCollection(MARKS);
+        this.checked = new CheckedSequences(db.getCollection(EventLog.COUNTERS), marks, clock);
         this.redis = redis;
         this.clock = clock;
     }
@@ -108,6 +115,7 @@ public final class OrphanedEvents {
         }
         marks.replaceOne(Filters.eq("_id", MARK_ID), new Document("_id", MARK_ID).append("through", Date.from(through)),
                 new ReplaceOptions().upsert(true));
+        checked.advance(through);
         return added;
     }
 

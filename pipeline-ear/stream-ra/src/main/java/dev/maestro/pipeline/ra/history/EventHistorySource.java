@@ -19,6 +19,18 @@ public interface EventHistorySource {
      */
     OptionalLong oldestUnstreamed(String channel);
 
+    /**
+     * How far the stream repair (common-model's {@code OrphanedEvents}) has checked the channel:
+     * every event numbered up to it is in its stream, in the outbox, or was added to the stream by
+     * the repair; an event whose writer died before streaming it is only found by the repair.
+     * {@link #NOT_CHECKED} when the repair has begun on the channel but checked no number yet;
+     * {@link Long#MAX_VALUE} when no repair has ever looked at it (none runs: nothing to wait for).
+     */
+    long streamCheckedThrough(String channel);
+
+    /** See {@link #streamCheckedThrough}. */
+    long NOT_CHECKED = -1;
+
     /** The group's checkpoint on the channel, if it ever had one (a group name may be used on several channels). */
     Optional<Checkpoint> checkpoint(String group, String channel);
 
@@ -46,6 +58,11 @@ public interface EventHistorySource {
         @Override
         public OptionalLong oldestUnstreamed(String channel) {
             return OptionalLong.empty();
+        }
+
+        @Override
+        public long streamCheckedThrough(String channel) {
+            return Long.MAX_VALUE;
         }
 
         @Override

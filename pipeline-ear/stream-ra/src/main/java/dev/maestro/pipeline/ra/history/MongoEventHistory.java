@@ -24,6 +24,8 @@ public final class MongoEventHistory implements EventHistorySource, AutoCloseabl
     static final String HISTORY = "eventhistory";
     static final String COUNTERS = "eventcounters";
     static final String OUTBOX = "event_outbox";
+    /** Written by common-model's stream repair: per channel, {@code {_id: "checked/<channel>", through}}. */
+    static final String STREAM_AUDIT = "stream_audit";
     /**
      * The adapter's own collection: one document per consumer group and channel, {@code _id}
      * {@code <channel>/<group>} (a group name such as {@code scheduler} serves several channels).
@@ -36,6 +38,7 @@ public final class MongoEventHistory implements EventHistorySource, AutoCloseabl
     private final MongoCollection<Document> counters;
     private final MongoCollection<Document> checkpoints;
     private final MongoCollection<Document> outbox;
+    private final MongoCollection<Document> streamAudit;
 
     public MongoEventHistory(String uri) {
         ConnectionString cs = new ConnectionString(uri);
@@ -46,6 +49,7 @@ public final class MongoEventHistory implements EventHistorySource, AutoCloseabl
         counters = db.getCollection(COUNTERS);
         checkpoints = db.getCollection(CHECKPOINTS);
         outbox = db.getCollection(OUTBOX);
+        streamAudit = db.getCollection(STREAM_AUDIT);
     }
 
     @Override
@@ -71,6 +75,15 @@ public final class MongoEventHistory implements EventHistorySource, AutoCloseabl
     public OptionalLong oldestUnstreamed(String channel) {
         Document oldest = outbox.find(Filters.eq("channel", channel)).sort(Sorts.ascending("sequence_id")).limit(1).first();
         return oldest == null ? OptionalLong.empty() : OptionalLong.of(((Number) oldest.get("sequence_id")).longValue());
+    }
+
+    @Override
+    public long streamCheckedThrough(String channel) {
+        Document checked = streamAudit.find(Filters.eq("_id", "checked/" + channel)).first();
+        if (checked == null) {
+            return Long.MAX_VALUE;
+        }
+        return checked.get("through") instanceof Number through ? through.longValue() : NOT_CHECKED;
     }
 
     @Override

@@ -27,7 +27,8 @@ import redis.clients.jedis.resps.StreamPendingSummary;
  * A consumer group's progress kept in MongoDB by {@code sequence_id}, so that the group never
  * depends on Redis keeping its data. Every couple of seconds the group's checkpoint is moved to
  * the highest sequence below every entry of its stream it has not acknowledged (pending, or not
- * yet delivered). When this consumer (re)creates the group (a new step, or a Redis that came back
+ * yet delivered), and never past what the stream repair has checked (an event whose writer died
+ * before streaming it is in no stream until the repair adds it). When this consumer (re)creates the group (a new step, or a Redis that came back
  * empty), it first delivers, straight from the event history, every event after the checkpoint
  * up to the channel's last sequence; the group then carries on from the stream. Events added to
  * the stream around the re-creation may come twice (at least once, as everywhere else); events
@@ -176,11 +177,19 @@ final class GroupProgress {
             adoptUncheckpointedGroup(jedis, settled);
             return;
         }
+        // An event whose writer died before streaming it reaches the stream only through the stream
+        // repair: the checkpoint does not pass what the repair has not checked yet, so that a Redis
+        // losing its data before the repair found such an event leaves it to the catch-up.
+        long checked = history.streamCheckedThrough(channel);
+        if (checked == EventHistorySource.NOT_CHECKED) {
+            return;
+        }
         // Events stored while Redis was away reach the stream later, after newer ones: the checkpoint
         // stays below the oldest of them until the stream repair has added it.
         long unstreamed = history.oldestUnstreamed(channel).orElse(Long.MAX_VALUE);
+        long bound = Math.min(Math.min(settled, checked), unstreamed - 1);
         acknowledgedThrough(jedis, settled).ifPresent(through -> history.advanceCheckpoint(settings.group(), channel,
-                new Checkpoint(Math.min(Math.min(through, settled), unstreamed - 1), incarnation)));
+                new Checkpoint(Math.min(through, bound), incarnation)));
     }
 
     /**

@@ -7,6 +7,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
@@ -249,6 +250,43 @@ class GroupCatchUpTest {
         }
         await("r#1..7", () -> receivedSet().containsAll(range(1, 7)));
         await("the checkpoint at r#7", () -> history.checkpoint("late", "r").map(Checkpoint::through).orElse(0L) == 7);
+    }
+
+    /**
+     * An event whose writer died between storing and streaming it reaches the stream only through
+     * the stream repair: until the repair has checked it, the checkpoint stays below it, so a Redis
+     * that loses its data before the repair found it leaves it to the catch-up.
+     */
+    @Test
+    void theCheckpointStaysBelowWhatTheStreamRepairHasNotCheckedSoARedisLosingItsDataLosesNoOrphan() throws Exception {
+        consume("o", "careful", d -> received.add(d.sequence()));
+        for (int i = 0; i < 3; i++) {
+            write("o", true);
+        }
+        streamChecked("o", 3);
+        await("the checkpoint at o#3", () -> history.checkpoint("careful", "o").map(Checkpoint::through).orElse(0L) == 3);
+        long orphan = write("o", false);
+        write("o", true);
+        write("o", true);
+        await("o#5 and o#6", () -> received.containsAll(List.of(5L, 6L)));
+        Date delivered = new Date();
+        await("a checkpoint tick after o#6", () -> checkpointDocument("o/careful").getDate("updated").after(delivered));
+        // The next tick takes every number up to o#6 as settled.
+        Date ticked = checkpointDocument("o/careful").getDate("updated");
+        await("the tick after that", () -> checkpointDocument("o/careful").getDate("updated").after(ticked));
+        assertThat(history.checkpoint("careful", "o").orElseThrow().through()).as("held at what the repair checked").isEqualTo(3);
+
+        redis.stop();
+        redis.start();
+        await("the orphan o#4, from the catch-up", () -> received.contains(orphan));
+        assertThat(receivedSet()).isEqualTo(range(1, 6));
+    }
+
+    /** As common-model's stream repair records how far it has checked a channel. */
+    private void streamChecked(String channel, long through) {
+        db.getCollection("stream_audit").replaceOne(Filters.eq("_id", "checked/" + channel),
+                new Document("_id", "checked/" + channel).append("channel", channel).append("through", through),
+                new ReplaceOptions().upsert(true));
     }
 
     /** As EventLog does when Redis refuses an event: the stored event goes to the outbox for the stream repair. */
