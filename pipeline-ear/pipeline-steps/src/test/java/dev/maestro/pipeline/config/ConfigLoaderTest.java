@@ -104,7 +104,7 @@ class ConfigLoaderTest {
         assertThat(config.runtimes().get("shell")).isEqualTo(new RuntimeConfig("shell", LabType.SHELL, Duration.ofMinutes(10)));
         assertThat(config.scheduler()).hasSize(2);
         SchedulerEntry kver = config.scheduler().get(0);
-        assertThat(kver.event()).isEqualTo(new EventFilter("node", Map.of("kind", "checkout", "state", "available")));
+        assertThat(kver.event()).isEqualTo(new EventCondition("node", Map.of("kind", "checkout", "state", "available")));
         assertThat(kver.runtime()).isEqualTo(new RuntimeSelector(Optional.empty(), Optional.of(LabType.SHELL)));
         RuntimeConfig shell = config.runtimeFor(kver.runtime()).orElseThrow();
         assertThat(config.platformsFor(kver, shell)).extracting(PlatformConfig::name).containsExactly("shell");
