@@ -1,8 +1,9 @@
 #!/bin/sh
 # make-toy-tree.sh DIR: creates the toy kernel tree that pipeline.yaml's "toy" tree points at,
-# a bare git repository at DIR whose branch main holds a kernel-style Makefile (6.1.0) and
-# hello.c (which kbuild-tiny compiles). There is no tag: the pipeline describes commits
-# without one. Commit again to make the trigger create a new checkout.
+# a bare git repository at DIR whose branch main holds the files of toy-tree/ next to this
+# script: a kernel-style Makefile (6.1.0) and hello.c (which kbuild-tiny compiles). The tests'
+# FixtureRepo makes its tree of the same files. There is no tag: the pipeline describes
+# commits without one. Commit again to make the trigger create a new checkout.
 set -eu
 
 if [ $# -ne 1 ]; then
@@ -17,27 +18,7 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-cat > "$work/Makefile" <<'MAKEFILE'
-# SPDX-License-Identifier: GPL-2.0
-VERSION = 6
-PATCHLEVEL = 1
-SUBLEVEL = 0
-EXTRAVERSION =
-NAME = Toy Tree
-
-hello: hello.c
-	$(CC) -o $@ $<
-MAKEFILE
-
-cat > "$work/hello.c" <<'HELLO'
-#include <stdio.h>
-
-int main(int argc, char **argv)
-{
-	printf("hello from the toy tree (%d arguments)\n", argc - 1);
-	return 0;
-}
-HELLO
+cp "$(dirname "$0")/toy-tree/Makefile" "$(dirname "$0")/toy-tree/hello.c" "$work/"
 
 git -C "$work" init --quiet --initial-branch=main
 git -C "$work" add Makefile hello.c

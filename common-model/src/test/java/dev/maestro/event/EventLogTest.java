@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoCollection;
 import dev.maestro.json.Json;
-import dev.maestro.testing.Backends;
+import dev.maestro.testing.LocalBackends;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,12 +26,12 @@ import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.resps.StreamEntry;
 
 class EventLogTest {
-    private static Backends backends;
+    private static LocalBackends backends;
     private static EventLog log;
 
     @BeforeAll
     static void start() {
-        backends = new Backends();
+        backends = new LocalBackends();
         log = new EventLog(backends.mongo().database(), backends.redis(), CloudEventSettings.KERNELCI);
         log.createIndexes(Duration.ofDays(7));
     }

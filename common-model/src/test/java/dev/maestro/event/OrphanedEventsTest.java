@@ -2,7 +2,7 @@ package dev.maestro.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.maestro.testing.Backends;
+import dev.maestro.testing.LocalBackends;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -17,13 +17,13 @@ import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.resps.StreamEntry;
 
 class OrphanedEventsTest {
-    private static Backends backends;
+    private static LocalBackends backends;
     private static EventLog log;
     private static OrphanedEvents orphans;
 
     @BeforeAll
     static void start() {
-        backends = new Backends();
+        backends = new LocalBackends();
         log = new EventLog(backends.mongo().database(), backends.redis(), CloudEventSettings.KERNELCI);
         log.createIndexes(Duration.ofDays(7));
         orphans = new OrphanedEvents(backends.mongo().database(), backends.redis(), Clock.systemUTC());

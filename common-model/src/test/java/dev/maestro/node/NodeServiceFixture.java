@@ -7,7 +7,7 @@ import com.mongodb.client.model.Filters;
 import dev.maestro.event.CloudEventSettings;
 import dev.maestro.event.EventLog;
 import dev.maestro.node.input.NodeReader;
-import dev.maestro.testing.Backends;
+import dev.maestro.testing.LocalBackends;
 import dev.maestro.user.GroupStore;
 import dev.maestro.user.User;
 import java.time.Duration;
@@ -24,14 +24,14 @@ abstract class NodeServiceFixture {
     static final User BOB = user("bob");
     static final User ADMIN = user("admin", true);
 
-    static Backends backends;
+    static LocalBackends backends;
     static NodeStore store;
     static GroupStore groups;
     static NodeService service;
 
     @BeforeAll
     static void start() {
-        backends = new Backends();
+        backends = new LocalBackends();
         store = new NodeStore(backends.mongo().database());
         store.createIndexes();
         groups = new GroupStore(backends.mongo().database());

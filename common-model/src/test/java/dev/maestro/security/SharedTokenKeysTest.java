@@ -3,7 +3,7 @@ package dev.maestro.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoDatabase;
-import dev.maestro.testing.Backends;
+import dev.maestro.testing.LocalBackends;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.Signature;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SharedTokenKeysTest {
-    private static Backends backends;
+    private static LocalBackends backends;
     private static MongoDatabase db;
 
     @TempDir
@@ -30,7 +30,7 @@ class SharedTokenKeysTest {
 
     @BeforeAll
     static void start() {
-        backends = new Backends();
+        backends = new LocalBackends();
         db = backends.mongo().database();
     }
 

@@ -3,7 +3,7 @@ package dev.maestro.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoDatabase;
-import dev.maestro.testing.Backends;
+import dev.maestro.testing.LocalBackends;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Test;
 
 /** One holder at a time; a lease not renewed within its validity is taken over, and its old holder learns it. */
 class LeaseTest {
-    private static Backends backends;
+    private static LocalBackends backends;
 
     @BeforeAll
     static void start() {
-        backends = new Backends();
+        backends = new LocalBackends();
     }
 
     @AfterAll

@@ -3,7 +3,7 @@ package dev.maestro.user;
 import dev.maestro.security.PasswordHasher;
 import dev.maestro.security.PurposeTokens;
 import dev.maestro.security.TokenIssuer;
-import dev.maestro.testing.Backends;
+import dev.maestro.testing.LocalBackends;
 import dev.maestro.testing.MailCatcher;
 import java.io.IOException;
 import java.security.KeyPairGenerator;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * servers after the class.
  */
 final class Accounts implements AfterAllCallback {
-    final Backends backends = new Backends();
+    final LocalBackends backends = new LocalBackends();
     final MailCatcher mail = new MailCatcher();
     final PasswordHasher hasher = new PasswordHasher();
     final UserStore users = new UserStore(backends.mongo().database());

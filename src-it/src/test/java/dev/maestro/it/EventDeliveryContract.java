@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.maestro.it.support.ConcurrentWriters;
 import dev.maestro.it.support.TestUsers;
 import dev.maestro.testsupport.ApiClient;
-import dev.maestro.testsupport.Backends;
+import dev.maestro.testsupport.SuiteBackends;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,11 +54,11 @@ public interface EventDeliveryContract extends ApiContract {
             Future<List<Map<String, Object>>> received = listener.submit(() -> events(bob, sub, total, DELIVERY_TIMEOUT));
             for (int n = 0; n < total; n++) {
                 if (n == 50) {
-                    Backends.stopRedis();
+                    SuiteBackends.stopRedis();
                     redisDown = true;
                 }
                 if (n == 100) {
-                    Backends.startRedis();
+                    SuiteBackends.startRedis();
                     redisDown = false;
                 }
                 update(bob, ch, 0, n);
@@ -68,7 +68,7 @@ public interface EventDeliveryContract extends ApiContract {
             assertThat(got).extracting(e -> (Object) ((Map<?, ?>) e.get("data")).get("n")).containsExactlyElementsOf(range(total));
         } finally {
             if (redisDown) {
-                Backends.startRedis();
+                SuiteBackends.startRedis();
             }
             listener.shutdownNow();
         }

@@ -8,7 +8,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.maestro.it.support.NodeBodies;
 import dev.maestro.testsupport.ApiClient;
 import dev.maestro.testsupport.ApiResponse;
-import dev.maestro.testsupport.Backends;
+import dev.maestro.testsupport.SuiteBackends;
 import dev.maestro.testsupport.Poll;
 import dev.maestro.testsupport.SecondServer;
 import java.time.Duration;
@@ -37,7 +37,7 @@ public interface HealthAndMetricsContract extends ApiContract {
     default void readinessIsDownWhileRedisIsStoppedAndUpAgainAfter() {
         boolean redisDown = false;
         try {
-            Backends.stopRedis();
+            SuiteBackends.stopRedis();
             redisDown = true;
             ApiResponse down = Poll.until("readiness DOWN", HEALTH_CHANGE, () -> api().get("/health/ready"), r -> r.status() == 503);
             assertThat(down.map()).containsEntry("status", "DOWN");
@@ -48,14 +48,14 @@ public interface HealthAndMetricsContract extends ApiContract {
             assertThat(kv.status()).as(kv.toString()).isEqualTo(503);
             assertThat((String) kv.detail()).startsWith("Redis unavailable");
 
-            Backends.startRedis();
+            SuiteBackends.startRedis();
             redisDown = false;
             ApiResponse up = Poll.until("readiness UP", HEALTH_CHANGE, () -> api().get("/health/ready"), r -> r.status() == 200);
             assertThat(checks(up)).containsEntry("redis", "UP");
             assertThat(admin().get("/latest/kv/health/probe").status()).isEqualTo(200);
         } finally {
             if (redisDown) {
-                Backends.startRedis();
+                SuiteBackends.startRedis();
             }
         }
     }

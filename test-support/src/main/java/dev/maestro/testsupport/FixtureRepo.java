@@ -2,6 +2,7 @@ package dev.maestro.testsupport;
 
 import dev.maestro.files.Directories;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,34 +16,18 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A toy kernel tree made with the real {@code git} (the one {@code make-toy-tree.sh} makes for
- * {@code ./maestro}): branch {@code main} holds a kernel-style top Makefile (6.1.0, "Toy Tree")
- * and {@code hello.c}, with no tag. Either a work repository alone ({@link #create}), whose
+ * {@code ./maestro}, of the same files: server-config's {@code src/main/config/toy-tree}, which
+ * this module's build copies in): branch {@code main} holds a kernel-style top Makefile (6.1.0,
+ * "Toy Tree") and {@code hello.c}, with no tag. Either a work repository alone ({@link #create}), whose
  * commits have fixed dates so that their ids are the same on every run, or ({@link #createPublished})
  * a bare repository {@code toy.git}, which the pipeline watches, with a work clone {@code toy-work}
  * beside it from which tests push.
  */
 public final class FixtureRepo {
-    public static final String MAKEFILE = """
-            # SPDX-License-Identifier: GPL-2.0
-            VERSION = 6
-            PATCHLEVEL = 1
-            SUBLEVEL = 0
-            EXTRAVERSION =
-            NAME = Toy Tree
-
-            hello: hello.c
-            \t$(CC) -o $@ $<
-            """;
+    /** The top Makefile as the fixture starts. */
+    public static final String MAKEFILE = toyTreeFile("Makefile");
     /** The program's source as the fixture starts: it prints a line. */
-    public static final String HELLO = """
-            #include <stdio.h>
-
-            int main(int argc, char **argv)
-            {
-            \tprintf("hello from the toy tree (%d arguments)\\n", argc - 1);
-            \treturn 0;
-            }
-            """;
+    public static final String HELLO = toyTreeFile("hello.c");
     /**
      * Fixed identities and git's own configuration only: the machine's or the user's (a commit
      * template, hooks, signing, another default branch) must not change what the fixture is.
@@ -222,6 +207,17 @@ public final class FixtureRepo {
             throw new IllegalStateException("This fixture has no bare repository: make it with createPublished");
         }
         return bare;
+    }
+
+    private static String toyTreeFile(String name) {
+        try (InputStream in = FixtureRepo.class.getResourceAsStream("toy-tree/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("toy-tree/" + name + " is not on the class path (test-support's build copies it)");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the toy tree's " + name, e);
+        }
     }
 
     private static Map<String, String> toyTree() {

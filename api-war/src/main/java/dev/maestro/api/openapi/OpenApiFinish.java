@@ -32,8 +32,6 @@ import org.eclipse.microprofile.openapi.models.tags.Tag;
  * <li>each tag is listed once (the generator lists it once per resource class using it);</li>
  * <li>operation ids are the method and the path ({@code getNodeById}), so they are unique;</li>
  * <li>the servers are the two prefixes every route answers under, not the host Payara guessed;</li>
- * <li>a hierarchy's {@code child_nodes} is an array of hierarchies: the generator recurses
- * without end on such a field, so the annotation leaves the items out and they are set here;</li>
  * <li>the statuses the HTTP layer adds to every operation are listed with the error body:
  * 401 and 403 where a token is required, 400/413/415/422 where a JSON body or a form is read, 503 everywhere
  * (a backend out of reach), 400 everywhere (a request the HTTP listener refuses itself); an error
@@ -51,7 +49,7 @@ public class OpenApiFinish implements OASFilter {
      * (Payara's). WildFly 37 ships 4.0, whose schema model changed shape (OpenAPI 3.1): calling
      * it from here fails the deployment, so there the document is left as that server makes it.
      */
-    private static final boolean SAME_MODEL = modelIsThisFiltersOwn();
+    static final boolean SAME_MODEL = modelIsThisFiltersOwn();
 
     private static boolean modelIsThisFiltersOwn() {
         try {
@@ -85,11 +83,6 @@ public class OpenApiFinish implements OASFilter {
             openApi.setTags(new ArrayList<>(once.values()));
         }
         openApi.getComponents().getSchemas().values().forEach(OpenApiFinish::dropGeneratorDefaultsDeep);
-        Schema hierarchy = openApi.getComponents().getSchemas().get("Hierarchy");
-        if (hierarchy != null && hierarchy.getProperties() != null && hierarchy.getProperties().containsKey("child_nodes")) {
-            hierarchy.getProperties().get("child_nodes").type(Schema.SchemaType.ARRAY)
-                    .items(OASFactory.createSchema().ref("Hierarchy"));
-        }
         if (openApi.getPaths() == null) {
             return;
         }

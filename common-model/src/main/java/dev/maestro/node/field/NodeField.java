@@ -10,9 +10,9 @@ import java.util.Map;
  * document). Adding a field is one line here, its component in {@code Node} (with its builder
  * setter and default) and its case in the two switches there that read and set fields by this
  * enum (the compiler asks for both); the document mapping, the JSON, the request readers and the
- * query types pick it up from its {@link Type}, {@link Nulls} and {@link Write}, and api-war's
- * {@code NodeSchemaFieldsTest} asks for its line in the OpenAPI schema classes. Defaults are
- * those of {@code Node.Builder}.
+ * query types pick it up from its {@link Type}, {@link Nulls} and {@link Write}, and so do
+ * api-war's OpenAPI schemas of a node and a patch ({@code NodeProperties}, which may add its
+ * description). Defaults are those of {@code Node.Builder}.
  */
 public enum NodeField {
     //                         wire name (, stored name)     value type            null in a request       requests

@@ -7,7 +7,7 @@ import com.mongodb.client.MongoDatabase;
 import dev.maestro.error.BadRequestException;
 import dev.maestro.event.EventHistory;
 
-import dev.maestro.testing.Backends;
+import dev.maestro.testing.LocalBackends;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -19,12 +19,12 @@ import org.junit.jupiter.api.Test;
 
 /** {@code /events} with a {@code field__op} parameter: {@code __re} matches, other operators are a 400, never a silent []. */
 class EventSearchOperatorTest {
-    private static Backends backends;
+    private static LocalBackends backends;
     private static EventSearch search;
 
     @BeforeAll
     static void start() {
-        backends = new Backends();
+        backends = new LocalBackends();
         MongoDatabase db = backends.mongo().database();
         long seq = 0;
         for (String name : List.of("kbuild-gcc-12-x86", "kbuild-clang-17-arm64", "baseline-x86")) {

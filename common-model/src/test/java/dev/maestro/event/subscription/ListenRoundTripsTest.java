@@ -16,7 +16,7 @@ import dev.maestro.event.Envelopes;
 import dev.maestro.event.EventHistory;
 import dev.maestro.event.EventLog;
 import dev.maestro.json.Json;
-import dev.maestro.testing.Backends;
+import dev.maestro.testing.LocalBackends;
 import dev.maestro.testing.MovableClock;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,7 +38,7 @@ class ListenRoundTripsTest {
     private static final ListenSettings SETTINGS = new ListenSettings(Duration.ofSeconds(5), Duration.ofMillis(200),
             Duration.ofSeconds(10), Duration.ofMinutes(15));
     private static final AtomicInteger COMMANDS = new AtomicInteger();
-    private static Backends backends;
+    private static LocalBackends backends;
     private static MongoServer mongoServer;
     private static MongoClient client;
     private static MongoDatabase db;
@@ -46,7 +46,7 @@ class ListenRoundTripsTest {
 
     @BeforeAll
     static void start() {
-        backends = new Backends();
+        backends = new LocalBackends();
         mongoServer = new MongoServer(new MemoryBackend());
         CommandListener counter = new CommandListener() {
             @Override

@@ -16,7 +16,7 @@ import dev.maestro.event.EventHistory;
 import dev.maestro.event.EventLog;
 import dev.maestro.event.StoredEvent;
 import dev.maestro.json.Json;
-import dev.maestro.testing.Backends;
+import dev.maestro.testing.LocalBackends;
 import dev.maestro.testing.MovableClock;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,14 +40,14 @@ import redis.clients.jedis.Jedis;
 class SubscriptionServiceTest {
     private static final ListenSettings QUICK = new ListenSettings(Duration.ofSeconds(5), Duration.ofMillis(200),
             Duration.ofSeconds(10), Duration.ofMinutes(15));
-    private static Backends backends;
+    private static LocalBackends backends;
     private static EventLog log;
     private static MongoDatabase db;
     private final List<SubscriptionService> started = new ArrayList<>();
 
     @BeforeAll
     static void startBackends() {
-        backends = new Backends();
+        backends = new LocalBackends();
         db = backends.mongo().database();
         log = new EventLog(db, backends.redis(), CloudEventSettings.KERNELCI);
         log.createIndexes(Duration.ofDays(7));

@@ -12,7 +12,7 @@ import dev.maestro.node.NodeResult;
 import dev.maestro.node.NodeState;
 import dev.maestro.node.NodeStore;
 import dev.maestro.store.PageRequest;
-import dev.maestro.testing.Backends;
+import dev.maestro.testing.LocalBackends;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,12 +36,12 @@ class NodeQueryTest {
     private static final ObjectId N123 = new ObjectId("65a000000000000000000003");
     private static final ObjectId GAMMA = new ObjectId("65a000000000000000000004");
 
-    private static Backends backends;
+    private static LocalBackends backends;
     private static NodeStore store;
 
     @BeforeAll
     static void seed() {
-        backends = new Backends();
+        backends = new LocalBackends();
         store = new NodeStore(backends.mongo().database());
         store.createIndexes();
         insert(node(ALPHA, "checkout", "alpha", NodeState.RUNNING, null, 0, "2024-01-01T00:00:00Z", null)

@@ -3,7 +3,7 @@ package dev.maestro.it.support;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import dev.maestro.store.MongoConnection;
-import dev.maestro.testsupport.Backends;
+import dev.maestro.testsupport.SuiteBackends;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
@@ -29,7 +29,7 @@ public final class EventHistory {
 
     private static synchronized com.mongodb.client.MongoDatabase db() {
         if (mongo == null) {
-            mongo = new MongoConnection(Backends.mongoUri());
+            mongo = new MongoConnection(SuiteBackends.mongoUri());
         }
         return mongo.database();
     }

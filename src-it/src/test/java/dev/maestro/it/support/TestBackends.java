@@ -3,14 +3,14 @@ package dev.maestro.it.support;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.maestro.security.KeyFiles;
-import dev.maestro.testsupport.Backends;
+import dev.maestro.testsupport.SuiteBackends;
 import java.nio.file.Path;
 
 /**
  * The API suite's backing services: test-support's MongoDB-wire server and Redis, plus
  * GreenMail's SMTP server (every mail from the API arrives there) and the token key pair.
  */
-public class TestBackends extends Backends {
+public class TestBackends extends SuiteBackends {
     private static volatile GreenMail mail;
 
     @Override

@@ -3,7 +3,7 @@ package dev.maestro.it.support;
 import dev.maestro.security.PasswordHasher;
 import dev.maestro.store.MongoConnection;
 import dev.maestro.testsupport.ApiClient;
-import dev.maestro.testsupport.Backends;
+import dev.maestro.testsupport.SuiteBackends;
 import dev.maestro.user.GroupRef;
 import dev.maestro.user.GroupStore;
 import dev.maestro.user.User;
@@ -68,7 +68,7 @@ public final class TestUsers {
 
     private static synchronized MongoConnection mongo() {
         if (mongo == null) {
-            mongo = new MongoConnection(Backends.mongoUri());
+            mongo = new MongoConnection(SuiteBackends.mongoUri());
         }
         return mongo;
     }

@@ -1,7 +1,10 @@
 /**
- * Documentation-only classes describing node request and response bodies in the OpenAPI
- * document; the resources read and write JSON with common-model's readers and mappers. The node
- * and patch schemas list the fields of common-model's {@code NodeField} table with its types and
- * nullability (a unit test holds them to it); these classes add the descriptions and examples.
+ * The node's OpenAPI schemas: {@link dev.maestro.api.node.schema.NodeProperties} derives the
+ * properties of {@code Node} and {@code NodePatch} from common-model's {@code NodeField} table
+ * (types, required and nullable fields, enum values) and adds the words (descriptions, examples,
+ * defaults); {@code api.openapi.NodeSchemas} puts them into the document.
+ * {@link dev.maestro.api.node.schema.KcidbFlagUpdateSchema} is a documentation-only class for
+ * the batch update's body. The resources read and write JSON with common-model's readers and
+ * mappers.
  */
 package dev.maestro.api.node.schema;

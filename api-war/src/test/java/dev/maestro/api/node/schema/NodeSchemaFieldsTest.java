@@ -2,56 +2,51 @@ package dev.maestro.api.node.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.maestro.node.NodeResult;
-import dev.maestro.node.NodeState;
+import dev.maestro.api.node.schema.NodeProperties.Property;
 import dev.maestro.node.field.NodeField;
-import dev.maestro.node.field.NodeField.Nulls;
-import dev.maestro.node.field.NodeField.Type;
-import dev.maestro.node.field.NodeField.Write;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.junit.jupiter.api.Test;
 
 /**
  * The OpenAPI schemas of a node and of a patch list the fields of {@link NodeField}, in its
- * order, with its types, required and nullable fields and enum values; the schema classes only
- * add the words (descriptions, examples, defaults). A field added to the table fails here until
- * it is documented.
+ * order, typed as the API reads and writes them, with the required and nullable ones and the
+ * values of states and results; a field added to the table is in them as it is added.
  */
 class NodeSchemaFieldsTest {
 
     @Test
-    void theNodeSchemaHasEveryFieldAsTheTableDeclaresIt() {
-        List<Field> properties = properties(NodeSchema.class);
-        assertThat(properties).extracting(Field::getName).containsExactlyElementsOf(wireNames(NodeField.all()));
-        for (int i = 0; i < properties.size(); i++) {
-            NodeField f = NodeField.all().get(i);
-            Field property = properties.get(i);
-            Schema schema = property.getAnnotation(Schema.class);
-            assertThat(property.getType()).as(f.wire()).isEqualTo(javaType(f.type()));
-            assertThat(schema != null && schema.required()).as(f.wire() + " required").isEqualTo(f.write() == Write.REQUIRED);
-            boolean readOnly = schema != null && schema.readOnly();
-            if (!readOnly) {
-                assertThat(schema != null && schema.nullable()).as(f.wire() + " nullable").isEqualTo(f.nullable());
-            }
-            assertThat(enumeration(schema)).as(f.wire() + " values").isEqualTo(values(f.type()));
-        }
+    void theNodeSchemaHasEveryFieldInTheTablesOrder() {
+        assertThat(NodeProperties.node()).extracting(Property::name)
+                .containsExactlyElementsOf(NodeField.all().stream().map(NodeField::wire).toList());
+        assertThat(NodeProperties.required()).containsExactly("name", "path");
     }
 
     @Test
-    void thePatchSchemaHasThePatchableFieldsAsTheTableDeclaresThem() {
-        List<Field> properties = properties(NodePatchSchema.class);
-        assertThat(properties).extracting(Field::getName).containsExactlyElementsOf(wireNames(NodeField.patchable()));
-        for (int i = 0; i < properties.size(); i++) {
-            NodeField f = NodeField.patchable().get(i);
-            Schema schema = properties.get(i).getAnnotation(Schema.class);
-            assertThat(schema != null && schema.nullable()).as(f.wire() + " nullable").isEqualTo(f.nulls() != Nulls.REFUSED);
-            assertThat(enumeration(schema)).as(f.wire() + " values").isEqualTo(values(f.type()));
-        }
+    void fieldsAreTypedAsTheirJson() {
+        assertThat(node("id")).extracting(Property::type, Property::readOnly, Property::nullable).containsExactly("string", true, false);
+        assertThat(node("path")).extracting(Property::type, Property::nullable).containsExactly("array", false);
+        assertThat(node("user_groups").type()).isEqualTo("array");
+        assertThat(node("artifacts")).extracting(Property::type, Property::nullable).containsExactly("object", true);
+        assertThat(node("created")).extracting(Property::type, Property::format, Property::nullable).containsExactly("string", null, false);
+        assertThat(node("processed_by_kcidb_bridge")).extracting(Property::type, p -> p.words().defaultValue())
+                .containsExactly("boolean", false);
+        assertThat(node("retry_counter")).extracting(Property::type, Property::format).containsExactly("integer", "int32");
+        assertThat(node("state").enumeration()).containsExactly("running", "available", "closing", "done");
+        assertThat(node("result")).extracting(Property::enumeration, Property::nullable)
+                .containsExactly(List.of("pass", "fail", "skip", "incomplete"), true);
+        assertThat(node("name").enumeration()).isEmpty();
+    }
+
+    @Test
+    void thePatchSchemaHasThePatchableFieldsNullableWhereANullIsAccepted() {
+        assertThat(NodeProperties.patch()).extracting(Property::name)
+                .containsExactlyElementsOf(NodeField.patchable().stream().map(NodeField::wire).toList());
+        assertThat(patch("state")).extracting(Property::nullable, Property::enumeration)
+                .containsExactly(true, List.of("running", "available", "closing", "done"));
+        assertThat(patch("data").nullable()).isTrue();
+        assertThat(patch("processed_by_kcidb_bridge").nullable()).isFalse();
+        assertThat(patch("data").words().description()).isEqualTo("Replaces the whole data object");
     }
 
     @Test
@@ -60,33 +55,11 @@ class NodeSchemaFieldsTest {
         assertThat(field.enumeration()).containsExactly(NodeField.PROCESSED_BY_KCIDB_BRIDGE.wire());
     }
 
-    private static List<Field> properties(Class<?> schema) {
-        return Arrays.stream(schema.getDeclaredFields()).filter(f -> Modifier.isPublic(f.getModifiers())).toList();
+    private static Property node(String name) {
+        return NodeProperties.node().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
     }
 
-    private static List<String> wireNames(List<NodeField> fields) {
-        return fields.stream().map(NodeField::wire).toList();
-    }
-
-    private static Class<?> javaType(Type type) {
-        return switch (type) {
-            case OBJECT_ID, STRING, STATE, RESULT, TIMESTAMP -> String.class;
-            case STRINGS, UNIQUE_STRINGS -> List.class;
-            case URLS, OBJECT -> Map.class;
-            case BOOLEAN -> boolean.class;
-            case INTEGER -> int.class;
-        };
-    }
-
-    private static List<String> enumeration(Schema schema) {
-        return schema == null ? List.of() : List.of(schema.enumeration());
-    }
-
-    private static List<String> values(Type type) {
-        return switch (type) {
-            case STATE -> Arrays.stream(NodeState.values()).map(NodeState::value).toList();
-            case RESULT -> Arrays.stream(NodeResult.values()).map(NodeResult::value).toList();
-            default -> List.of();
-        };
+    private static Property patch(String name) {
+        return NodeProperties.patch().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
     }
 }

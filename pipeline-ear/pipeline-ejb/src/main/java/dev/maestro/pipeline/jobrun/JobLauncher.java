@@ -69,7 +69,7 @@ public class JobLauncher {
             JobEnvironment environment = JobEnvironment.of(URI.create(settings.apiUrl()), identity.jobToken(), config.storage(),
                     settings.storageTokenValue());
             JobRuntime runtime = JobRuntimes.create(scheduled.runtime(), config.templates(),
-                    settings.jobsDirectory(), environment);
+                    settings.jobsDirectory(), environment, settings.jobOwner());
             JobRequest request = new JobRequest(NodeJson.toJson(job), scheduled.job(), scheduled.platform(),
                     InheritedArtifacts.of(lineage(input)));
             RunningJob started = runtime.submit(request);

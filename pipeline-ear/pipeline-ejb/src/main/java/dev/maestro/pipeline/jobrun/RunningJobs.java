@@ -128,7 +128,7 @@ public class RunningJobs {
     private void adoptLeftJobs() {
         settings.config().ifPresent(config -> config.runtimes().values().forEach(runtime -> {
             try {
-                for (AdoptedJob left : JobRuntimes.adopt(runtime, settings.jobsDirectory())) {
+                for (AdoptedJob left : JobRuntimes.adopt(runtime, settings.jobsDirectory(), settings.jobOwner())) {
                     if (ObjectId.isValid(left.nodeId()) && jobs.putIfAbsent(new ObjectId(left.nodeId()),
                             new Watched(left.job(), left.artifactDirectory())) == null) {
                         LOG.info("Adopted the job of node " + left.nodeId() + " (" + left.job().jobId() + ") on runtime "

@@ -1,7 +1,12 @@
 package dev.maestro.pipeline.monitor;
 
+import static dev.maestro.pipeline.delivery.StreamActivation.CHANNEL;
+import static dev.maestro.pipeline.delivery.StreamActivation.CONSUMER_GROUP;
+import static dev.maestro.pipeline.delivery.StreamActivation.DEPLOYED_ADAPTER;
+import static dev.maestro.pipeline.delivery.StreamActivation.RESOURCE_ADAPTER;
+
 import dev.maestro.node.NodeEvent;
-import dev.maestro.pipeline.delivery.EventEnvelope;
+import dev.maestro.pipeline.delivery.NodeEventListener;
 import dev.maestro.pipeline.ra.EventDelivery;
 import dev.maestro.pipeline.ra.StreamEventListener;
 import jakarta.ejb.ActivationConfigProperty;
@@ -12,23 +17,18 @@ import java.util.logging.Logger;
 
 /**
  * Logs every node event once per pipeline (its consumer group is shared by all instances).
- * {@code resourceAdapter} names the deployed adapter: {@code maestro-stream-ra} standalone,
- * {@code pipeline#maestro-stream-ra} inside the EAR; the system property
- * {@code MAESTRO_RA_NAME} carries it because annotation placeholders resolve only system
- * properties and environment variables, not MicroProfile Config.
  */
 @MessageDriven(activationConfig = {
-    @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "${MAESTRO_RA_NAME}"),
-    @ActivationConfigProperty(propertyName = "channel", propertyValue = "node"),
-    @ActivationConfigProperty(propertyName = "consumerGroup", propertyValue = "monitor")
+    @ActivationConfigProperty(propertyName = RESOURCE_ADAPTER, propertyValue = DEPLOYED_ADAPTER),
+    @ActivationConfigProperty(propertyName = CHANNEL, propertyValue = NodeEvent.CHANNEL),
+    @ActivationConfigProperty(propertyName = CONSUMER_GROUP, propertyValue = "monitor")
 })
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class NodeEventMonitor implements StreamEventListener {
+public class NodeEventMonitor extends NodeEventListener implements StreamEventListener {
     private static final Logger LOG = Logger.getLogger(NodeEventMonitor.class.getName());
 
     @Override
-    public void onEvent(EventDelivery delivery) {
-        NodeEvent c = NodeEvent.read(EventEnvelope.parse(delivery.envelope()).data());
+    protected void onNodeEvent(NodeEvent c, EventDelivery delivery) {
         LOG.info("node event #" + delivery.sequence() + " " + c.op() + " " + c.kind() + " " + c.id() + " '" + c.name()
                 + "' state=" + (c.previousState() == null ? "" : c.previousState() + "->") + c.state()
                 + " result=" + c.result() + " owner=" + c.owner());

@@ -1,15 +1,18 @@
 package dev.maestro.pipeline.patchset;
 
+import static dev.maestro.pipeline.delivery.StreamActivation.CHANNEL;
+import static dev.maestro.pipeline.delivery.StreamActivation.CONSUMER_GROUP;
+import static dev.maestro.pipeline.delivery.StreamActivation.DEPLOYED_ADAPTER;
+import static dev.maestro.pipeline.delivery.StreamActivation.EVENT_FILTER;
+import static dev.maestro.pipeline.delivery.StreamActivation.RESOURCE_ADAPTER;
+
 import dev.maestro.node.EventMode;
 import dev.maestro.node.Node;
 import dev.maestro.node.NodeEvent;
 import dev.maestro.node.NodeResult;
-import dev.maestro.node.NodeService;
 import dev.maestro.node.NodeState;
 import dev.maestro.node.query.NodeCriteria;
 import dev.maestro.pipeline.config.PipelineConfig;
-import dev.maestro.pipeline.delivery.EventEnvelope;
-import dev.maestro.pipeline.git.MirrorStore;
 import dev.maestro.pipeline.patch.AppliedPatchset;
 import dev.maestro.pipeline.patch.PatchDownloader;
 import dev.maestro.pipeline.patch.PatchsetFailure;
@@ -17,7 +20,7 @@ import dev.maestro.pipeline.patch.PatchsetMaker;
 import dev.maestro.pipeline.patch.PatchsetNodes;
 import dev.maestro.pipeline.ra.EventDelivery;
 import dev.maestro.pipeline.ra.StreamEventListener;
-import dev.maestro.pipeline.settings.PipelineSettings;
+import dev.maestro.pipeline.tarball.TarballStep;
 import dev.maestro.store.Ids;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
@@ -44,35 +47,25 @@ import org.bson.types.ObjectId;
  * patchset no longer running and do nothing.
  */
 @MessageDriven(activationConfig = {
-    @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "${MAESTRO_RA_NAME}"),
-    @ActivationConfigProperty(propertyName = "channel", propertyValue = "node"),
-    @ActivationConfigProperty(propertyName = "consumerGroup", propertyValue = "patchset"),
-    @ActivationConfigProperty(propertyName = "eventFilter", propertyValue = "kind=checkout,state=running|available|done")
+    @ActivationConfigProperty(propertyName = RESOURCE_ADAPTER, propertyValue = DEPLOYED_ADAPTER),
+    @ActivationConfigProperty(propertyName = CHANNEL, propertyValue = NodeEvent.CHANNEL),
+    @ActivationConfigProperty(propertyName = CONSUMER_GROUP, propertyValue = "patchset"),
+    @ActivationConfigProperty(propertyName = EVENT_FILTER, propertyValue = "kind=checkout,state=running|available|done")
 })
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class PatchsetBean implements StreamEventListener {
+public class PatchsetBean extends TarballStep implements StreamEventListener {
     private static final Logger LOG = Logger.getLogger(PatchsetBean.class.getName());
-
-    @Inject
-    PipelineSettings settings;
-
-    @Inject
-    NodeService nodes;
-
-    @Inject
-    MirrorStore mirrors;
 
     @Inject
     PatchSources sources;
 
     @Override
-    public void onEvent(EventDelivery delivery) {
+    protected void onNodeEvent(NodeEvent event, EventDelivery delivery) {
         Optional<PipelineConfig> config = settings.config();
         Optional<PatchDownloader> downloader = sources.downloader();
         if (config.isEmpty() || downloader.isEmpty()) {
             return;
         }
-        NodeEvent event = NodeEvent.read(EventEnvelope.parse(delivery.envelope()).data());
         ObjectId id = Ids.parse(event.id());
         if (PatchsetNodes.NAME.equals(event.name())) {
             if (NodeState.RUNNING.value().equals(event.state())) {
@@ -114,10 +107,8 @@ public class PatchsetBean implements StreamEventListener {
         try {
             AppliedPatchset applied = maker.make(config, base.get(), patchset);
             Instant holdoff = Instant.now().plus(holdoff(config, base.get()));
-            nodes.transition(id, NodeState.RUNNING, NodeState.AVAILABLE, n -> n.withArtifacts(Map.of("tarball",
-                    applied.tarballUrl().toString())).toBuilder().result(NodeResult.PASS)
-                    .data(PatchsetNodes.appliedData(n, base.get(), applied.seriesHash())).holdoff(holdoff).build(),
-                    EventMode.PUBLISH);
+            available(id, applied.tarballUrl(), n -> PatchsetNodes.appliedData(n, base.get(), applied.seriesHash()),
+                    holdoff);
         } catch (PatchsetFailure failure) {
             fail(id, failure);
         }

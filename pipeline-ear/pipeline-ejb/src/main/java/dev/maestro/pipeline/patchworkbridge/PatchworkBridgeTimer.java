@@ -101,7 +101,7 @@ public class PatchworkBridgeTimer {
                 continue;
             }
             try {
-                poller.poll(project);
+                poller.poll(project, clients.client(project));
             } catch (RuntimeException e) {
                 LOG.warning("Patchwork " + project.name() + ": poll of " + project.url() + " failed: " + e.getMessage()
                         + "; trying again in " + project.pollPeriod().toSeconds() + " s");

@@ -20,17 +20,16 @@ public class SeriesPoller {
     private static final Logger LOG = Logger.getLogger(SeriesPoller.class.getName());
 
     @Inject
-    PatchworkClients clients;
-
-    @Inject
     PatchworkCursors cursors;
 
     @Inject
     SeriesRecords records;
 
-    /** @return how many series were recorded */
-    public int poll(PatchworkConfig project) {
-        PatchworkClient client = clients.client(project);
+    /**
+     * @param client the project's client, as the caller made it for this poll
+     * @return how many series were recorded
+     */
+    public int poll(PatchworkConfig project, PatchworkClient client) {
         int added = 0;
         for (SeriesEvent event : client.seriesCompleted(cursors.since(project.name()))) {
             String key = "series:" + event.seriesId();

@@ -1,8 +1,14 @@
 package dev.maestro.pipeline.reporting;
 
+import static dev.maestro.pipeline.delivery.StreamActivation.CHANNEL;
+import static dev.maestro.pipeline.delivery.StreamActivation.CONSUMER_GROUP;
+import static dev.maestro.pipeline.delivery.StreamActivation.DEPLOYED_ADAPTER;
+import static dev.maestro.pipeline.delivery.StreamActivation.EVENT_FILTER;
+import static dev.maestro.pipeline.delivery.StreamActivation.RESOURCE_ADAPTER;
+
 import dev.maestro.event.EventLog;
 import dev.maestro.node.NodeEvent;
-import dev.maestro.pipeline.delivery.EventEnvelope;
+import dev.maestro.pipeline.delivery.NodeEventListener;
 import dev.maestro.pipeline.identity.PipelineIdentity;
 import dev.maestro.pipeline.ra.EventDelivery;
 import dev.maestro.pipeline.ra.StreamEventListener;
@@ -25,13 +31,13 @@ import java.util.logging.Logger;
  * platform and retry counter once.
  */
 @MessageDriven(activationConfig = {
-    @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "${MAESTRO_RA_NAME}"),
-    @ActivationConfigProperty(propertyName = "channel", propertyValue = "node"),
-    @ActivationConfigProperty(propertyName = "consumerGroup", propertyValue = "job-retry"),
-    @ActivationConfigProperty(propertyName = "eventFilter", propertyValue = "state=done,kind=kbuild|job,result=incomplete|fail")
+    @ActivationConfigProperty(propertyName = RESOURCE_ADAPTER, propertyValue = DEPLOYED_ADAPTER),
+    @ActivationConfigProperty(propertyName = CHANNEL, propertyValue = NodeEvent.CHANNEL),
+    @ActivationConfigProperty(propertyName = CONSUMER_GROUP, propertyValue = "job-retry"),
+    @ActivationConfigProperty(propertyName = EVENT_FILTER, propertyValue = "state=done,kind=kbuild|job,result=incomplete|fail")
 })
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class JobRetryBean implements StreamEventListener {
+public class JobRetryBean extends NodeEventListener implements StreamEventListener {
     private static final Logger LOG = Logger.getLogger(JobRetryBean.class.getName());
 
     @Inject
@@ -44,8 +50,7 @@ public class JobRetryBean implements StreamEventListener {
     PipelineIdentity identity;
 
     @Override
-    public void onEvent(EventDelivery delivery) {
-        NodeEvent change = NodeEvent.read(EventEnvelope.parse(delivery.envelope()).data());
+    protected void onNodeEvent(NodeEvent change, EventDelivery delivery) {
         if ("updated".equals(change.op()) && "done".equals(change.previousState())) {
             return;
         }

@@ -1,7 +1,13 @@
 package dev.maestro.pipeline.reporting;
 
+import static dev.maestro.pipeline.delivery.StreamActivation.CHANNEL;
+import static dev.maestro.pipeline.delivery.StreamActivation.CONSUMER_GROUP;
+import static dev.maestro.pipeline.delivery.StreamActivation.DEPLOYED_ADAPTER;
+import static dev.maestro.pipeline.delivery.StreamActivation.EVENT_FILTER;
+import static dev.maestro.pipeline.delivery.StreamActivation.RESOURCE_ADAPTER;
+
 import dev.maestro.node.NodeEvent;
-import dev.maestro.pipeline.delivery.EventEnvelope;
+import dev.maestro.pipeline.delivery.NodeEventListener;
 import dev.maestro.pipeline.ra.EventDelivery;
 import dev.maestro.pipeline.ra.StreamEventListener;
 import jakarta.ejb.ActivationConfigProperty;
@@ -17,20 +23,19 @@ import jakarta.inject.Inject;
  * when its job's process ended), which regressions failing there then get.
  */
 @MessageDriven(activationConfig = {
-    @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "${MAESTRO_RA_NAME}"),
-    @ActivationConfigProperty(propertyName = "channel", propertyValue = "node"),
-    @ActivationConfigProperty(propertyName = "consumerGroup", propertyValue = "regression"),
-    @ActivationConfigProperty(propertyName = "eventFilter", propertyValue = "state=done")
+    @ActivationConfigProperty(propertyName = RESOURCE_ADAPTER, propertyValue = DEPLOYED_ADAPTER),
+    @ActivationConfigProperty(propertyName = CHANNEL, propertyValue = NodeEvent.CHANNEL),
+    @ActivationConfigProperty(propertyName = CONSUMER_GROUP, propertyValue = "regression"),
+    @ActivationConfigProperty(propertyName = EVENT_FILTER, propertyValue = "state=done")
 })
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class RegressionTrackerBean implements StreamEventListener {
+public class RegressionTrackerBean extends NodeEventListener implements StreamEventListener {
 
     @Inject
     RegressionTracker tracker;
 
     @Override
-    public void onEvent(EventDelivery delivery) {
-        NodeEvent change = NodeEvent.read(EventEnvelope.parse(delivery.envelope()).data());
+    protected void onNodeEvent(NodeEvent change, EventDelivery delivery) {
         if ("updated".equals(change.op()) && "done".equals(change.previousState())) {
             tracker.artifactsAdded(change.id());
             return;

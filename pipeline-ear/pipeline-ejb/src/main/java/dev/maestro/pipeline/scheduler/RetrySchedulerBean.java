@@ -1,5 +1,11 @@
 package dev.maestro.pipeline.scheduler;
 
+import static dev.maestro.pipeline.delivery.StreamActivation.CHANNEL;
+import static dev.maestro.pipeline.delivery.StreamActivation.CONSUMER_GROUP;
+import static dev.maestro.pipeline.delivery.StreamActivation.DEPLOYED_ADAPTER;
+import static dev.maestro.pipeline.delivery.StreamActivation.RESOURCE_ADAPTER;
+
+import dev.maestro.pipeline.planning.EventMatcher;
 import dev.maestro.pipeline.ra.StreamEventListener;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
@@ -11,9 +17,9 @@ import jakarta.ejb.TransactionAttributeType;
  * KernelCI's job_retry publishes them (or anyone with {@code POST /publish/retry}).
  */
 @MessageDriven(activationConfig = {
-    @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "${MAESTRO_RA_NAME}"),
-    @ActivationConfigProperty(propertyName = "channel", propertyValue = "retry"),
-    @ActivationConfigProperty(propertyName = "consumerGroup", propertyValue = "scheduler")
+    @ActivationConfigProperty(propertyName = RESOURCE_ADAPTER, propertyValue = DEPLOYED_ADAPTER),
+    @ActivationConfigProperty(propertyName = CHANNEL, propertyValue = EventMatcher.RETRY_CHANNEL),
+    @ActivationConfigProperty(propertyName = CONSUMER_GROUP, propertyValue = "scheduler")
 })
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class RetrySchedulerBean extends SchedulingListener implements StreamEventListener {

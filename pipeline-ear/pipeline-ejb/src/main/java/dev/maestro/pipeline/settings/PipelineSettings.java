@@ -17,6 +17,8 @@ import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -62,8 +64,8 @@ public class PipelineSettings {
     String apiUrl;
 
     @Inject
-    @ConfigProperty(name = "MAESTRO_INSTANCE_ID", defaultValue = "maestro")
-    String instanceId;
+    @ConfigProperty(name = "MAESTRO_INSTANCE_ID")
+    Optional<String> instanceId;
 
     @Resource
     TimerService timerService;
@@ -150,9 +152,25 @@ public class PipelineSettings {
         return apiUrl;
     }
 
-    /** This instance's name in the claims and leases it takes ({@code MAESTRO_INSTANCE_ID}). */
+    /** This instance's name in the claims and leases it takes ({@code MAESTRO_INSTANCE_ID}, else {@code maestro}). */
     public String instanceId() {
-        return instanceId;
+        return instanceId.orElse("maestro");
+    }
+
+    /**
+     * This instance's name on the jobs that outlive it (cluster Jobs), by which it adopts them
+     * again when it restarts: {@code MAESTRO_INSTANCE_ID}, else the host name rather than
+     * {@code maestro}, so that instances that set none still tell their jobs apart (a StatefulSet
+     * pod's name stays the same across restarts).
+     */
+    public String jobOwner() {
+        return instanceId.orElseGet(() -> {
+            try {
+                return InetAddress.getLocalHost().getHostName();
+            } catch (UnknownHostException e) {
+                return "localhost";
+            }
+        });
     }
 
     /** Where runtimes keep their jobs' local files (one directory per runtime entry). */

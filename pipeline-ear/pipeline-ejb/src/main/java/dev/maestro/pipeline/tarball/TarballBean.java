@@ -1,27 +1,27 @@
 package dev.maestro.pipeline.tarball;
 
+import static dev.maestro.pipeline.delivery.StreamActivation.CHANNEL;
+import static dev.maestro.pipeline.delivery.StreamActivation.CONSUMER_GROUP;
+import static dev.maestro.pipeline.delivery.StreamActivation.DEPLOYED_ADAPTER;
+import static dev.maestro.pipeline.delivery.StreamActivation.EVENT_FILTER;
+import static dev.maestro.pipeline.delivery.StreamActivation.RESOURCE_ADAPTER;
+
 import dev.maestro.node.EventMode;
 import dev.maestro.node.Node;
-import dev.maestro.node.NodeResult;
 import dev.maestro.node.NodeEvent;
-import dev.maestro.node.NodeService;
 import dev.maestro.node.NodeState;
 import dev.maestro.pipeline.checkout.CheckoutFailure;
 import dev.maestro.pipeline.checkout.Tarball;
 import dev.maestro.pipeline.checkout.TarballMaker;
 import dev.maestro.pipeline.config.PipelineConfig;
-import dev.maestro.pipeline.delivery.EventEnvelope;
-import dev.maestro.pipeline.git.MirrorStore;
 import dev.maestro.pipeline.patch.PatchsetNodes;
 import dev.maestro.pipeline.ra.EventDelivery;
 import dev.maestro.pipeline.ra.StreamEventListener;
-import dev.maestro.pipeline.settings.PipelineSettings;
 import dev.maestro.store.Ids;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -38,31 +38,22 @@ import org.bson.types.ObjectId;
  * running and does nothing. Checkouts of trees no build config watches are left alone.
  */
 @MessageDriven(activationConfig = {
-    @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "${MAESTRO_RA_NAME}"),
-    @ActivationConfigProperty(propertyName = "channel", propertyValue = "node"),
-    @ActivationConfigProperty(propertyName = "consumerGroup", propertyValue = "tarball"),
-    @ActivationConfigProperty(propertyName = "eventFilter", propertyValue = "op=created,kind=checkout,state=running")
+    @ActivationConfigProperty(propertyName = RESOURCE_ADAPTER, propertyValue = DEPLOYED_ADAPTER),
+    @ActivationConfigProperty(propertyName = CHANNEL, propertyValue = NodeEvent.CHANNEL),
+    @ActivationConfigProperty(propertyName = CONSUMER_GROUP, propertyValue = "tarball"),
+    @ActivationConfigProperty(propertyName = EVENT_FILTER, propertyValue = "op=created,kind=checkout,state=running")
 })
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class TarballBean implements StreamEventListener {
+public class TarballBean extends TarballStep implements StreamEventListener {
     private static final Logger LOG = Logger.getLogger(TarballBean.class.getName());
 
-    @Inject
-    PipelineSettings settings;
-
-    @Inject
-    NodeService nodes;
-
-    @Inject
-    MirrorStore mirrors;
-
     @Override
-    public void onEvent(EventDelivery delivery) {
+    protected void onNodeEvent(NodeEvent event, EventDelivery delivery) {
         Optional<PipelineConfig> config = settings.config();
         if (config.isEmpty() || settings.storage().isEmpty()) {
             return;
         }
-        ObjectId id = Ids.parse(NodeEvent.read(EventEnvelope.parse(delivery.envelope()).data()).id());
+        ObjectId id = Ids.parse(event.id());
         Node checkout = nodes.get(id);
         // A patchset is a checkout too, of a patched tree: the apply step makes its tarball.
         if (checkout.state() != NodeState.RUNNING || PatchsetNodes.isPatchset(checkout)) {
@@ -77,10 +68,8 @@ public class TarballBean implements StreamEventListener {
             }
             Instant holdoff = Instant.now().plus(config.get().buildConfigFor(tarball.get().revision().tree(),
                     tarball.get().revision().branch()).orElseThrow().holdoff());
-            nodes.transition(id, NodeState.RUNNING, NodeState.AVAILABLE, n -> n.withArtifacts(Map.of("tarball",
-                    tarball.get().url().toString())).toBuilder().result(NodeResult.PASS)
-                    .data(tarball.get().checkoutData(n.data() == null ? Map.of() : n.data())).holdoff(holdoff).build(),
-                    EventMode.PUBLISH);
+            available(id, tarball.get().url(), n -> tarball.get().checkoutData(n.data() == null ? Map.of() : n.data()),
+                    holdoff);
         } catch (CheckoutFailure failure) {
             LOG.warning("Checkout " + id + " failed: " + failure.getMessage());
             nodes.transition(id, NodeState.RUNNING, NodeState.DONE, n -> n.incomplete(failure.errorCode(), failure.getMessage()),

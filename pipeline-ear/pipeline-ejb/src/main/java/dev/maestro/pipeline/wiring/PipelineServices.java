@@ -18,7 +18,7 @@ import org.eclipse.microprofile.config.Config;
 /**
  * The settings the pipeline shares with the API, read once from its MicroProfile Config, and the
  * connections and node write path made from them, one instance each. Wired as the API's
- * {@code Backends} and {@code Services} are: {@code @Singleton} producers (common-model's plain
+ * {@code Services} is: {@code @Singleton} producers (common-model's plain
  * classes cannot be proxied), static disposers that close the connections when the pipeline is
  * undeployed.
  */

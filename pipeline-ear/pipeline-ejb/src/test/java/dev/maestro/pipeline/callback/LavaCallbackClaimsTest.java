@@ -2,7 +2,7 @@ package dev.maestro.pipeline.callback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.maestro.testing.Backends;
+import dev.maestro.testing.LocalBackends;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -16,12 +16,12 @@ import org.junit.jupiter.api.Test;
 
 /** A callback is taken once however many deliveries race for it, against a real MongoDB-wire server. */
 class LavaCallbackClaimsTest {
-    private static Backends backends;
+    private static LocalBackends backends;
     private static LavaCallbackClaims claims;
 
     @BeforeAll
     static void start() {
-        backends = new Backends();
+        backends = new LocalBackends();
         claims = new LavaCallbackClaims();
         claims.mongo = backends.mongo();
     }

@@ -13,7 +13,7 @@ import dev.maestro.node.NodeStore;
 import dev.maestro.pipeline.config.JobKind;
 import dev.maestro.pipeline.runtime.JobFailure;
 import dev.maestro.pipeline.runtime.JobOutcome;
-import dev.maestro.testing.Backends;
+import dev.maestro.testing.LocalBackends;
 import dev.maestro.user.GroupStore;
 import dev.maestro.user.User;
 import java.nio.file.Path;
@@ -30,13 +30,13 @@ class JobCloserTest {
             "x", true, false, true, List.of());
     private static final Map<String, String> LOG = Map.of("log", "http://storage.test/job-1/job.log");
 
-    private static Backends backends;
+    private static LocalBackends backends;
     private static NodeService nodes;
     private static JobCloser closer;
 
     @BeforeAll
     static void start() {
-        backends = new Backends();
+        backends = new LocalBackends();
         EventLog events = new EventLog(backends.mongo().database(), backends.redis(), new CloudEventSettings("test", "test"));
         nodes = new NodeService(new NodeStore(backends.mongo().database()), new GroupStore(backends.mongo().database()), events);
         closer = new JobCloser();

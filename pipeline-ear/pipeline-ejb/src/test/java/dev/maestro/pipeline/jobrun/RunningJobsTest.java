@@ -63,7 +63,7 @@ class RunningJobsTest {
                         Map.of(), Map.of(), Optional.empty(), Optional.empty())));
         return new KubernetesRuntime(config, JobTemplates.builtIn(), tmp.resolve("work"), new JobEnvironment(
                 URI.create("http://127.0.0.1:8001"), "api", URI.create("http://127.0.0.1:8001/pipeline/storage"),
-                URI.create("http://127.0.0.1:8001/pipeline/storage/"), "storage"));
+                URI.create("http://127.0.0.1:8001/pipeline/storage/"), "storage"), "pipeline-1");
     }
 
     @Test
@@ -80,7 +80,7 @@ class RunningJobsTest {
         assertThat(client.batch().v1().jobs().inNamespace("jobs").withName(job.jobId()).get())
                 .as("the Job goes on without the pipeline").isNotNull();
 
-        List<AdoptedJob> found = JobRuntimes.adopt(runtime().config(), tmp.resolve("work"));
+        List<AdoptedJob> found = JobRuntimes.adopt(runtime().config(), tmp.resolve("work"), "pipeline-1");
         assertThat(found).as("what the next start adopts").singleElement()
                 .satisfies(a -> assertThat(a.job().jobId()).isEqualTo(job.jobId()));
     }

@@ -8,7 +8,7 @@ import dev.maestro.node.Node;
 import dev.maestro.node.NodeState;
 import dev.maestro.pipeline.it.support.PipelineClient.RootResponse;
 import dev.maestro.pipeline.it.support.TestNodes;
-import dev.maestro.testsupport.Backends;
+import dev.maestro.testsupport.SuiteBackends;
 import dev.maestro.testsupport.Poll;
 import java.time.Instant;
 import java.util.List;
@@ -35,18 +35,18 @@ public interface HealthAndMetricsContract extends PipelineContract {
 
         boolean redisDown = false;
         try {
-            Backends.stopRedis();
+            SuiteBackends.stopRedis();
             redisDown = true;
             Map<String, Object> down = check(Poll.until("pipeline not ready", WAIT, () -> pipeline().root("/health/ready"),
                     r -> r.status() == 503));
             assertThat(down).containsEntry("status", "DOWN");
             assertThat(pipeline().root("/health/live").status()).isEqualTo(200);
-            Backends.startRedis();
+            SuiteBackends.startRedis();
             redisDown = false;
             Poll.until("pipeline ready again", WAIT, () -> pipeline().root("/health/ready"), r -> r.status() == 200);
         } finally {
             if (redisDown) {
-                Backends.startRedis();
+                SuiteBackends.startRedis();
             }
         }
     }

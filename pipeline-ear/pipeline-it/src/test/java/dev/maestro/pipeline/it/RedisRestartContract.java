@@ -2,7 +2,7 @@ package dev.maestro.pipeline.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.maestro.testsupport.Backends;
+import dev.maestro.testsupport.SuiteBackends;
 import dev.maestro.testsupport.Poll;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,8 +31,8 @@ public interface RedisRestartContract extends PipelineContract {
                 published.add(events().publish("it-restart", Map.of("n", i, "phase", "before")));
             }
             Poll.until("a delivery waiting at the gate", WAIT, () -> pipeline().gateWaiting() > 0);
-            Backends.stopRedis();
-            Backends.startRedis();
+            SuiteBackends.stopRedis();
+            SuiteBackends.startRedis();
         } finally {
             pipeline().openGate();
         }
@@ -70,12 +70,12 @@ public interface RedisRestartContract extends PipelineContract {
                 published.add(events().publish("it-restart", Map.of("n", i, "phase", "in-redis-only")));
             }
             Poll.until("a delivery waiting at the gate", WAIT, () -> pipeline().gateWaiting() > 0);
-            Backends.stopRedis();
+            SuiteBackends.stopRedis();
             for (int i = 0; i < 5; i++) {
                 published.add(events().publish("it-restart", Map.of("n", i, "phase", "during")));
             }
             emptyRedisData();
-            Backends.startRedis();
+            SuiteBackends.startRedis();
         } finally {
             pipeline().openGate();
         }
@@ -100,13 +100,13 @@ public interface RedisRestartContract extends PipelineContract {
     default void eventsStoredWhileRedisIsDownAreDeliveredOnceItIsBack() {
         pipeline().openGate();
         Set<String> published = new HashSet<>();
-        Backends.stopRedis();
+        SuiteBackends.stopRedis();
         try {
             for (int i = 0; i < 3; i++) {
                 published.add(events().publish("it-restart", Map.of("n", i, "phase", "during")));
             }
         } finally {
-            Backends.startRedis();
+            SuiteBackends.startRedis();
         }
         Poll.until("the events stored during the outage to be handled", WAIT, () -> pipeline().deliveries("it-restart"),
                 d -> PipelineContract.eventIds(d, "handled").containsAll(published));

@@ -8,5 +8,5 @@ import java.util.List;
  * @param index     position in the {@code scheduler} list, for log lines
  * @param platforms empty means the platform named after the runtime's lab type
  */
-public record SchedulerEntry(int index, String job, EventFilter event, RuntimeSelector runtime, List<String> platforms) {
+public record SchedulerEntry(int index, String job, EventCondition event, RuntimeSelector runtime, List<String> platforms) {
 }

@@ -44,7 +44,7 @@ final class SchedulerSection {
                 }
                 return jobs.containsKey(name);
             }));
-            Optional<EventFilter> event = m.required("event").flatMap(this::event);
+            Optional<EventCondition> event = m.required("event").flatMap(this::event);
             Optional<RuntimeSelector> runtime = m.required("runtime").flatMap(this::runtime);
             List<String> names = m.optional("platforms").map(this::platforms).orElse(List.of());
             if (names.isEmpty() && runtime.isPresent()) {
@@ -57,7 +57,7 @@ final class SchedulerSection {
         });
     }
 
-    private Optional<EventFilter> event(YamlValue value) {
+    private Optional<EventCondition> event(YamlValue value) {
         List<String> allowed = new ArrayList<>(List.of("channel"));
         allowed.addAll(EVENT_FIELDS.keySet());
         return YamlMapping.of(value, allowed).flatMap(m -> {
@@ -75,7 +75,7 @@ final class SchedulerSection {
                     v.string().filter(text -> validEventValue(k, text, v)).ifPresent(text -> fields.put(k, text));
                 }
             });
-            return channel.map(c -> new EventFilter(c, fields));
+            return channel.map(c -> new EventCondition(c, fields));
         });
     }
 

@@ -1,6 +1,6 @@
 package dev.maestro.pipeline.planning;
 
-import dev.maestro.pipeline.config.EventFilter;
+import dev.maestro.pipeline.config.EventCondition;
 import dev.maestro.pipeline.config.PipelineConfig;
 import dev.maestro.pipeline.config.PlatformConfig;
 import dev.maestro.pipeline.config.RuntimeConfig;
@@ -56,12 +56,12 @@ public final class EventMatcher {
     }
 
     /** Whether every field of the filter equals the event's (an absent or null field never matches). */
-    static boolean matches(EventFilter filter, Map<String, Object> event) {
+    static boolean matches(EventCondition filter, Map<String, Object> event) {
         return filter.fields().entrySet().stream()
                 .allMatch(f -> event.get(f.getKey()) != null && f.getValue().equals(String.valueOf(event.get(f.getKey()))));
     }
 
-    private static boolean wasAlreadyMatching(EventFilter filter, Map<String, Object> event) {
+    private static boolean wasAlreadyMatching(EventCondition filter, Map<String, Object> event) {
         if (!"updated".equals(event.get("op")) || !event.containsKey("previous_state")) {
             return false;
         }

@@ -25,7 +25,7 @@ import java.util.logging.Logger;
  * Once it has ended its output is read from the daemon into a local log file, and
  * {@link #discard()} removes the container and that file.
  */
-public final class DockerJob implements RunningJob {
+public final class DockerJob extends PolledJob {
     private static final Logger LOG = Logger.getLogger(DockerJob.class.getName());
     private static final Duration POLL_PERIOD = Duration.ofMillis(250);
     private static final long LOG_READ_MINUTES = 5;
@@ -39,6 +39,7 @@ public final class DockerJob implements RunningJob {
     private JobOutcome outcome;
 
     DockerJob(DockerClient docker, String containerId, ContainerLabels labels, Path logFile) {
+        super(POLL_PERIOD);
         this.docker = docker;
         this.containerId = containerId;
         this.labels = labels;
@@ -75,17 +76,6 @@ public final class DockerJob implements RunningJob {
             }
         }
         return Optional.ofNullable(outcome);
-    }
-
-    @Override
-    public JobOutcome await() throws InterruptedException {
-        while (true) {
-            Optional<JobOutcome> ended = poll();
-            if (ended.isPresent()) {
-                return ended.get();
-            }
-            TimeUnit.MILLISECONDS.sleep(POLL_PERIOD.toMillis());
-        }
     }
 
     @Override

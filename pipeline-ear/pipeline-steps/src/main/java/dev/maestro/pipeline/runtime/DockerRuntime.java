@@ -33,33 +33,20 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  * the pipeline gives jobs work in it unchanged. The job reports its result through the API, as a
  * shell job does; the pipeline reads the container's state and output.
  */
-public final class DockerRuntime implements JobRuntime {
+public final class DockerRuntime extends ScriptRuntime {
     private static final Logger LOG = Logger.getLogger(DockerRuntime.class.getName());
     static final String SCRIPT = "/maestro/job.sh";
     static final String WORK_DIRECTORY = "/maestro/work";
 
-    private final RuntimeConfig config;
     private final DockerRuntimeConfig docker;
     private final Path logRoot;
-    private final JobScript script;
 
     /** Local copies of the jobs' logs go under {@code logRoot}, which is created if needed. */
     DockerRuntime(RuntimeConfig config, JobScript script, Path logRoot) {
-        this.config = config;
+        super(config, script);
         this.docker = config.docker().orElseThrow(() -> new IllegalArgumentException(
                 "Runtime " + config.name() + " is not a docker runtime"));
         this.logRoot = logRoot.toAbsolutePath().normalize();
-        this.script = script;
-    }
-
-    @Override
-    public RuntimeConfig config() {
-        return config;
-    }
-
-    @Override
-    public String generate(JobRequest request) {
-        return script.render(request);
     }
 
     @Override

@@ -12,14 +12,18 @@ public final class JobRuntimes {
 
     /**
      * @param workRoot where runtimes keep one directory per job (a local job's files, a remote job's log)
+     * @param instance this pipeline instance's name, which labels the jobs that outlive it (cluster Jobs);
+     *                 it must stay the same across restarts, so that the instance finds its jobs again
      */
-    public static JobRuntime create(RuntimeConfig config, JobTemplates templates, Path workRoot, JobEnvironment environment) {
+    public static JobRuntime create(RuntimeConfig config, JobTemplates templates, Path workRoot, JobEnvironment environment,
+                                    String instance) {
         return switch (config.labType()) {
             case SHELL -> new ShellRuntime(config, templates, workRoot.resolve(config.name()), environment);
             case LAVA -> new LavaRuntime(config, templates, environment);
             case DOCKER -> new DockerRuntime(config, new JobScript(config, templates, environment),
                     workRoot.resolve(config.name()));
-            case KUBERNETES -> new KubernetesRuntime(config, templates, workRoot.resolve(config.name()), environment);
+            case KUBERNETES -> new KubernetesRuntime(config, templates, workRoot.resolve(config.name()), environment,
+                    instance);
             case PULL_LABS -> throw new UnsupportedOperationException(
                     "lab_type " + config.labType().wireName() + " is not implemented");
         };
@@ -30,12 +34,13 @@ public final class JobRuntimes {
      * runtimes whose jobs outlive the pipeline ({@link RunningJob#detach()}); none for the others.
      *
      * @param workRoot as for {@link #create}
+     * @param instance as for {@link #create}
      * @throws JobRuntimeException with {@code submit_error} when the lab cannot be reached
      */
-    public static List<AdoptedJob> adopt(RuntimeConfig config, Path workRoot) {
+    public static List<AdoptedJob> adopt(RuntimeConfig config, Path workRoot, String instance) {
         return switch (config.labType()) {
             case DOCKER -> DockerRuntime.adopt(config, workRoot.resolve(config.name()));
-            case KUBERNETES -> KubernetesRuntime.adopt(config, workRoot.resolve(config.name()));
+            case KUBERNETES -> KubernetesRuntime.adopt(config, workRoot.resolve(config.name()), instance);
             case SHELL, LAVA, PULL_LABS -> List.of();
         };
     }

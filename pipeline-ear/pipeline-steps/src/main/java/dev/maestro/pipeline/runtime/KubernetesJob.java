@@ -25,8 +25,9 @@ import java.util.logging.Logger;
  * into a local file for the caller to store. It survives a restart of the pipeline, which finds it
  * again ({@link KubernetesRuntime#adopt}), so stopping the pipeline leaves it running.
  */
-public final class KubernetesJob implements RunningJob {
+public final class KubernetesJob extends PolledJob {
     private static final Logger LOG = Logger.getLogger(KubernetesJob.class.getName());
+    /** poll() reads the informer's cache, so awaiting costs the cluster nothing. */
     private static final Duration AWAIT_STEP = Duration.ofSeconds(1);
     private static final String DEADLINE_EXCEEDED = "DeadlineExceeded";
 
@@ -43,6 +44,7 @@ public final class KubernetesJob implements RunningJob {
 
     KubernetesJob(KubernetesCluster cluster, String name, String nodeId, JobKind kind, Instant started, Duration limit,
                   Path workRoot, String artifactDirectory) {
+        super(AWAIT_STEP);
         this.cluster = cluster;
         this.name = name;
         this.nodeId = nodeId;
@@ -81,18 +83,6 @@ public final class KubernetesJob implements RunningJob {
             }
         }
         return Optional.ofNullable(outcome);
-    }
-
-    @Override
-    public JobOutcome await() throws InterruptedException {
-        while (true) {
-            Optional<JobOutcome> ended = poll();
-            if (ended.isPresent()) {
-                return ended.get();
-            }
-            // poll() reads the informer's cache, so this wait costs the cluster nothing.
-            Thread.sleep(AWAIT_STEP.toMillis());
-        }
     }
 
     @Override

@@ -4,8 +4,6 @@ import dev.maestro.pipeline.config.KubernetesConfig;
 import dev.maestro.pipeline.config.RuntimeConfig;
 import dev.maestro.pipeline.jobs.JobTemplates;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,31 +19,28 @@ import java.util.logging.Logger;
  * Job through the cluster's informer, stores its pod's log, deletes it when it overruns its limit,
  * and finds it again by its labels when the pipeline restarts.
  *
- * <p>Jobs are labelled with this pipeline instance's name ({@code MAESTRO_INSTANCE_ID}, else the
- * host name), so that with several instances on one cluster each re-adopts only its own.
+ * <p>Jobs are labelled with this pipeline instance's name (the pipeline's settings give it), so
+ * that with several instances on one cluster each re-adopts only its own.
  */
-public final class KubernetesRuntime implements JobRuntime {
+public final class KubernetesRuntime extends ScriptRuntime {
     private static final Logger LOG = Logger.getLogger(KubernetesRuntime.class.getName());
 
-    private final RuntimeConfig config;
     private final KubernetesConfig settings;
-    private final JobScript script;
     /** The same script, with the API and storage URLs as pods in the cluster reach them. */
     private final JobScript inCluster;
     private final Path workRoot;
     private final String instance;
 
-    /** Pods' logs are fetched into directories under {@code workRoot}, which is created if needed. */
-    public KubernetesRuntime(RuntimeConfig config, JobTemplates templates, Path workRoot, JobEnvironment environment) {
-        this(config, templates, workRoot, environment, instanceName());
-    }
-
-    KubernetesRuntime(RuntimeConfig config, JobTemplates templates, Path workRoot, JobEnvironment environment,
-                      String instance) {
-        this.config = config;
+    /**
+     * Pods' logs are fetched into directories under {@code workRoot}, which is created if needed.
+     *
+     * @param instance this pipeline instance's name, which labels its Jobs; it must stay the same across restarts
+     */
+    public KubernetesRuntime(RuntimeConfig config, JobTemplates templates, Path workRoot, JobEnvironment environment,
+                             String instance) {
+        super(config, new JobScript(config, templates, environment));
         this.settings = config.kubernetes().orElseThrow(() -> new IllegalArgumentException(
                 "Runtime " + config.name() + " has no Kubernetes settings"));
-        this.script = new JobScript(config, templates, environment);
         this.inCluster = new JobScript(config, templates, new JobEnvironment(
                 settings.apiUrl().orElse(environment.apiUrl()), environment.apiToken(),
                 settings.storageUrl().orElse(environment.storageApiUrl()), environment.storageBaseUrl(),
@@ -57,16 +52,6 @@ public final class KubernetesRuntime implements JobRuntime {
     /** Closes the connections to every cluster (the pipeline is stopping). */
     public static void disconnectAll() {
         KubernetesClusters.closeAll();
-    }
-
-    @Override
-    public RuntimeConfig config() {
-        return config;
-    }
-
-    @Override
-    public String generate(JobRequest request) {
-        return script.render(request);
     }
 
     @Override
@@ -105,13 +90,10 @@ public final class KubernetesRuntime implements JobRuntime {
      * running or ended without anyone collecting their log, to be watched again.
      *
      * @param workRoot as for the constructor
+     * @param instance as for the constructor
      * @throws JobRuntimeException with {@code submit_error} when the cluster cannot be asked
      */
-    public static List<AdoptedJob> adopt(RuntimeConfig config, Path workRoot) {
-        return adopt(config, workRoot, instanceName());
-    }
-
-    static List<AdoptedJob> adopt(RuntimeConfig config, Path workRoot, String instance) {
+    public static List<AdoptedJob> adopt(RuntimeConfig config, Path workRoot, String instance) {
         KubernetesCluster cluster = KubernetesClusters.of(config.kubernetes().orElseThrow(() -> new IllegalArgumentException(
                 "Runtime " + config.name() + " has no Kubernetes settings")));
         Path root = workRoot.toAbsolutePath().normalize();
@@ -148,22 +130,5 @@ public final class KubernetesRuntime implements JobRuntime {
         }
         return settings.image().orElseThrow(() -> new JobRuntimeException(JobFailure.INVALID_JOB_PARAMS, "Job "
                 + request.job().name() + " has no image, and runtime " + config.name() + " has no default image"));
-    }
-
-    /**
-     * {@code MAESTRO_INSTANCE_ID} (a system property or the environment, as the resource adapter
-     * reads it), else the host name, which unlike the adapter's default has no process id: it must
-     * stay the same across restarts (a StatefulSet pod's name does).
-     */
-    static String instanceName() {
-        String configured = System.getProperty("MAESTRO_INSTANCE_ID", System.getenv("MAESTRO_INSTANCE_ID"));
-        if (configured != null && !configured.isBlank()) {
-            return configured;
-        }
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "localhost";
-        }
     }
 }

@@ -25,32 +25,19 @@ import java.util.logging.Logger;
  * ({@code PATH}, {@code HOME}, locale, proxies) and the job's own ({@link JobScript#variables}).
  * The server's secrets (database URLs, admin passwords) never reach it.
  */
-public final class ShellRuntime implements JobRuntime {
+public final class ShellRuntime extends ScriptRuntime {
     private static final Logger LOG = Logger.getLogger(ShellRuntime.class.getName());
     private static final List<String> INHERITED = List.of("PATH", "HOME", "LANG", "LC_ALL", "LC_CTYPE", "TZ",
             "TMPDIR", "USER", "LOGNAME", "http_proxy", "https_proxy", "no_proxy", "HTTP_PROXY", "HTTPS_PROXY",
             "NO_PROXY");
     private static final String DEFAULT_PATH = "/usr/local/bin:/usr/bin:/bin";
 
-    private final RuntimeConfig config;
     private final Path workRoot;
-    private final JobScript script;
 
     /** Jobs get directories under {@code workRoot}, which is created if needed. */
     public ShellRuntime(RuntimeConfig config, JobTemplates templates, Path workRoot, JobEnvironment environment) {
-        this.config = config;
+        super(config, new JobScript(config, templates, environment));
         this.workRoot = workRoot.toAbsolutePath().normalize();
-        this.script = new JobScript(config, templates, environment);
-    }
-
-    @Override
-    public RuntimeConfig config() {
-        return config;
-    }
-
-    @Override
-    public String generate(JobRequest request) {
-        return script.render(request);
     }
 
     @Override

@@ -2,7 +2,8 @@
  * Runtimes run jobs. {@link dev.maestro.pipeline.runtime.JobRuntime} is the abstraction
  * (a type of lab → an implementation, see {@link dev.maestro.pipeline.runtime.JobRuntimes});
  * every runtime that runs scripts renders a job template into the same POSIX {@code sh} script
- * ({@code JobScript}): {@link dev.maestro.pipeline.runtime.ShellRuntime} runs it as a local
+ * ({@code JobScript}, which {@code ScriptRuntime} holds for them; the jobs whose end is learnt by
+ * polling their lab share {@code PolledJob}): {@link dev.maestro.pipeline.runtime.ShellRuntime} runs it as a local
  * process with a time limit, {@link dev.maestro.pipeline.runtime.DockerRuntime} in a container of
  * the job's image through the Docker Engine API (docker-java),
  * {@link dev.maestro.pipeline.runtime.KubernetesRuntime} as a Kubernetes {@code Job} through the

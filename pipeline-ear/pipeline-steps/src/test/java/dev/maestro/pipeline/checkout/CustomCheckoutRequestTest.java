@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.maestro.error.MaestroException;
-import dev.maestro.pipeline.config.ConfigLoader;
+import dev.maestro.pipeline.config.ConfigFiles;
 import dev.maestro.pipeline.config.PipelineConfig;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -40,13 +39,11 @@ class CustomCheckoutRequestTest {
             scheduler: []
             """.formatted(URL);
 
-    @TempDir
-    static Path dir;
     static PipelineConfig config;
 
     @BeforeAll
-    static void load() throws IOException {
-        config = new ConfigLoader(Map.of()).load(Files.writeString(dir.resolve("pipeline.yaml"), CONFIG));
+    static void load(@TempDir Path dir) throws IOException {
+        config = new ConfigFiles(dir).load(CONFIG);
     }
 
     @Test

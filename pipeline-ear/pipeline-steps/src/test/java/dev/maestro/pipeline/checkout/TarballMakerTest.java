@@ -3,7 +3,7 @@ package dev.maestro.pipeline.checkout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import dev.maestro.pipeline.config.ConfigLoader;
+import dev.maestro.pipeline.config.ConfigFiles;
 import dev.maestro.pipeline.config.PipelineConfig;
 import dev.maestro.pipeline.git.Git;
 import dev.maestro.pipeline.git.MirrorStore;
@@ -14,7 +14,6 @@ import dev.maestro.testsupport.FixtureRepo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -26,15 +25,7 @@ class TarballMakerTest {
     Path tmp;
 
     private PipelineConfig config(String treeUrl, String branch) throws IOException {
-        String yaml = """
-                storage:
-                  local: {storage_type: filesystem, path: storage, base_url: "https://files.example.org/", api_url: "https://files.example.org"}
-                trees:
-                  toy: {url: "%s"}
-                build_configs:
-                  toy_build: {tree: toy, branch: "%s"}
-                """.formatted(treeUrl, branch);
-        return new ConfigLoader(Map.of()).load(Files.writeString(tmp.resolve("pipeline.yaml"), yaml));
+        return new ConfigFiles(tmp).load(ConfigFiles.toyTree(treeUrl, branch));
     }
 
     private TarballMaker maker(PipelineConfig config) {

@@ -9,18 +9,34 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /** A test's pipeline configuration: written as {@code pipeline.yaml} in its directory, then loaded or refused. */
-final class ConfigFiles {
+public final class ConfigFiles {
     private final Path dir;
 
-    ConfigFiles(Path dir) {
+    public ConfigFiles(Path dir) {
         this.dir = dir;
     }
 
-    Path write(String yaml) throws IOException {
+    /**
+     * The smallest configuration that makes tarballs of one tree: file storage under the
+     * directory, tree {@code toy} at {@code treeUrl} and its build config {@code toy_build} on
+     * {@code branch}.
+     */
+    public static String toyTree(Object treeUrl, String branch) {
+        return """
+                storage:
+                  local: {storage_type: filesystem, path: storage, base_url: "https://files.example.org/", api_url: "https://files.example.org"}
+                trees:
+                  toy: {url: "%s"}
+                build_configs:
+                  toy_build: {tree: toy, branch: "%s"}
+                """.formatted(treeUrl, branch);
+    }
+
+    public Path write(String yaml) throws IOException {
         return Files.writeString(dir.resolve("pipeline.yaml"), yaml);
     }
 
-    PipelineConfig load(String yaml) throws IOException {
+    public PipelineConfig load(String yaml) throws IOException {
         return new ConfigLoader(Map.of()).load(write(yaml));
     }
 

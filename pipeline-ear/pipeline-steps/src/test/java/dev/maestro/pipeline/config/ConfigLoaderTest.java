@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,13 +61,12 @@ class ConfigLoaderTest {
                 platforms: [shell, qemu]
             """;
 
-    @TempDir
-    Path dir;
-    private ConfigFiles files;
+    private final Path dir;
+    private final ConfigFiles files;
 
-    @BeforeEach
-    void files() {
-        files = new ConfigFiles(dir);
+    ConfigLoaderTest(@TempDir Path dir) {
+        this.dir = dir;
+        this.files = new ConfigFiles(dir);
     }
 
     /** {@code file:line:column: } of the first line of {@code yaml} containing {@code text}, at {@code text}. */
@@ -106,7 +104,7 @@ class ConfigLoaderTest {
         assertThat(config.runtimes().get("shell")).isEqualTo(new RuntimeConfig("shell", LabType.SHELL, Duration.ofMinutes(10)));
         assertThat(config.scheduler()).hasSize(2);
         SchedulerEntry kver = config.scheduler().get(0);
-        assertThat(kver.event()).isEqualTo(new EventFilter("node", Map.of("kind", "checkout", "state", "available")));
+        assertThat(kver.event()).isEqualTo(new EventCondition("node", Map.of("kind", "checkout", "state", "available")));
         assertThat(kver.runtime()).isEqualTo(new RuntimeSelector(Optional.empty(), Optional.of(LabType.SHELL)));
         RuntimeConfig shell = config.runtimeFor(kver.runtime()).orElseThrow();
         assertThat(config.platformsFor(kver, shell)).extracting(PlatformConfig::name).containsExactly("shell");

@@ -10,19 +10,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The keys of the runtimes other than the shell (LAVA, Docker, Kubernetes), as the loader reads and checks them. */
 class RuntimeSectionsTest {
-    @TempDir
-    Path dir;
-    private ConfigFiles files;
+    private final Path dir;
+    private final ConfigFiles files;
 
-    @BeforeEach
-    void files() {
-        files = new ConfigFiles(dir);
+    RuntimeSectionsTest(@TempDir Path dir) {
+        this.dir = dir;
+        this.files = new ConfigFiles(dir);
     }
 
     private static final String LAVA_RUNTIME = """

@@ -104,7 +104,7 @@ class ExampleJobsTest {
                 .load(Path.of(System.getProperty("maestro.example.pipeline.config")));
         mirrors = new MirrorStore(Git.withDefaultLimits(), tmp.resolve("mirrors"));
         shell = JobRuntimes.create(config.runtimes().get("shell"), config.templates(), tmp.resolve("work"),
-                JobEnvironment.of(server.apiUrl(), API_TOKEN, config.storage(), STORAGE_TOKEN));
+                JobEnvironment.of(server.apiUrl(), API_TOKEN, config.storage(), STORAGE_TOKEN), "pipeline-1");
         checkout = newCheckout();
         kbuild = run(scheduled(checkoutAvailable(), "kbuild-tiny"), checkout, List.of(checkout));
         assertThat(kbuild.outcome().succeeded()).as("kbuild-tiny log:\n%s", kbuild.log()).isTrue();
@@ -295,7 +295,7 @@ class ExampleJobsTest {
     @Test
     void aJobWhoseApiCallsAreRefusedEndsWithTheApisMessageInItsLog() throws Exception {
         JobRuntime wrongToken = JobRuntimes.create(config.runtimes().get("shell"), config.templates(), tmp.resolve("work"),
-                JobEnvironment.of(server.apiUrl(), "expired-token", config.storage(), "wrong-storage-token"));
+                JobEnvironment.of(server.apiUrl(), "expired-token", config.storage(), "wrong-storage-token"), "pipeline-1");
         ScheduledJob scheduled = scheduled(checkoutAvailable(), "kver");
         Map<String, Object> node = planned(scheduled, checkout);
         JobOutcome outcome = wrongToken.submit(new JobRequest(node, scheduled.job(), scheduled.platform(),

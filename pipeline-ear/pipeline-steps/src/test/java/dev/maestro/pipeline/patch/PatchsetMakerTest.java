@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.maestro.node.Node;
-import dev.maestro.pipeline.config.ConfigLoader;
+import dev.maestro.pipeline.config.ConfigFiles;
 import dev.maestro.pipeline.config.PipelineConfig;
 import dev.maestro.pipeline.git.Git;
 import dev.maestro.pipeline.git.MirrorStore;
@@ -50,15 +50,7 @@ class PatchsetMakerTest {
     void fixture() throws IOException {
         repo = FixtureRepo.create(tmp.resolve("toy"));
         base = repo.head();
-        String yaml = """
-                storage:
-                  local: {storage_type: filesystem, path: storage, base_url: "https://files.example.org/", api_url: "https://files.example.org"}
-                trees:
-                  toy: {url: "%s"}
-                build_configs:
-                  toy_main: {tree: toy, branch: main}
-                """.formatted(repo.path());
-        config = new ConfigLoader(Map.of()).load(Files.writeString(tmp.resolve("pipeline.yaml"), yaml));
+        config = new ConfigFiles(tmp).load(ConfigFiles.toyTree(repo.path(), "main"));
         storage = ArtifactStorages.open(config.storage());
     }
 

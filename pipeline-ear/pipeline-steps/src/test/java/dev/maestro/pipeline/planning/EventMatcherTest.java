@@ -2,10 +2,9 @@ package dev.maestro.pipeline.planning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.maestro.pipeline.config.ConfigLoader;
+import dev.maestro.pipeline.config.ConfigFiles;
 import dev.maestro.pipeline.config.PipelineConfig;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -47,13 +46,11 @@ class EventMatcherTest {
                 runtime: {name: first}
             """;
 
-    @TempDir
-    static Path dir;
     static PipelineConfig config;
 
     @BeforeAll
-    static void load() throws IOException {
-        config = new ConfigLoader(Map.of()).load(Files.writeString(dir.resolve("pipeline.yaml"), CONFIG));
+    static void load(@TempDir Path dir) throws IOException {
+        config = new ConfigFiles(dir).load(CONFIG);
     }
 
     private static Map<String, Object> event(Object... keyValues) {

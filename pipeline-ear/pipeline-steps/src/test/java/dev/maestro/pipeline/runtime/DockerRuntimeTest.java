@@ -60,7 +60,7 @@ class DockerRuntimeTest {
 
     private JobRuntime runtime(RuntimeConfig config) {
         return JobRuntimes.create(config, JobTemplates.besideConfig(tmp.resolve("pipeline.yaml")), tmp.resolve("work"),
-                ENVIRONMENT);
+                ENVIRONMENT, "pipeline-1");
     }
 
     private JobRuntime runtime() {
@@ -183,7 +183,7 @@ class DockerRuntimeTest {
         assertThat(second.detach()).isTrue();
         assertThat(inspect(first.jobId()).getState().getRunning()).isTrue();
 
-        List<AdoptedJob> adopted = JobRuntimes.adopt(config(DockerRuntimeConfig.defaults()), tmp.resolve("work"));
+        List<AdoptedJob> adopted = JobRuntimes.adopt(config(DockerRuntimeConfig.defaults()), tmp.resolve("work"), "pipeline-1");
         assertThat(adopted).extracting(AdoptedJob::nodeId).containsExactlyInAnyOrder(finishing.nodeId(), hung.nodeId());
         AdoptedJob again = adopted.stream().filter(a -> a.nodeId().equals(finishing.nodeId())).findFirst().orElseThrow();
         assertThat(again.artifactDirectory()).isEqualTo(finishing.artifactDirectory());
@@ -196,7 +196,7 @@ class DockerRuntimeTest {
         assertThat(overdue.job().await().timedOut()).as("the limit survives the restart").isTrue();
         again.job().discard();
         overdue.job().discard();
-        assertThat(JobRuntimes.adopt(config(DockerRuntimeConfig.defaults()), tmp.resolve("work"))).isEmpty();
+        assertThat(JobRuntimes.adopt(config(DockerRuntimeConfig.defaults()), tmp.resolve("work"), "pipeline-1")).isEmpty();
     }
 
     @Test
@@ -209,7 +209,7 @@ class DockerRuntimeTest {
                 .satisfies(e -> assertThat(e.failure().errorCode()).isEqualTo(JobFailure.SUBMIT_ERROR))
                 .withMessageContaining("The Docker Engine at unix://" + tmp.resolve("no-docker.sock") + " cannot be reached");
         assertThatExceptionOfType(JobRuntimeException.class)
-                .isThrownBy(() -> JobRuntimes.adopt(config(missing), tmp.resolve("work")))
+                .isThrownBy(() -> JobRuntimes.adopt(config(missing), tmp.resolve("work"), "pipeline-1"))
                 .withMessageContaining("cannot be reached");
     }
 
@@ -223,6 +223,6 @@ class DockerRuntimeTest {
                 .isThrownBy(() -> runtime().submit(request("echo never\n", "", Map.of())))
                 .satisfies(e -> assertThat(e.failure().errorCode()).isEqualTo(JobFailure.INVALID_JOB_PARAMS))
                 .withMessageContaining("has no image");
-        assertThat(JobRuntimes.adopt(config(DockerRuntimeConfig.defaults()), tmp.resolve("work"))).isEmpty();
+        assertThat(JobRuntimes.adopt(config(DockerRuntimeConfig.defaults()), tmp.resolve("work"), "pipeline-1")).isEmpty();
     }
 }

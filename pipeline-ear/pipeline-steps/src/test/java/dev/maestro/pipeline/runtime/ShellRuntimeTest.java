@@ -207,11 +207,11 @@ class ShellRuntimeTest {
 
     @Test
     void runtimesAreMadeByLabType() {
-        JobRuntime runtime = JobRuntimes.create(SHELL, JobTemplates.builtIn(), tmp, ENVIRONMENT);
+        JobRuntime runtime = JobRuntimes.create(SHELL, JobTemplates.builtIn(), tmp, ENVIRONMENT, "pipeline-1");
         assertThat(runtime).isInstanceOf(ShellRuntime.class);
         assertThat(runtime.config()).isEqualTo(SHELL);
         assertThatThrownBy(() -> JobRuntimes.create(new RuntimeConfig("pull", LabType.PULL_LABS, Duration.ofHours(1)),
-                JobTemplates.builtIn(), tmp, ENVIRONMENT)).isInstanceOf(UnsupportedOperationException.class);
+                JobTemplates.builtIn(), tmp, ENVIRONMENT, "pipeline-1")).isInstanceOf(UnsupportedOperationException.class);
         assertThat(ENVIRONMENT.toString()).doesNotContain("t0ken");
     }
 }

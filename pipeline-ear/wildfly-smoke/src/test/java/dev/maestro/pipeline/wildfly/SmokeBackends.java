@@ -1,7 +1,7 @@
 package dev.maestro.pipeline.wildfly;
 
-import dev.maestro.testsupport.Backends;
+import dev.maestro.testsupport.SuiteBackends;
 
 /** The smoke test's backing services: test-support's MongoDB-wire server and Redis, nothing more. */
-public class SmokeBackends extends Backends {
+public class SmokeBackends extends SuiteBackends {
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.maestro.testsupport.ApiClient;
 import dev.maestro.testsupport.ApiResponse;
-import dev.maestro.testsupport.Backends;
+import dev.maestro.testsupport.SuiteBackends;
 import dev.maestro.testsupport.Poll;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,8 +44,8 @@ class WildFlySmokeIT {
         Path artifacts = Path.of(System.getProperty("smoke.artifacts"));
         server.deployOnStart(artifacts.resolve("api.war"), artifacts.resolve("pipeline.ear"));
         server.start(Map.of(
-                "MONGO_SERVICE", Backends.mongoUri(),
-                "REDIS_HOST", "127.0.0.1:" + Backends.redisPort(),
+                "MONGO_SERVICE", SuiteBackends.mongoUri(),
+                "REDIS_HOST", "127.0.0.1:" + SuiteBackends.redisPort(),
                 "MAESTRO_DATA_DIR", System.getProperty("smoke.data.dir"),
                 "KCI_INITIAL_PASSWORD", PASSWORD,
                 "MAESTRO_INSTANCE_ID", INSTANCE,

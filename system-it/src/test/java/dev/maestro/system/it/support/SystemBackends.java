@@ -3,7 +3,7 @@ package dev.maestro.system.it.support;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.maestro.security.KeyFiles;
-import dev.maestro.testsupport.Backends;
+import dev.maestro.testsupport.SuiteBackends;
 import dev.maestro.testsupport.FakeLavaServer;
 import dev.maestro.testsupport.FixtureRepo;
 import dev.maestro.files.Directories;
@@ -18,7 +18,7 @@ import java.nio.file.Path;
  * race to create it), the fixture tree, a fake LAVA lab, the pipeline configuration and an empty
  * data directory.
  */
-public class SystemBackends extends Backends {
+public class SystemBackends extends SuiteBackends {
     /** The REST API token of the {@code lava-lab} runtime (written literally in the test's configuration). */
     public static final String LAVA_TOKEN = "lava-rest-t0ken";
     private static volatile GreenMail mail;

@@ -7,7 +7,7 @@ import dev.maestro.event.EventLog;
 import dev.maestro.event.StoredEvent;
 import dev.maestro.pipeline.ra.EventDelivery;
 import dev.maestro.pipeline.ra.history.EventHistorySource;
-import dev.maestro.testing.Backends;
+import dev.maestro.testing.LocalBackends;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -31,7 +31,7 @@ class StreamContractTest {
         assertThat(EventStreams.streamOf(channel)).isEqualTo(StoredEvent.streamOf(channel));
         List<EventDelivery> received = new CopyOnWriteArrayList<>();
         Timer heartbeats = new Timer("heartbeats", true);
-        try (Backends backends = new Backends()) {
+        try (LocalBackends backends = new LocalBackends()) {
             EventLog log = new EventLog(backends.mongo().database(), backends.redis(), new CloudEventSettings("test", "test"));
             ConsumerSettings settings = new ConsumerSettings(EventStreams.streamOf(channel), "contract", "me",
                     EventFilter.parse(""), 10, 200, 60_000, 100, 3, "0", 1000);

@@ -1,6 +1,6 @@
 package dev.maestro.pipeline.it.support;
 
-import dev.maestro.testsupport.Backends;
+import dev.maestro.testsupport.SuiteBackends;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * keeps an append-only file, as a production Redis behind a pipeline should, so that a restart
  * keeps streams, groups and pending entries.
  */
-public class PipelineBackends extends Backends {
+public class PipelineBackends extends SuiteBackends {
 
     /**
      * Emptied first: the suite's MongoDB starts empty, and a Redis remembering an earlier run's

@@ -7,7 +7,7 @@ import dev.maestro.event.StoredEvent;
 import dev.maestro.json.Json;
 import dev.maestro.store.MongoConnection;
 import dev.maestro.store.RedisConnection;
-import dev.maestro.testsupport.Backends;
+import dev.maestro.testsupport.SuiteBackends;
 import com.mongodb.client.model.Filters;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +29,8 @@ public final class TestEvents implements AutoCloseable {
     private final EventLog log;
 
     public TestEvents() {
-        mongo = new MongoConnection(Backends.mongoUri());
-        redis = new RedisConnection("127.0.0.1", Backends.redisPort());
+        mongo = new MongoConnection(SuiteBackends.mongoUri());
+        redis = new RedisConnection("127.0.0.1", SuiteBackends.redisPort());
         log = new EventLog(mongo.database(), redis.pool(), CloudEventSettings.KERNELCI);
     }
 

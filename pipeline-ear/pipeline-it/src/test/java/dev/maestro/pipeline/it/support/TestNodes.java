@@ -10,7 +10,7 @@ import dev.maestro.node.NodeState;
 import dev.maestro.node.NodeStore;
 import dev.maestro.store.MongoConnection;
 import dev.maestro.store.RedisConnection;
-import dev.maestro.testsupport.Backends;
+import dev.maestro.testsupport.SuiteBackends;
 import dev.maestro.user.GroupStore;
 import dev.maestro.user.User;
 import java.time.Instant;
@@ -34,8 +34,8 @@ public final class TestNodes implements AutoCloseable {
     private final NodeService nodes;
 
     public TestNodes() {
-        mongo = new MongoConnection(Backends.mongoUri());
-        redis = new RedisConnection("127.0.0.1", Backends.redisPort());
+        mongo = new MongoConnection(SuiteBackends.mongoUri());
+        redis = new RedisConnection("127.0.0.1", SuiteBackends.redisPort());
         nodes = new NodeService(new NodeStore(mongo.database()), new GroupStore(mongo.database()),
                 new EventLog(mongo.database(), redis.pool(), CloudEventSettings.KERNELCI));
     }

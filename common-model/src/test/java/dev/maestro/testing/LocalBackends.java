@@ -14,13 +14,13 @@ import redis.embedded.RedisServer;
  * Real backing services for common-model tests: a MongoDB-wire server and a real Redis on free
  * loopback ports. Use one per test class ({@code @BeforeAll} / {@code @AfterAll}).
  */
-public final class Backends implements AutoCloseable {
+public final class LocalBackends implements AutoCloseable {
     private final MongoServer mongoServer;
     private final RedisServer redisServer;
     private final MongoConnection mongo;
     private final JedisPool redis;
 
-    public Backends() {
+    public LocalBackends() {
         mongoServer = new MongoServer(new MemoryBackend());
         String uri = mongoServer.bindAndGetConnectionString();
         mongo = new MongoConnection(uri);

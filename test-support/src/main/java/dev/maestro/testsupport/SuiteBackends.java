@@ -15,7 +15,7 @@ import org.junit.platform.launcher.LauncherSessionListener;
  * subclass as its {@code LauncherSessionListener} and adds what only it needs in
  * {@link #started()} and {@link #stopping()}.
  */
-public abstract class Backends implements LauncherSessionListener {
+public abstract class SuiteBackends implements LauncherSessionListener {
     public static final String MONGO_PORT = "it.mongo.port";
     public static final String REDIS_PORT = "it.redis.port";
 

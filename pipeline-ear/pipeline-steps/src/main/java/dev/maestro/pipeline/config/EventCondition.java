@@ -7,5 +7,5 @@ import java.util.Map;
  * ({@code kind}, {@code name}, {@code state}, {@code result}, {@code op}, {@code group},
  * {@code owner}) must equal.
  */
-public record EventFilter(String channel, Map<String, String> fields) {
+public record EventCondition(String channel, Map<String, String> fields) {
 }
