@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
-import dev.maestro.testing.Backends;
+import dev.maestro.testing.LocalBackends;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,13 +19,13 @@ import org.junit.jupiter.api.Test;
 /** The stream repair's per-channel mark on a MongoDB-wire server, with the time set by the test. */
 class CheckedSequencesTest {
     private static final Instant T0 = Instant.parse("2026-12-06T10:00:00Z");
-    private static Backends backends;
+    private static LocalBackends backends;
     private static MongoCollection<Document> counters;
     private static MongoCollection<Document> marks;
 
     @BeforeAll
     static void start() {
-        backends = new Backends();
+        backends = new LocalBackends();
         counters = backends.mongo().database().getCollection(EventLog.COUNTERS);
         marks = backends.mongo().database().getCollection(OrphanedEvents.MARKS);
     }

@@ -5,7 +5,6 @@ import dev.maestro.api.node.schema.NodeProperties.Property;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASModelReader;
 import org.eclipse.microprofile.openapi.models.Components;
@@ -18,32 +17,28 @@ import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
  * made from common-model's node field table through {@link NodeProperties} rather than written
  * as annotated classes: {@code Node}, {@code NodePatch}, and those holding nodes,
  * {@code NodePage}, {@code NodeList} and {@code Hierarchy}. The resources name them by
- * reference ({@code @Schema(ref = "Node")}). On a server whose model is not the 3.x one this is
- * written for (see {@link OpenApiFinish}), it adds nothing.
+ * reference ({@code @Schema(ref = "Node")}). The same schemas on either MicroProfile OpenAPI
+ * model (see {@link OpenApiFinish}): Payara's 3.x takes one type and a {@code nullable} flag,
+ * WildFly's 4.0 (OpenAPI 3.1) a list of types, where {@code null} is one of them.
  */
 public class NodeSchemas implements OASModelReader {
-    private static final Logger LOG = Logger.getLogger(NodeSchemas.class.getName());
 
     @Override
     public OpenAPI buildModel() {
         OpenAPI model = OASFactory.createOpenAPI();
-        if (!OpenApiFinish.SAME_MODEL) {
-            LOG.info("The node schemas are not added to the OpenAPI document: this server's MicroProfile OpenAPI model is not the 3.x one");
-            return model;
-        }
         Components components = OASFactory.createComponents()
                 .addSchema("Node", object(NodeProperties.node()).required(new ArrayList<>(NodeProperties.required()))
                         .description("A node: a checkout, a build, a job, a test, a regression… Timestamps are UTC ISO-8601 "
                                 + "without offset on output; Z, an offset or a space instead of T are accepted on input."))
                 .addSchema("NodePatch", object(NodeProperties.patch())
                         .description("Fields to change; at least one is required. data replaces the whole data object."))
-                .addSchema("NodePage", OASFactory.createSchema().type(SchemaType.OBJECT)
+                .addSchema("NodePage", typed(SchemaType.OBJECT)
                         .addProperty("items", arrayOf("Node"))
                         .addProperty("total", integer("int64").description("Number of all matching nodes"))
                         .addProperty("limit", integer("int32"))
                         .addProperty("offset", integer("int32")))
                 .addSchema("NodeList", arrayOf("Node").description("An array of Node objects"))
-                .addSchema("Hierarchy", OASFactory.createSchema().type(SchemaType.OBJECT)
+                .addSchema("Hierarchy", typed(SchemaType.OBJECT)
                         .description("A node and its children, recursively")
                         .addProperty("node", OASFactory.createSchema().ref("Node"))
                         .addProperty("child_nodes", arrayOf("Hierarchy")
@@ -53,23 +48,23 @@ public class NodeSchemas implements OASModelReader {
     }
 
     private static Schema object(List<Property> properties) {
-        Schema schema = OASFactory.createSchema().type(SchemaType.OBJECT);
+        Schema schema = typed(SchemaType.OBJECT);
         properties.forEach(p -> schema.addProperty(p.name(), property(p)));
         return schema;
     }
 
     private static Schema property(Property p) {
-        Schema schema = OASFactory.createSchema().type(SchemaType.valueOf(p.type().toUpperCase(Locale.ROOT)))
+        Schema schema = typed(SchemaType.valueOf(p.type().toUpperCase(Locale.ROOT)))
                 .format(p.format()).description(p.words().description()).example(p.words().example())
                 .defaultValue(p.words().defaultValue());
         if ("array".equals(p.type())) {
-            schema.items(OASFactory.createSchema().type(SchemaType.STRING));
+            schema.items(typed(SchemaType.STRING));
         }
         if (!p.enumeration().isEmpty()) {
             schema.enumeration(new ArrayList<>(p.enumeration()));
         }
         if (p.nullable()) {
-            schema.nullable(true);
+            nullable(schema);
         }
         if (p.readOnly()) {
             schema.readOnly(true);
@@ -78,10 +73,33 @@ public class NodeSchemas implements OASModelReader {
     }
 
     private static Schema arrayOf(String ref) {
-        return OASFactory.createSchema().type(SchemaType.ARRAY).items(OASFactory.createSchema().ref(ref));
+        return typed(SchemaType.ARRAY).items(OASFactory.createSchema().ref(ref));
     }
 
     private static Schema integer(String format) {
-        return OASFactory.createSchema().type(SchemaType.INTEGER).format(format);
+        return typed(SchemaType.INTEGER).format(format);
+    }
+
+    private static Schema typed(SchemaType type) {
+        Schema schema = OASFactory.createSchema();
+        return OpenApiFinish.SAME_MODEL ? schema.type(type) : addType(schema, type.name());
+    }
+
+    private static void nullable(Schema schema) {
+        if (OpenApiFinish.SAME_MODEL) {
+            schema.nullable(true);
+        } else {
+            addType(schema, "NULL");
+        }
+    }
+
+    /** The 4.0 model's {@code addType}, which this code, compiled against 3.x, can only name by reflection. */
+    private static Schema addType(Schema schema, String type) {
+        try {
+            return (Schema) Schema.class.getMethod("addType", SchemaType.class).invoke(schema, Enum.valueOf(SchemaType.class, type));
+        } catch (ReflectiveOperationException | IllegalArgumentException e) {
+            throw new IllegalStateException("This server's MicroProfile OpenAPI model takes neither type(SchemaType) nor addType("
+                    + type + ")", e);
+        }
     }
 }
