@@ -3,9 +3,7 @@ package dev.maestro.api.event;
 import dev.maestro.api.auth.CurrentUser;
 import dev.maestro.api.http.JsonResponses;
 import dev.maestro.api.metrics.ApiMetrics;
-import dev.maestro.event.subscription.ListenAnswer;
 import dev.maestro.event.subscription.SubscriptionService;
-import dev.maestro.json.Json;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -15,8 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
-import java.io.IOException;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -66,28 +62,11 @@ public class SubscriptionResource {
         int id = Params.subscriptionId(subId);
         Runnable done = metrics.listenWaiting();
         try {
-            return subscriptions.listen(id, user).whenComplete((m, e) -> done.run())
-                    .thenApply(answer -> Response.ok(claimedOnceSent(answer), MediaType.APPLICATION_JSON).build());
+            return subscriptions.listen(id, user).whenComplete((m, e) -> done.run()).thenApply(m -> JsonResponses.ok(m.toJson()));
         } catch (RuntimeException e) {
             done.run();
             throw e;
         }
-    }
-
-    /**
-     * The answer's body, sent before its event is claimed and the answer ends: an instance that
-     * dies before sending it leaves the event where it was, so a repeated {@code /listen} gets it
-     * again; one that dies after has sent part of an answer, which no client or balancer repeats
-     * and which the subscriber sees fail (it subscribes again and gets the event from its cursor).
-     */
-    private static StreamingOutput claimedOnceSent(ListenAnswer answer) {
-        return out -> {
-            out.write(Json.writeBytes(answer.message().toJson()));
-            out.flush();
-            if (!answer.claim()) {
-                throw new IOException("Another /listen on this subscription moved it first; this answer is cut off");
-            }
-        };
     }
 
     @POST

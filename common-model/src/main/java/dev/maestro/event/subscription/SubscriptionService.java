@@ -32,9 +32,7 @@ import redis.clients.jedis.JedisPool;
  * <p>Acknowledgement is KernelCI's: a {@code /listen} confirms the event the previous one
  * delivered. A durable subscription saves the confirmed position under its subscriber id, and a
  * new subscription with that id resumes right after it, so a subscriber that crashed, or whose
- * API server restarted, gets again at most the one event it had not confirmed. An event is
- * claimed only once its answer is on its way ({@link ListenAnswer#claim()}): a {@code /listen}
- * repeated after its instance died unanswered gets that event again, never confirms it unseen.
+ * API server restarted, gets again at most the one event it had not confirmed.
  *
  * <p>Subscriptions without {@code /listen} for {@link ListenSettings#idleTimeout()} are closed;
  * their {@code /listen} then answers 404 saying so. The service owns a few threads (from the
@@ -119,11 +117,10 @@ public class SubscriptionService implements AutoCloseable {
 
     /**
      * The next event for the subscription as a listen message, or a keep-alive when none came
-     * within the keep-alive period; the caller {@linkplain ListenAnswer#claim() claims} the event
-     * once the answer's body is on its way. Confirms the previously delivered event: a durable
-     * cursor at once, the subscription together with the claim (or before it waits).
+     * within the keep-alive period. Confirms the previously delivered event: a durable cursor at
+     * once, the subscription together with the next position it claims (or before it waits).
      */
-    public CompletionStage<ListenAnswer> listen(int id, String user) {
+    public CompletionStage<ListenMessage> listen(int id, String user) {
         Subscription s = owned(id, user);
         Instant now = clock.instant();
         // The subscription itself records the confirmation with the position it claims next, or
@@ -132,7 +129,7 @@ public class SubscriptionService implements AutoCloseable {
             store.saveCursor(s.subscriberId(), s.channel(), s.delivered(), now);
         }
         Instant deadline = settings.keepAlive().isZero() ? null : now.plus(settings.keepAlive());
-        CompletableFuture<ListenAnswer> result = new CompletableFuture<>();
+        CompletableFuture<ListenMessage> result = new CompletableFuture<>();
         attempt(id, s, s.delivered(), deadline, result);
         return result;
     }
@@ -178,7 +175,7 @@ public class SubscriptionService implements AutoCloseable {
      * {@code confirmed} the position this {@code /listen} confirms.
      */
     private void attempt(int id, Subscription known, long confirmed, Instant deadline,
-                         CompletableFuture<ListenAnswer> result) {
+                         CompletableFuture<ListenMessage> result) {
         String channel = null;
         CompletableFuture<Void> wake = null;
         try {
@@ -188,9 +185,7 @@ public class SubscriptionService implements AutoCloseable {
             wake = watcher.nextPublish(channel);
             HistoryScan scan = next(s, confirmed);
             if (scan.event() != null) {
-                long sequence = scan.event().sequence();
-                result.complete(new ListenAnswer(new ListenMessage(channel, scan.event().envelope()),
-                        () -> store.advance(id, sequence - 1, sequence, confirmed, clock.instant())));
+                result.complete(new ListenMessage(channel, scan.event().envelope()));
                 return;
             }
             Instant now = clock.instant();
@@ -201,7 +196,7 @@ public class SubscriptionService implements AutoCloseable {
                 store.touch(id, now);
             }
             if (deadline != null && !now.isBefore(deadline)) {
-                result.complete(ListenAnswer.keepAlive(new ListenMessage(channel, envelopes.keepAlive())));
+                result.complete(new ListenMessage(channel, envelopes.keepAlive()));
                 return;
             }
             long waitMillis = waitFor(now, deadline, scan.retryAt()).toMillis();
@@ -244,21 +239,19 @@ public class SubscriptionService implements AutoCloseable {
     }
 
     /**
-     * Finds the next visible event and moves the subscription's position up to it: over the
-     * events the subscriber may not see and the gaps skipped, not over the event itself, which
-     * its answer claims. Returns the scan with the event, or without one (nothing new, or blocked
-     * by a gap).
+     * Finds the next visible event and claims it by moving the subscription's position; events
+     * the subscriber may not see are passed over. Returns the scan with the claimed event, or
+     * without one (nothing new, or blocked by a gap).
      */
     private HistoryScan next(Subscription subscription, long confirmed) {
         Subscription s = subscription;
         while (true) {
             long from = s.delivered();
             HistoryScan scan = scan(s, from);
-            long passed = scan.event() != null ? scan.event().sequence() - 1 : scan.position();
-            if (passed == from) {
+            if (scan.position() == from) {
                 return scan;
             }
-            if (!store.advance(s.id(), from, passed, confirmed, clock.instant())) {
+            if (!store.advance(s.id(), from, scan.position(), confirmed, clock.instant())) {
                 s = live(s.id());
                 continue;
             }
@@ -270,7 +263,7 @@ public class SubscriptionService implements AutoCloseable {
             if (scan.event() != null || scan.retryAt() != null) {
                 return scan;
             }
-            s = s.withDelivered(passed);
+            s = s.withDelivered(scan.position());
         }
     }
 

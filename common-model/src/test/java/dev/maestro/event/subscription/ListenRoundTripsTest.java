@@ -81,11 +81,8 @@ class ListenRoundTripsTest {
         return service;
     }
 
-    /** A /listen as the API answers one: the event is claimed once its answer is on its way. */
-    private static long listenAndClaim(SubscriptionService s, int id) throws Exception {
-        ListenAnswer answer = s.listen(id, "bob").toCompletableFuture().get(20, TimeUnit.SECONDS);
-        assertThat(answer.claim()).isTrue();
-        return ((Number) Json.readMap(answer.message().data()).get("_sequence_id")).longValue();
+    private static long sequenceOf(ListenMessage m) {
+        return ((Number) Json.readMap(m.data()).get("_sequence_id")).longValue();
     }
 
     @Test
@@ -96,10 +93,11 @@ class ListenRoundTripsTest {
         for (int i = 1; i <= 3; i++) {
             log.append("rt", "bob", Map.of("n", i), Map.of());
         }
-        assertThat(listenAndClaim(s, sub.id())).isEqualTo(1);
+        assertThat(sequenceOf(s.listen(sub.id(), "bob").toCompletableFuture().get(20, TimeUnit.SECONDS))).isEqualTo(1);
         for (long expected = 2; expected <= 3; expected++) {
             int before = COMMANDS.get();
-            assertThat(listenAndClaim(s, sub.id())).isEqualTo(expected);
+            ListenMessage m = s.listen(sub.id(), "bob").toCompletableFuture().get(20, TimeUnit.SECONDS);
+            assertThat(sequenceOf(m)).isEqualTo(expected);
             // Read the subscription, read the event, claim it while recording the confirmation.
             assertThat(COMMANDS.get() - before).isEqualTo(3);
         }
@@ -113,7 +111,7 @@ class ListenRoundTripsTest {
         Subscription sub = s.subscribe("alive", "bob", false, null);
         new EventLog(db, backends.redis(), CloudEventSettings.KERNELCI).append("alive", "bob", Map.of("n", 1), Map.of());
         clock.advance(SETTINGS.idleTimeout().minusSeconds(1));
-        assertThat(listenAndClaim(s, sub.id())).isEqualTo(1);
+        assertThat(sequenceOf(s.listen(sub.id(), "bob").toCompletableFuture().get(20, TimeUnit.SECONDS))).isEqualTo(1);
         clock.advance(Duration.ofSeconds(2));
         s.closeIdle();
         assertThat(new SubscriptionStore(db).find(sub.id()).orElseThrow().live()).isTrue();

@@ -80,11 +80,8 @@ class SubscriptionServiceTest {
         return "ch-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** A /listen as the API answers one: the event is claimed once its answer is on its way. */
     private static ListenMessage listen(SubscriptionService service, int id, String user) throws Exception {
-        ListenAnswer answer = service.listen(id, user).toCompletableFuture().get(20, TimeUnit.SECONDS);
-        assertThat(answer.claim()).as("claim of %s", answer.message().data()).isTrue();
-        return answer.message();
+        return service.listen(id, user).toCompletableFuture().get(20, TimeUnit.SECONDS);
     }
 
     private static Map<String, Object> envelope(ListenMessage m) {
@@ -180,11 +177,11 @@ class SubscriptionServiceTest {
         awaitWatcherSubscribed();
         String ch = channel();
         Subscription sub = service.subscribe(ch, "bob", false, null);
-        CompletableFuture<ListenAnswer> pending = service.listen(sub.id(), "bob").toCompletableFuture();
+        CompletableFuture<ListenMessage> pending = service.listen(sub.id(), "bob").toCompletableFuture();
         assertThat(pending).isNotDone();
         StoredEvent e = log.append(ch, "bob", Map.of("n", 1), Map.of());
         // Far below the 60 s poll interval: only the notification can have woken it.
-        assertThat(pending.get(10, TimeUnit.SECONDS).message().data()).isEqualTo(e.envelope());
+        assertThat(pending.get(10, TimeUnit.SECONDS).data()).isEqualTo(e.envelope());
     }
 
     @Test
@@ -194,9 +191,9 @@ class SubscriptionServiceTest {
         Subscription sub = service.subscribe(ch, "bob", false, null);
         backends.redisServer().stop();
         try {
-            CompletableFuture<ListenAnswer> pending = service.listen(sub.id(), "bob").toCompletableFuture();
+            CompletableFuture<ListenMessage> pending = service.listen(sub.id(), "bob").toCompletableFuture();
             StoredEvent e = log.append(ch, "bob", Map.of("n", 1), Map.of());
-            assertThat(pending.get(10, TimeUnit.SECONDS).message().data()).isEqualTo(e.envelope());
+            assertThat(pending.get(10, TimeUnit.SECONDS).data()).isEqualTo(e.envelope());
         } finally {
             backends.redisServer().start();
         }
@@ -250,37 +247,6 @@ class SubscriptionServiceTest {
         for (long expected = 3; expected <= 5; expected++) {
             assertThat(sequenceOf(listen(service, resumed.id(), "bob"))).isEqualTo(expected);
         }
-    }
-
-    @Test
-    void anEventWhoseAnswerWasNeverSentIsTheAnswerOfTheRepeatedListen() throws Exception {
-        SubscriptionService service = service(QUICK);
-        String ch = channel();
-        Subscription sub = service.subscribe(ch, "bob", false, "sid-" + UUID.randomUUID());
-        for (int i = 1; i <= 3; i++) {
-            log.append(ch, "bob", Map.of("n", i), Map.of());
-        }
-        assertThat(sequenceOf(listen(service, sub.id(), "bob"))).isEqualTo(1);
-        // The instance serving this /listen dies before sending its answer (#2) ...
-        ListenAnswer unsent = service.listen(sub.id(), "bob").toCompletableFuture().get(20, TimeUnit.SECONDS);
-        assertThat(sequenceOf(unsent.message())).isEqualTo(2);
-        // ... and the client, whose connection closed unanswered, sends the same /listen again.
-        assertThat(sequenceOf(listen(service, sub.id(), "bob"))).as("the repeated /listen's answer").isEqualTo(2);
-        assertThat(sequenceOf(listen(service, sub.id(), "bob"))).isEqualTo(3);
-        assertThat(new SubscriptionStore(db).find(sub.id()).orElseThrow().acked()).isEqualTo(2);
-    }
-
-    @Test
-    void ofTwoConcurrentListensOnOneSubscriptionOnlyOneClaimsTheEvent() throws Exception {
-        SubscriptionService service = service(QUICK);
-        String ch = channel();
-        Subscription sub = service.subscribe(ch, "bob", false, null);
-        log.append(ch, "bob", Map.of("n", 1), Map.of());
-        ListenAnswer first = service.listen(sub.id(), "bob").toCompletableFuture().get(20, TimeUnit.SECONDS);
-        ListenAnswer second = service.listen(sub.id(), "bob").toCompletableFuture().get(20, TimeUnit.SECONDS);
-        assertThat(second.message()).isEqualTo(first.message());
-        assertThat(first.claim()).isTrue();
-        assertThat(second.claim()).as("the second answer is cut off: the event is already claimed").isFalse();
     }
 
     @Test
