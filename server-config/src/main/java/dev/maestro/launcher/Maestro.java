@@ -251,8 +251,9 @@ public final class Maestro {
         cmd.add("--nohazelcast");
         cmd.add("--rootdir");
         cmd.add(s.dataDir().resolve("payara").toString());
-        // The HTTP listener's settings, before anything is deployed (see the file and TraceRefusalFilter),
-        // and the listener's JSON answers to the requests it refuses itself, which those settings name.
+        // The HTTP listener's settings, before anything is deployed (see the file and TraceRefusalFilter;
+        // its thread pool of 16: see ServerJvmOptions.COMPILER_THREADS), and the listener's JSON answers
+        // to the requests it refuses itself, which those settings name.
         cmd.add("--prebootcommandfile");
         cmd.add(dist.resolve(LISTENER_SETTINGS).toString());
         cmd.add("--addlibs");
