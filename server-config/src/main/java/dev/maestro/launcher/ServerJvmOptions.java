@@ -17,33 +17,12 @@ final class ServerJvmOptions {
      */
     static final List<String> DEFAULTS = List.of("-Xmx1g", "-XX:G1PeriodicGCInterval=30000",
             "-XX:MaxHeapFreeRatio=30", "-XX:MinHeapFreeRatio=10");
-    /**
-     * Machines with fewer CPUs than this get {@link #COMPILER_THREADS}; from 8 CPUs on the JVM
-     * already chooses at least as many.
-     */
-    static final int FEW_CPUS = 8;
-    /**
-     * Three C2 compiler threads instead of the one the JVM chooses on 2–4 CPUs. Under load, the
-     * one C2 thread competes with every request thread and compiles Payara's, Jersey's and the
-     * MongoDB driver's large request-path methods (0.3–3 s each) one after the other: a fresh
-     * server served GET /latest/node/{id} at about 1 ms of CPU a request for its first 60–70 s
-     * of load (32 connections, 2 CPUs), then at 0.2–0.3 ms. With three (and the HTTP pool of
-     * 16 threads set in http-listener.asadmin) it was at 0.65 ms after 40 s and 0.23 ms after 60 s.
-     */
-    static final String COMPILER_THREADS = "-XX:CICompilerCount=4";
 
     private ServerJvmOptions() {
     }
 
     static List<String> of(List<String> operators) {
-        return of(operators, Runtime.getRuntime().availableProcessors());
-    }
-
-    static List<String> of(List<String> operators, int cpus) {
         List<String> options = new ArrayList<>(DEFAULTS);
-        if (cpus < FEW_CPUS) {
-            options.add(COMPILER_THREADS);
-        }
         options.addAll(operators);
         return options;
     }

@@ -33,16 +33,7 @@ class ServerJvmOptionsTest {
 
     @Test
     void aBlankValueMeansNoOperatorOptions() {
-        assertThat(ServerJvmOptions.of(LauncherSettings.fromEnvironment(Map.of("MAESTRO_JAVA_OPTS", "   ")).javaOptions(), 16))
+        assertThat(ServerJvmOptions.of(LauncherSettings.fromEnvironment(Map.of("MAESTRO_JAVA_OPTS", "   ")).javaOptions()))
                 .isEqualTo(ServerJvmOptions.DEFAULTS);
-    }
-
-    @Test
-    void aMachineWithFewCpusGetsMoreJitCompilerThreadsThanTheJvmWouldChoose() {
-        assertThat(ServerJvmOptions.of(List.of(), 2)).containsSubsequence(ServerJvmOptions.DEFAULTS)
-                .contains(ServerJvmOptions.COMPILER_THREADS);
-        assertThat(ServerJvmOptions.of(List.of(), ServerJvmOptions.FEW_CPUS)).doesNotContain(ServerJvmOptions.COMPILER_THREADS);
-        assertThat(ServerJvmOptions.of(List.of("-XX:CICompilerCount=2"), 2)).as("the operator's choice comes last, so it wins")
-                .endsWith(ServerJvmOptions.COMPILER_THREADS, "-XX:CICompilerCount=2");
     }
 }
