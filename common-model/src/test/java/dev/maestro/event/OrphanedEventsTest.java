@@ -36,10 +36,7 @@ class OrphanedEventsTest {
 
     @Test
     void anEventStoredButNeverStreamedIsAddedToItsStreamOnce() {
-        log.append("orphan", "bob", Map.of("n", 1), Map.of());
-        StoredEvent lost = log.append("orphan", "bob", Map.of("n", 2), Map.of());
-        log.append("orphan", "bob", Map.of("n", 3), Map.of());
-        forgetInStream(lost);
+        StoredEvent lost = threeEventsTheSecondMissingFromTheStream("orphan");
 
         assertThat(orphans.restream(Duration.ZERO)).isEqualTo(1);
         assertThat(sequencesInStream("orphan")).containsExactly(1L, 3L, 2L);
@@ -62,15 +59,21 @@ class OrphanedEventsTest {
 
     @Test
     void anEventWaitingInTheOutboxIsLeftToTheOutbox() {
-        log.append("waiting", "bob", Map.of("n", 1), Map.of());
-        StoredEvent waiting = log.append("waiting", "bob", Map.of("n", 2), Map.of());
-        log.append("waiting", "bob", Map.of("n", 3), Map.of());
-        forgetInStream(waiting);
+        StoredEvent waiting = threeEventsTheSecondMissingFromTheStream("waiting");
         backends.mongo().database().getCollection(EventLog.OUTBOX).insertOne(new Document("_id", new ObjectId(waiting.id()))
                 .append("channel", "waiting").append("sequence_id", waiting.sequence()).append("envelope", waiting.envelope()));
 
         assertThat(orphans.restream(Duration.ZERO)).isZero();
         assertThat(sequencesInStream("waiting")).containsExactly(1L, 3L);
+    }
+
+    /** Three events stored and streamed on the channel, then the second taken out of the stream; returns that one. */
+    private static StoredEvent threeEventsTheSecondMissingFromTheStream(String channel) {
+        log.append(channel, "bob", Map.of("n", 1), Map.of());
+        StoredEvent second = log.append(channel, "bob", Map.of("n", 2), Map.of());
+        log.append(channel, "bob", Map.of("n", 3), Map.of());
+        forgetInStream(second);
+        return second;
     }
 
     private static void forgetInStream(StoredEvent event) {

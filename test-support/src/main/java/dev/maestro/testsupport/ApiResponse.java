@@ -16,6 +16,16 @@ public record ApiResponse(int status, String body, String contentType, String lo
         return (Map<String, Object>) json();
     }
 
+    /** The JSON object at the end of {@code keys} in an object body, an empty one if there is none. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> map(String... keys) {
+        Object node = json();
+        for (String key : keys) {
+            node = node instanceof Map<?, ?> object ? object.get(key) : null;
+        }
+        return node instanceof Map<?, ?> ? (Map<String, Object>) node : Map.of();
+    }
+
     @SuppressWarnings("unchecked")
     public List<Object> list() {
         return (List<Object>) json();

@@ -79,11 +79,10 @@ class WildFlySmokeIT {
     void theOpenApiDocumentHasTheNodeSchemasTheOperationsReferTo() {
         ApiResponse document = api.anonymous().get("/openapi?format=JSON");
         assertThat(document.status()).as(document.toString()).isEqualTo(200);
-        Map<String, Object> schemas = at(document.map(), "components", "schemas");
-        assertThat(schemas).containsKeys("Node", "NodePatch", "NodePage", "NodeList", "Hierarchy");
-        Map<String, Object> state = at(schemas, "Node", "properties", "state");
+        assertThat(document.map("components", "schemas")).containsKeys("Node", "NodePatch", "NodePage", "NodeList", "Hierarchy");
+        Map<String, Object> state = document.map("components", "schemas", "Node", "properties", "state");
         assertThat(state.get("type")).as("%s", state).isIn("string", List.of("string"));
-        Map<String, Object> parent = at(schemas, "Node", "properties", "parent");
+        Map<String, Object> parent = document.map("components", "schemas", "Node", "properties", "parent");
         assertThat(parent.get("type")).as("a nullable field, OpenAPI 3.1's way: %s", parent).isEqualTo(List.of("string", "null"));
     }
 
@@ -111,16 +110,6 @@ class WildFlySmokeIT {
         Poll.until("the timeout transition counted", WAIT,
                 () -> ((Number) ((Map<String, Object>) ((Map<String, Object>) stats().get("lifecycle")).get("transitions"))
                         .get("timeout")).longValue(), count -> count >= 1);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> at(Map<String, Object> json, String... path) {
-        Map<String, Object> here = json;
-        for (String key : path) {
-            assertThat(here).as("the document's %s", String.join(".", path)).containsKey(key);
-            here = (Map<String, Object>) here.get(key);
-        }
-        return here;
     }
 
     private static String createNode(String name, String timeout) {
