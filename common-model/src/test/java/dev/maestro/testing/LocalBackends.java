@@ -16,14 +16,15 @@ import redis.embedded.RedisServer;
  */
 public final class LocalBackends implements AutoCloseable {
     private final MongoServer mongoServer;
+    private final String mongoUri;
     private final RedisServer redisServer;
     private final MongoConnection mongo;
     private final JedisPool redis;
 
     public LocalBackends() {
         mongoServer = new MongoServer(new MemoryBackend());
-        String uri = mongoServer.bindAndGetConnectionString();
-        mongo = new MongoConnection(uri);
+        mongoUri = mongoServer.bindAndGetConnectionString();
+        mongo = new MongoConnection(mongoUri);
         int port = freePort();
         try {
             redisServer = RedisServer.newRedisServer().port(port).bind("127.0.0.1").build();
@@ -35,6 +36,11 @@ public final class LocalBackends implements AutoCloseable {
         JedisPoolConfig config = new JedisPoolConfig();
         config.setTestOnBorrow(true);
         redis = new JedisPool(config, "127.0.0.1", port);
+    }
+
+    /** For clients that connect by themselves, as the resource adapter does. */
+    public String mongoUri() {
+        return mongoUri;
     }
 
     public MongoConnection mongo() {

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.maestro.event.CloudEventSettings;
 import dev.maestro.event.EventLog;
+import dev.maestro.event.OrphanedEvents;
 import dev.maestro.event.StoredEvent;
 import dev.maestro.pipeline.ra.EventDelivery;
 import dev.maestro.pipeline.ra.history.EventHistorySource;
+import dev.maestro.pipeline.ra.history.MongoEventHistory;
 import dev.maestro.testing.LocalBackends;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The stream contract between the core and the resource adapter, which are built apart: what the
  * core's event log adds to Redis (stream name, entry fields) is what the adapter's consumer
- * reads, so that a change on one side alone fails here rather than in a deployed pipeline. It
+ * reads, and what the core's stream repair records in MongoDB is what the adapter's checkpoints
+ * read, so that a change on one side alone fails here rather than in a deployed pipeline. It
  * lives in the adapter's package (for the consumer's counters) but in this module, which sees both.
  */
 class StreamContractTest {
@@ -60,6 +64,23 @@ class StreamContractTest {
                 thread.join(10_000);
                 heartbeats.cancel();
             }
+        }
+    }
+
+    /** What the core's stream repair records as checked is what the adapter's checkpoints are held to. */
+    @Test
+    void theAdapterReadsHowFarTheStreamRepairHasChecked() throws Exception {
+        String channel = "checked-contract";
+        try (LocalBackends backends = new LocalBackends();
+             MongoEventHistory history = new MongoEventHistory(backends.mongoUri())) {
+            assertThat(history.streamCheckedThrough(channel)).as("no repair has looked at the channel").isEqualTo(Long.MAX_VALUE);
+            EventLog log = new EventLog(backends.mongo().database(), backends.redis(), new CloudEventSettings("test", "test"));
+            log.append(channel, "alice", Map.of("op", "created"), Map.of());
+            StoredEvent last = log.append(channel, "alice", Map.of("op", "updated"), Map.of());
+            // A minute on: every number of the channel was taken long before what the repair checks.
+            Clock later = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(1));
+            new OrphanedEvents(backends.mongo().database(), backends.redis(), later).restream();
+            assertThat(history.streamCheckedThrough(channel)).isEqualTo(last.sequence());
         }
     }
 }
