@@ -98,7 +98,9 @@ class ScaleOutIT {
                     }
                     Poll.until("150 writes", Duration.ofMinutes(3), () -> written.get() >= 150);
                     api2.kill();
-                    // Requests sent before this may have been in flight on the instance as it died.
+                    // Until the process is gone its listening socket still accepts connections, so
+                    // every request sent before this may have been in flight on the dying instance:
+                    // a writer retrying its 502 or a listener subscribing again may be one more.
                     apiKilledAt = Instant.now();
                     Poll.until("200 writes", Duration.ofMinutes(3), () -> written.get() >= 200);
                     pipeline2.kill();
@@ -134,8 +136,7 @@ class ScaleOutIT {
                 }
                 List<Answer> failures = answers.stream().filter(a -> a.status() >= 500 || a.status() == 0).toList();
                 assertThat(failures).as("5xx answers only for requests in flight when %s was killed", apiKilledAt)
-                        .allMatch(a -> a.started().isBefore(apiKilledAt))
-                        .hasSizeLessThanOrEqualTo(WRITERS + 2);
+                        .allMatch(a -> a.started().isBefore(apiKilledAt));
             }
         }
     }
