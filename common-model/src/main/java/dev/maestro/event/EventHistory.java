@@ -38,9 +38,14 @@ public class EventHistory {
         return counter == null ? 0 : ((Number) counter.get("seq")).longValue();
     }
 
-    /** The stored event with that sequence: an exact lookup on the (channel, sequence_id) index. */
+    /**
+     * The stored event with that sequence: an exact lookup on the (channel, sequence_id) index,
+     * which {@code /listen} makes for every event it delivers. The filter is a plain document
+     * with exactly the index's keys, not an {@code $and}: the embedded MongoDB-wire server uses a
+     * unique index only for that shape and otherwise reads the whole history.
+     */
     public Optional<StoredEvent> at(String channel, long sequence) {
-        return Optional.ofNullable(history.find(Filters.and(Filters.eq("channel", channel), Filters.eq("sequence_id", sequence)))
+        return Optional.ofNullable(history.find(new Document("channel", channel).append("sequence_id", sequence))
                 .first()).map(EventHistory::toEvent);
     }
 

@@ -20,7 +20,9 @@ import dev.maestro.testing.LocalBackends;
 import dev.maestro.testing.MovableClock;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,6 +40,8 @@ class ListenRoundTripsTest {
     private static final ListenSettings SETTINGS = new ListenSettings(Duration.ofSeconds(5), Duration.ofMillis(200),
             Duration.ofSeconds(10), Duration.ofMinutes(15));
     private static final AtomicInteger COMMANDS = new AtomicInteger();
+    /** The filter keys of the {@code find} commands sent to the event history. */
+    private static final List<List<String>> HISTORY_FINDS = new CopyOnWriteArrayList<>();
     private static LocalBackends backends;
     private static MongoServer mongoServer;
     private static MongoClient client;
@@ -52,6 +56,9 @@ class ListenRoundTripsTest {
             @Override
             public void commandStarted(CommandStartedEvent event) {
                 COMMANDS.incrementAndGet();
+                if (event.getCommandName().equals("find") && event.getCommand().getString("find").getValue().equals("eventhistory")) {
+                    HISTORY_FINDS.add(List.copyOf(event.getCommand().getDocument("filter").keySet()));
+                }
             }
         };
         client = MongoClients.create(MongoClientSettings.builder()
@@ -102,6 +109,21 @@ class ListenRoundTripsTest {
             assertThat(COMMANDS.get() - before).isEqualTo(3);
         }
         assertThat(new SubscriptionStore(db).find(sub.id()).orElseThrow().acked()).isEqualTo(2);
+    }
+
+    /**
+     * The embedded MongoDB-wire server answers from a unique index only a filter whose keys are
+     * exactly the index's; an {@code $and} of the same two equalities makes it read the whole
+     * history on every {@code /listen}, which took the event path from milliseconds to seconds.
+     */
+    @Test
+    void theDeliveredEventIsReadByExactlyTheKeysOfTheHistorysUniqueIndex() throws Exception {
+        SubscriptionService s = service(Clock.systemUTC());
+        Subscription sub = s.subscribe("idx", "bob", false, null);
+        new EventLog(db, backends.redis(), CloudEventSettings.KERNELCI).append("idx", "bob", Map.of("n", 1), Map.of());
+        HISTORY_FINDS.clear();
+        assertThat(sequenceOf(s.listen(sub.id(), "bob").toCompletableFuture().get(20, TimeUnit.SECONDS))).isEqualTo(1);
+        assertThat(HISTORY_FINDS).isNotEmpty().allSatisfy(keys -> assertThat(keys).containsExactly("channel", "sequence_id"));
     }
 
     @Test
