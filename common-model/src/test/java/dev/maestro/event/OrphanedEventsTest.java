@@ -2,11 +2,18 @@ package dev.maestro.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import dev.maestro.testing.LocalBackends;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterAll;
@@ -17,7 +24,10 @@ import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.resps.StreamEntry;
 
 class OrphanedEventsTest {
+    /** The filter keys of the repair's reads of the event history. */
+    private static final List<List<String>> HISTORY_READS = new CopyOnWriteArrayList<>();
     private static LocalBackends backends;
+    private static MongoClient repairClient;
     private static EventLog log;
     private static OrphanedEvents orphans;
 
@@ -26,11 +36,23 @@ class OrphanedEventsTest {
         backends = new LocalBackends();
         log = new EventLog(backends.mongo().database(), backends.redis(), CloudEventSettings.KERNELCI);
         log.createIndexes(Duration.ofDays(7));
-        orphans = new OrphanedEvents(backends.mongo().database(), backends.redis(), Clock.systemUTC());
+        CommandListener reads = new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent event) {
+                if (event.getCommand().containsKey("find") && event.getCommand().getString("find").getValue().equals(EventLog.HISTORY)) {
+                    HISTORY_READS.add(List.copyOf(event.getCommand().getDocument("filter").keySet()));
+                }
+            }
+        };
+        repairClient = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(backends.mongoUri())).addCommandListener(reads).build());
+        orphans = new OrphanedEvents(repairClient.getDatabase(backends.mongo().database().getName()), backends.redis(),
+                Clock.systemUTC());
     }
 
     @AfterAll
     static void stop() throws Exception {
+        repairClient.close();
         backends.close();
     }
 
@@ -42,6 +64,20 @@ class OrphanedEventsTest {
         assertThat(sequencesInStream("orphan")).containsExactly(1L, 3L, 2L);
         assertThat(entries("orphan").get(2).getFields()).isEqualTo(lost.streamFields());
         assertThat(orphans.restream(Duration.ZERO)).as("each event is added once").isZero();
+    }
+
+    /**
+     * The embedded MongoDB-wire server answers a range of timestamps by reading the whole
+     * history; the repair, every 2 s, must cost what was written since, not what is kept.
+     */
+    @Test
+    void theRepairReadsTheHistoryOnlyByExactLookupsOnItsIndex() {
+        threeEventsTheSecondMissingFromTheStream("indexed");
+        HISTORY_READS.clear();
+
+        assertThat(orphans.restream(Duration.ZERO)).isEqualTo(1);
+        assertThat(HISTORY_READS).as("only the number the stream lacks is looked up")
+                .containsExactly(List.of("channel", "sequence_id"));
     }
 
     @Test
