@@ -2,14 +2,13 @@ package dev.maestro.pipeline.reporting;
 
 import dev.maestro.node.NodeJson;
 import dev.maestro.node.NodeService;
-import dev.maestro.node.query.NodeQuery;
+import dev.maestro.node.query.NodeCriteria;
 import dev.maestro.pipeline.patch.PatchsetNodes;
 import dev.maestro.pipeline.results.TestIdentity;
 import dev.maestro.store.Ids;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,18 +34,14 @@ public class ResultQueries {
 
     /** The newest finished run of the same test, in the same configuration, created before {@code node}. */
     public Optional<Map<String, Object>> previousRun(Map<String, Object> node, TestIdentity identity) {
-        Map<String, String> query = new LinkedHashMap<>();
-        query.put("kind", identity.kind());
-        query.put("name", identity.name());
-        query.put("state", "done");
+        NodeCriteria query = NodeCriteria.where().eq("kind", identity.kind()).eq("name", identity.name()).eq("state", "done");
         if (identity.tree() != null) {
-            query.put("data.kernel_revision.tree", identity.tree());
+            query.eq("data.kernel_revision.tree", identity.tree());
         }
         if (identity.branch() != null) {
-            query.put("data.kernel_revision.branch", identity.branch());
+            query.eq("data.kernel_revision.branch", identity.branch());
         }
-        query.put("sort", "-created");
-        query.put("limit", String.valueOf(CANDIDATES));
+        query.sortedBy("-created").limit(CANDIDATES);
         String created = String.valueOf(node.get("created"));
         return list(query).stream()
                 .filter(n -> !String.valueOf(n.get("id")).equals(node.get("id")))
@@ -57,33 +52,30 @@ public class ResultQueries {
 
     /** The open ({@code result: fail}) regression of the test whose {@link TestIdentity#key()} is {@code testKey}. */
     public Optional<Map<String, Object>> openRegression(String testKey) {
-        return list(Map.of("kind", "regression", "result", "fail", "data.test_key", testKey, "sort", "-created", "limit", "1"))
-                .stream().findFirst();
+        return list(NodeCriteria.where().eq("kind", "regression").eq("result", "fail").eq("data.test_key", testKey)
+                .sortedBy("-created").limit(1)).stream().findFirst();
     }
 
     /** The regressions (open or fixed) that the failing run {@code failNodeId} opened. */
     public List<Map<String, Object>> regressionsFailingAt(String failNodeId) {
-        return list(Map.of("kind", "regression", "data.fail_node", failNodeId));
+        return list(NodeCriteria.where().eq("kind", "regression").eq("data.fail_node", failNodeId));
     }
 
     /** The failed tests directly under {@code jobId} (those the job posted). */
     public List<Map<String, Object>> failedTests(String jobId) {
-        return list(Map.of("parent", jobId, "kind", "test", "result", "fail"));
+        return list(NodeCriteria.where().eq("parent", jobId).eq("kind", "test").eq("result", "fail"));
     }
 
     /** The regressions of a tree and branch (newest first): those a checkout opened, continued or fixed are among them. */
     public List<Map<String, Object>> regressionsOf(String tree, String branch) {
-        Map<String, String> query = new LinkedHashMap<>();
-        query.put("kind", "regression");
+        NodeCriteria query = NodeCriteria.where().eq("kind", "regression");
         if (tree != null) {
-            query.put("data.failed_kernel_revision.tree", tree);
+            query.eq("data.failed_kernel_revision.tree", tree);
         }
         if (branch != null) {
-            query.put("data.failed_kernel_revision.branch", branch);
+            query.eq("data.failed_kernel_revision.branch", branch);
         }
-        query.put("sort", "-created");
-        query.put("limit", String.valueOf(CANDIDATES));
-        return list(query);
+        return list(query.sortedBy("-created").limit(CANDIDATES));
     }
 
     /**
@@ -95,7 +87,7 @@ public class ResultQueries {
         List<Map<String, Object>> found = new ArrayList<>();
         List<String> parents = new ArrayList<>(List.of(rootId));
         for (int i = 0; i < parents.size(); i++) {
-            for (Map<String, Object> child : list(Map.of("parent", parents.get(i), "name__ne", PatchsetNodes.NAME))) {
+            for (Map<String, Object> child : list(NodeCriteria.where().eq("parent", parents.get(i)).ne("name", PatchsetNodes.NAME))) {
                 found.add(child);
                 parents.add(String.valueOf(child.get("id")));
             }
@@ -105,7 +97,7 @@ public class ResultQueries {
 
     /** The nodes directly under {@code parentId}. */
     public List<Map<String, Object>> children(String parentId) {
-        return list(Map.of("parent", parentId));
+        return list(NodeCriteria.where().eq("parent", parentId));
     }
 
     /** The nearest ancestor of {@code node} (or the node itself) of {@code kind}. */
@@ -127,7 +119,7 @@ public class ResultQueries {
         return parent == null ? Optional.empty() : node(String.valueOf(parent));
     }
 
-    private List<Map<String, Object>> list(Map<String, String> query) {
-        return nodes.list(NodeQuery.unpaged(query)).stream().map(NodeJson::toJson).toList();
+    private List<Map<String, Object>> list(NodeCriteria query) {
+        return nodes.list(query.query()).stream().map(NodeJson::toJson).toList();
     }
 }

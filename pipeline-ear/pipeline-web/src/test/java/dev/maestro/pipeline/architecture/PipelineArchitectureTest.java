@@ -9,6 +9,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.maestro.node.query.NodeQuery;
+import java.util.Map;
 
 /**
  * The pipeline's rules, checked here because this module sees every pipeline package (steps,
@@ -25,6 +27,11 @@ class PipelineArchitectureTest {
     static final ArchRule noRequestReading = noClasses().that().resideInAPackage(PIPELINE)
             .should().dependOnClassesThat().resideInAPackage("dev.maestro.node.input..")
             .as("the pipeline does not read API requests (node.input): it builds nodes with Node.newNode");
+
+    @ArchTest
+    static final ArchRule noQueryStrings = noClasses().that().resideInAPackage(PIPELINE)
+            .should().callMethod(NodeQuery.class, "unpaged", Map.class)
+            .as("the pipeline builds node queries with NodeCriteria, not from API query strings (field__op=value)");
 
     @ArchTest
     static final ArchRule noApi = noClasses().that().resideInAPackage(PIPELINE)
