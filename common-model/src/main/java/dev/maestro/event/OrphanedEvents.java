@@ -85,13 +85,16 @@ public final class OrphanedEvents {
         int added = 0;
         try (Jedis jedis = redis.getResource()) {
             for (CheckedSequences.LastTaken taken : lastTaken) {
-                CheckedSequences.Mark before = marks.getOrDefault(taken.channel(),
-                        CheckedSequences.Mark.firstSight(taken, MAX_EVENTS, now));
+                CheckedSequences.Mark stored = marks.get(taken.channel());
+                CheckedSequences.Mark before = stored != null ? stored : CheckedSequences.Mark.firstSight(taken, MAX_EVENTS, now);
                 CheckedSequences.Mark after = before.next(taken, now, now.minus(settle), MAX_EVENTS);
                 if (after.through() > before.through()) {
                     added += restreamChannel(jedis, taken.channel(), before, after.through());
                 }
-                checked.save(after);
+                // A quiet channel's mark stays as it is: no write for it every 2 s.
+                if (!after.equals(stored)) {
+                    checked.save(after);
+                }
             }
         } catch (JedisConnectionException e) {
             // Redis is away: the same numbers are looked at again once it is back (the marks stay).
