@@ -6,14 +6,12 @@ import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
+import dev.maestro.testing.FindFilters;
 import dev.maestro.testing.LocalBackends;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterAll;
@@ -24,8 +22,8 @@ import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.resps.StreamEntry;
 
 class OrphanedEventsTest {
-    /** The filter keys of the repair's reads of the event history. */
-    private static final List<List<String>> HISTORY_READS = new CopyOnWriteArrayList<>();
+    /** The repair's reads of the event history. */
+    private static final FindFilters HISTORY_READS = new FindFilters(EventLog.HISTORY);
     private static LocalBackends backends;
     private static MongoClient repairClient;
     private static EventLog log;
@@ -36,16 +34,8 @@ class OrphanedEventsTest {
         backends = new LocalBackends();
         log = new EventLog(backends.mongo().database(), backends.redis(), CloudEventSettings.KERNELCI);
         log.createIndexes(Duration.ofDays(7));
-        CommandListener reads = new CommandListener() {
-            @Override
-            public void commandStarted(CommandStartedEvent event) {
-                if (event.getCommand().containsKey("find") && event.getCommand().getString("find").getValue().equals(EventLog.HISTORY)) {
-                    HISTORY_READS.add(List.copyOf(event.getCommand().getDocument("filter").keySet()));
-                }
-            }
-        };
         repairClient = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(backends.mongoUri())).addCommandListener(reads).build());
+                .applyConnectionString(new ConnectionString(backends.mongoUri())).addCommandListener(HISTORY_READS).build());
         orphans = new OrphanedEvents(repairClient.getDatabase(backends.mongo().database().getName()), backends.redis(),
                 Clock.systemUTC());
     }
@@ -76,7 +66,7 @@ class OrphanedEventsTest {
         HISTORY_READS.clear();
 
         assertThat(orphans.restream(Duration.ZERO)).isEqualTo(1);
-        assertThat(HISTORY_READS).as("only the number the stream lacks is looked up")
+        assertThat(HISTORY_READS.keys()).as("only the number the stream lacks is looked up")
                 .containsExactly(List.of("channel", "sequence_id"));
     }
 

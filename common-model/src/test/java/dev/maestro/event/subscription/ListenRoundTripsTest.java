@@ -16,13 +16,12 @@ import dev.maestro.event.Envelopes;
 import dev.maestro.event.EventHistory;
 import dev.maestro.event.EventLog;
 import dev.maestro.json.Json;
+import dev.maestro.testing.FindFilters;
 import dev.maestro.testing.LocalBackends;
 import dev.maestro.testing.MovableClock;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,8 +39,8 @@ class ListenRoundTripsTest {
     private static final ListenSettings SETTINGS = new ListenSettings(Duration.ofSeconds(5), Duration.ofMillis(200),
             Duration.ofSeconds(10), Duration.ofMinutes(15));
     private static final AtomicInteger COMMANDS = new AtomicInteger();
-    /** The filter keys of the {@code find} commands sent to the event history. */
-    private static final List<List<String>> HISTORY_FINDS = new CopyOnWriteArrayList<>();
+    /** The {@code find} commands sent to the event history. */
+    private static final FindFilters HISTORY_FINDS = new FindFilters("eventhistory");
     private static LocalBackends backends;
     private static MongoServer mongoServer;
     private static MongoClient client;
@@ -56,14 +55,11 @@ class ListenRoundTripsTest {
             @Override
             public void commandStarted(CommandStartedEvent event) {
                 COMMANDS.incrementAndGet();
-                if (event.getCommandName().equals("find") && event.getCommand().getString("find").getValue().equals("eventhistory")) {
-                    HISTORY_FINDS.add(List.copyOf(event.getCommand().getDocument("filter").keySet()));
-                }
             }
         };
         client = MongoClients.create(MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(mongoServer.bindAndGetConnectionString()))
-                .addCommandListener(counter).build());
+                .addCommandListener(counter).addCommandListener(HISTORY_FINDS).build());
         db = client.getDatabase("kernelci");
         EventLog.createIndexes(db, Duration.ofDays(7));
         new SubscriptionStore(db).createIndexes(Duration.ofDays(7));
@@ -123,7 +119,7 @@ class ListenRoundTripsTest {
         new EventLog(db, backends.redis(), CloudEventSettings.KERNELCI).append("idx", "bob", Map.of("n", 1), Map.of());
         HISTORY_FINDS.clear();
         assertThat(sequenceOf(s.listen(sub.id(), "bob").toCompletableFuture().get(20, TimeUnit.SECONDS))).isEqualTo(1);
-        assertThat(HISTORY_FINDS).isNotEmpty().allSatisfy(keys -> assertThat(keys).containsExactly("channel", "sequence_id"));
+        assertThat(HISTORY_FINDS.keys()).isNotEmpty().allSatisfy(keys -> assertThat(keys).containsExactly("channel", "sequence_id"));
     }
 
     @Test
