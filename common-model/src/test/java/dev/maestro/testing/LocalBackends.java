@@ -6,6 +6,9 @@ import dev.maestro.store.MongoConnection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.JedisPoolConfig;
 import redis.embedded.RedisServer;
@@ -53,6 +56,19 @@ public final class LocalBackends implements AutoCloseable {
 
     public RedisServer redisServer() {
         return redisServer;
+    }
+
+    /** Waits until something (a listener service's channel watcher) holds a pattern subscription on Redis. */
+    public void awaitPatternSubscriber() throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(10);
+        try (Jedis jedis = redis.getResource()) {
+            while (jedis.pubsubNumPat() < 1) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new AssertionError("no pattern subscription on Redis within 10 s");
+                }
+                TimeUnit.MILLISECONDS.sleep(20);
+            }
+        }
     }
 
     @Override

@@ -130,7 +130,7 @@ public class SubscriptionService implements AutoCloseable {
         }
         Instant deadline = settings.keepAlive().isZero() ? null : now.plus(settings.keepAlive());
         CompletableFuture<ListenMessage> result = new CompletableFuture<>();
-        attempt(id, s, s.delivered(), deadline, result);
+        attempt(id, s, false, s.delivered(), deadline, result);
         return result;
     }
 
@@ -170,43 +170,45 @@ public class SubscriptionService implements AutoCloseable {
      * One try: deliver the next event if there is one, answer the keep-alive if the deadline
      * passed, else wait for a notification on the channel, the poll interval or the end of a gap,
      * and try again on the service's threads. The wake-up is registered before reading, so a
-     * publication between the read and the wait is not missed. {@code known} is the
-     * subscription as {@code listen} just read it (first try), or null to read it again;
-     * {@code confirmed} the position this {@code /listen} confirms.
+     * publication between the read and the wait is not missed. {@code known} is the subscription
+     * as last read or moved by this {@code /listen}: a stale position is harmless, since claiming an event is a compare-and-set on it
+     * that fails for a moved or closed subscription (which is then read again). So a try woken by
+     * a publication reads only the history; one woken by the poll interval reads the subscription
+     * again ({@code reread}), to notice a closed one. {@code confirmed} is the position this
+     * {@code /listen} confirms: recorded with the event it claims, or with its keep-alive, not
+     * before it waits (under load that write came once per event and subscriber).
      */
-    private void attempt(int id, Subscription known, long confirmed, Instant deadline,
+    private void attempt(int id, Subscription known, boolean reread, long confirmed, Instant deadline,
                          CompletableFuture<ListenMessage> result) {
-        String channel = null;
-        CompletableFuture<Void> wake = null;
+        String channel = known.channel();
+        CompletableFuture<Void> wake = watcher.nextPublish(channel);
         try {
-            // A stale position is harmless: claiming an event is a compare-and-set on it.
-            Subscription s = known != null ? known : live(id);
-            channel = s.channel();
-            wake = watcher.nextPublish(channel);
-            HistoryScan scan = next(s, confirmed);
+            Subscription read = reread ? live(id) : known;
+            HistoryScan scan = next(read, confirmed);
             if (scan.event() != null) {
                 result.complete(new ListenMessage(channel, scan.event().envelope()));
                 return;
             }
+            // Where the scan left the position, past events this subscriber may not see.
+            Subscription s = read.withDelivered(scan.position());
             Instant now = clock.instant();
-            if (known != null) {
-                confirm(s, confirmed, now);
-            } else if (s.lastPoll().plus(settings.idleTimeout().dividedBy(3)).isBefore(now)) {
-                // A long wait (keep-alives off, or longer than the idle timeout) must not look idle.
-                store.touch(id, now);
-            }
             if (deadline != null && !now.isBefore(deadline)) {
+                confirm(s, confirmed, now);
                 result.complete(new ListenMessage(channel, envelopes.keepAlive()));
                 return;
             }
+            if (reread && s.lastPoll().plus(settings.idleTimeout().dividedBy(3)).isBefore(now)) {
+                // A long wait (keep-alives off, or longer than the idle timeout) must not look idle.
+                store.touch(id, now);
+            }
             long waitMillis = waitFor(now, deadline, scan.retryAt()).toMillis();
             CompletableFuture<Void> w = wake;
-            String ch = channel;
             ScheduledFuture<?> timer = scheduler.schedule(() -> w.complete(null), waitMillis, TimeUnit.MILLISECONDS);
             w.thenRunAsync(() -> {
+                boolean polled = timer.isDone();
                 timer.cancel(false);
-                watcher.forget(ch, w);
-                attempt(id, null, confirmed, deadline, result);
+                watcher.forget(channel, w);
+                attempt(id, s, polled, confirmed, deadline, result);
             }, scheduler);
             wake = null;
         } catch (RuntimeException e) {
@@ -218,7 +220,7 @@ public class SubscriptionService implements AutoCloseable {
         }
     }
 
-    /** Records the confirmation and that the subscriber is alive, when no event was claimed right away. */
+    /** Records the confirmation and that the subscriber is alive, when answering without an event. */
     private void confirm(Subscription s, long confirmed, Instant now) {
         if (confirmed > s.acked()) {
             store.acknowledge(s.id(), confirmed, now);

@@ -22,6 +22,7 @@ import dev.maestro.testing.MovableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,6 +45,8 @@ class ListenRoundTripsTest {
     private static LocalBackends backends;
     private static MongoServer mongoServer;
     private static MongoClient client;
+    /** For the events the test itself appends, which are not the listener's round trips. */
+    private static MongoClient uncountedClient;
     private static MongoDatabase db;
     private SubscriptionService service;
 
@@ -61,6 +64,7 @@ class ListenRoundTripsTest {
                 .applyConnectionString(new ConnectionString(mongoServer.bindAndGetConnectionString()))
                 .addCommandListener(counter).addCommandListener(HISTORY_FINDS).build());
         db = client.getDatabase("kernelci");
+        uncountedClient = MongoClients.create(mongoServer.getConnectionString());
         EventLog.createIndexes(db, Duration.ofDays(7));
         new SubscriptionStore(db).createIndexes(Duration.ofDays(7));
     }
@@ -68,6 +72,7 @@ class ListenRoundTripsTest {
     @AfterAll
     static void stop() throws Exception {
         client.close();
+        uncountedClient.close();
         mongoServer.shutdownNow();
         backends.close();
     }
@@ -78,8 +83,12 @@ class ListenRoundTripsTest {
     }
 
     private SubscriptionService service(Clock clock) {
+        return service(clock, SETTINGS);
+    }
+
+    private SubscriptionService service(Clock clock, ListenSettings settings) {
         service = new SubscriptionService(new SubscriptionStore(db), new EventHistory(db),
-                new Envelopes(CloudEventSettings.KERNELCI), backends.redis(), SETTINGS, Executors.defaultThreadFactory(), clock);
+                new Envelopes(CloudEventSettings.KERNELCI), backends.redis(), settings, Executors.defaultThreadFactory(), clock);
         service.start();
         return service;
     }
@@ -105,6 +114,32 @@ class ListenRoundTripsTest {
             assertThat(COMMANDS.get() - before).isEqualTo(3);
         }
         assertThat(new SubscriptionStore(db).find(sub.id()).orElseThrow().acked()).isEqualTo(2);
+    }
+
+    /**
+     * The case of a subscriber keeping up: its {@code /listen} waits for the next event. Woken by
+     * the publication it reads only the history; the confirmation goes with the claim.
+     */
+    @Test
+    void aListenThatWaitsForItsEventTakesFiveRoundTrips() throws Exception {
+        SubscriptionService s = service(Clock.systemUTC(), new ListenSettings(Duration.ofSeconds(20), Duration.ofSeconds(20),
+                Duration.ofSeconds(10), Duration.ofMinutes(15)));
+        Subscription sub = s.subscribe("wait", "bob", false, null);
+        EventLog uncounted = new EventLog(uncountedClient.getDatabase("kernelci"), backends.redis(), CloudEventSettings.KERNELCI);
+        uncounted.append("wait", "bob", Map.of("n", 1), Map.of());
+        assertThat(sequenceOf(s.listen(sub.id(), "bob").toCompletableFuture().get(20, TimeUnit.SECONDS))).isEqualTo(1);
+        backends.awaitPatternSubscriber();
+        int before = COMMANDS.get();
+        CompletableFuture<ListenMessage> waiting = s.listen(sub.id(), "bob").toCompletableFuture();
+        // On the caller's thread: read the subscription, miss the next event, read the channel's
+        // counter; then it waits, without a write.
+        assertThat(COMMANDS.get() - before).isEqualTo(3);
+        assertThat(waiting).isNotDone();
+        uncounted.append("wait", "bob", Map.of("n", 2), Map.of());
+        assertThat(sequenceOf(waiting.get(20, TimeUnit.SECONDS))).isEqualTo(2);
+        // Read the event, claim it while recording the confirmation of #1.
+        assertThat(COMMANDS.get() - before).isEqualTo(5);
+        assertThat(new SubscriptionStore(db).find(sub.id()).orElseThrow().acked()).isEqualTo(1);
     }
 
     /**

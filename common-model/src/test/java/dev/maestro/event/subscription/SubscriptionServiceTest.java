@@ -174,7 +174,7 @@ class SubscriptionServiceTest {
     void aWaitingListenerIsWokenByTheRedisNotification() throws Exception {
         SubscriptionService service = service(new ListenSettings(Duration.ofSeconds(60), Duration.ofSeconds(60),
                 Duration.ofSeconds(10), Duration.ofMinutes(15)));
-        awaitWatcherSubscribed();
+        backends.awaitPatternSubscriber();
         String ch = channel();
         Subscription sub = service.subscribe(ch, "bob", false, null);
         CompletableFuture<ListenMessage> pending = service.listen(sub.id(), "bob").toCompletableFuture();
@@ -303,15 +303,5 @@ class SubscriptionServiceTest {
         service.unsubscribe(sub.id(), "bob");
         assertThatThrownBy(() -> service.listen(sub.id(), "bob")).isInstanceOf(NotFoundException.class)
                 .hasMessageContaining("unsubscribed");
-    }
-
-    private static void awaitWatcherSubscribed() throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(10);
-        try (Jedis jedis = backends.redis().getResource()) {
-            while (jedis.pubsubNumPat() < 1) {
-                assertThat(Instant.now()).as("watcher subscribed in time").isBefore(deadline);
-                TimeUnit.MILLISECONDS.sleep(20);
-            }
-        }
     }
 }
