@@ -20,11 +20,7 @@ class EmbeddedBackendsStopTest {
     @Test
     void aRedisThatCannotWriteItsDumpIsStoppedWithoutIt(@TempDir Path dir) throws Exception {
         EmbeddedBackends backends = new EmbeddedBackends(Duration.ofSeconds(2));
-        String address = backends.startRedis(dir);
-        int port = Integer.parseInt(address.substring(address.indexOf(':') + 1));
-        try (Jedis jedis = new Jedis("127.0.0.1", port)) {
-            jedis.set("k", "v");
-        }
+        int port = startRedisWithAKey(backends, dir);
         // Its data directory removed: Redis refuses to exit since it cannot save.
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -41,12 +37,18 @@ class EmbeddedBackendsStopTest {
     @Test
     void aHealthyRedisStopsAfterWritingItsDump(@TempDir Path dir) throws Exception {
         EmbeddedBackends backends = new EmbeddedBackends(Duration.ofSeconds(20));
+        startRedisWithAKey(backends, dir);
+        backends.close();
+        assertThat(dir.resolve("redis/dump.rdb")).exists();
+    }
+
+    /** Starts the embedded Redis in {@code dir} and writes a key, so that it has a dump to write; returns its port. */
+    private static int startRedisWithAKey(EmbeddedBackends backends, Path dir) {
         String address = backends.startRedis(dir);
         int port = Integer.parseInt(address.substring(address.indexOf(':') + 1));
         try (Jedis jedis = new Jedis("127.0.0.1", port)) {
             jedis.set("k", "v");
         }
-        backends.close();
-        assertThat(dir.resolve("redis/dump.rdb")).exists();
+        return port;
     }
 }
