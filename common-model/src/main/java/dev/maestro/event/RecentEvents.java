@@ -9,12 +9,14 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * {@code /listen}s of several subscribers, and of one subscriber catching up, read an event
  * from MongoDB at most once per instance, and not at all when this instance wrote it. Stored
  * events never change, so a cached one is always right; one that is not here is simply read
- * from the history. Bounded: {@link #PER_CHANNEL} events per channel (a slot holds the event
- * whose sequence falls on it), and no new channels beyond {@link #MAX_CHANNELS}.
+ * from the history. Bounded: {@link #PER_CHANNEL} events per channel (a slot holds the newest
+ * event whose sequence falls on it, so a subscriber far behind does not push out what those
+ * keeping up need), and no new channels beyond {@link #MAX_CHANNELS}: with envelopes of 1-2 KB,
+ * at most about 16 MB.
  */
 public final class RecentEvents {
-    static final int PER_CHANNEL = 1024;
-    static final int MAX_CHANNELS = 256;
+    static final int PER_CHANNEL = 512;
+    static final int MAX_CHANNELS = 16;
 
     private final ConcurrentHashMap<String, AtomicReferenceArray<StoredEvent>> channels = new ConcurrentHashMap<>();
 
@@ -26,7 +28,7 @@ public final class RecentEvents {
             }
             slots = channels.computeIfAbsent(event.channel(), c -> new AtomicReferenceArray<>(PER_CHANNEL));
         }
-        slots.set(slot(event.sequence()), event);
+        slots.getAndUpdate(slot(event.sequence()), kept -> kept == null || kept.sequence() < event.sequence() ? event : kept);
     }
 
     public Optional<StoredEvent> at(String channel, long sequence) {

@@ -30,6 +30,15 @@ class RecentEventsTest {
     }
 
     @Test
+    void anOlderEventDoesNotPushOutANewerOneOnItsSlot() {
+        RecentEvents recent = new RecentEvents();
+        recent.remember(event("node", 3 + RecentEvents.PER_CHANNEL));
+        recent.remember(event("node", 3));
+        assertThat(recent.at("node", 3 + RecentEvents.PER_CHANNEL)).isPresent();
+        assertThat(recent.at("node", 3)).isEmpty();
+    }
+
+    @Test
     void noChannelsAreAddedBeyondTheBound() {
         RecentEvents recent = new RecentEvents();
         for (int i = 0; i < RecentEvents.MAX_CHANNELS; i++) {
