@@ -41,8 +41,8 @@ public class EventHistory {
 
     /**
      * The stored event with that sequence: from the {@link RecentEvents} of this instance, or
-     * else an exact lookup on the (channel, sequence_id) index,
-     * which {@code /listen} makes for every event it delivers. The filter is a plain document
+     * else an exact lookup on the (channel, sequence_id) index, which {@code /listen} makes for
+     * every event it delivers that is not kept. The filter is a plain document
      * with exactly the index's keys, not an {@code $and}: the embedded MongoDB-wire server uses a
      * unique index only for that shape and otherwise reads the whole history.
      */
