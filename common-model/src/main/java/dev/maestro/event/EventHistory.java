@@ -26,6 +26,7 @@ import org.bson.types.ObjectId;
 public class EventHistory {
     private final MongoCollection<Document> history;
     private final MongoCollection<Document> counters;
+    private final RecentEvents recent = new RecentEvents();
 
     public EventHistory(MongoDatabase db) {
         this.history = db.getCollection(EventLog.HISTORY);
@@ -39,14 +40,29 @@ public class EventHistory {
     }
 
     /**
-     * The stored event with that sequence: an exact lookup on the (channel, sequence_id) index,
-     * which {@code /listen} makes for every event it delivers. The filter is a plain document
+     * The stored event with that sequence: from the {@link RecentEvents} of this instance, or
+     * else an exact lookup on the (channel, sequence_id) index, which {@code /listen} makes for
+     * every event it delivers that is not kept. The filter is a plain document
      * with exactly the index's keys, not an {@code $and}: the embedded MongoDB-wire server uses a
      * unique index only for that shape and otherwise reads the whole history.
      */
     public Optional<StoredEvent> at(String channel, long sequence) {
-        return Optional.ofNullable(history.find(new Document("channel", channel).append("sequence_id", sequence))
-                .first()).map(EventHistory::toEvent);
+        Optional<StoredEvent> recent = this.recent.at(channel, sequence);
+        if (recent.isPresent()) {
+            return recent;
+        }
+        Optional<StoredEvent> stored = Optional.ofNullable(history.find(new Document("channel", channel)
+                .append("sequence_id", sequence)).first()).map(EventHistory::toEvent);
+        stored.ifPresent(this.recent::remember);
+        return stored;
+    }
+
+    /**
+     * Keeps {@code event}, just stored by this instance, for {@link #at}: wire it to
+     * {@link EventLog#onAppend} where one process both writes and reads events.
+     */
+    public void remember(StoredEvent event) {
+        recent.remember(event);
     }
 
     /** Up to {@code limit} stored events of the channel after {@code sequence}, in sequence order. */

@@ -133,8 +133,8 @@ public class EventLog {
     }
 
     /**
-     * Calls {@code listener} with every event stored from now on (whether or not Redis was
-     * notified), e.g. to count them; it runs on the writer's thread, so it must be quick.
+     * Calls {@code listener} with every event stored from now on, once it is stored and before
+     * Redis is notified, e.g. to count them; it runs on the writer's thread, so it must be quick.
      */
     public void onAppend(Consumer<StoredEvent> listener) {
         appendListeners.add(listener);
@@ -173,8 +173,9 @@ public class EventLog {
                 .append("data", data)
                 .append("envelope", envelope));
         StoredEvent event = new StoredEvent(id.toHexString(), channel, sequence, now, owner, data, envelope);
-        notifyRedis(event);
+        // Before Redis wakes the listeners: one of them may be keeping the event for them.
         appendListeners.forEach(l -> l.accept(event));
+        notifyRedis(event);
         return event;
     }
 

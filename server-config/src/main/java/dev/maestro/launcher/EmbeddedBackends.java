@@ -8,6 +8,10 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.params.ShutdownParams;
 import redis.embedded.RedisServer;
 
 /**
@@ -15,8 +19,21 @@ import redis.embedded.RedisServer;
  * real Redis that the launcher starts when {@code MONGO_SERVICE} / {@code REDIS_HOST} are unset.
  */
 final class EmbeddedBackends implements AutoCloseable {
+    /** Ample for Redis to write its dump and exit; see {@link #stopRedis}. */
+    private static final Duration REDIS_STOP_WAIT = Duration.ofSeconds(30);
+
+    private final Duration redisStopWait;
     private MongoServer mongo;
     private RedisServer redis;
+    private int redisPort;
+
+    EmbeddedBackends() {
+        this(REDIS_STOP_WAIT);
+    }
+
+    EmbeddedBackends(Duration redisStopWait) {
+        this.redisStopWait = redisStopWait;
+    }
 
     /** Starts the MongoDB-wire server on a free loopback port; returns its connection string. */
     String startMongo(Path dataDir) {
@@ -31,9 +48,9 @@ final class EmbeddedBackends implements AutoCloseable {
     String startRedis(Path dataDir) {
         try {
             Path dir = Files.createDirectories(dataDir.resolve("redis"));
-            int port = freePort();
+            redisPort = freePort();
             redis = RedisServer.newRedisServer()
-                    .port(port)
+                    .port(redisPort)
                     .bind("127.0.0.1")
                     .setting("dir " + dir)
                     .setting("save 60 1")
@@ -41,7 +58,7 @@ final class EmbeddedBackends implements AutoCloseable {
                     .setting("appendonly yes")
                     .build();
             redis.start();
-            return "127.0.0.1:" + port;
+            return "127.0.0.1:" + redisPort;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the embedded Redis", e);
         }
@@ -50,15 +67,52 @@ final class EmbeddedBackends implements AutoCloseable {
     @Override
     public void close() {
         if (redis != null) {
+            stopRedis();
+        }
+        if (mongo != null) {
+            mongo.shutdown();
+        }
+    }
+
+    /**
+     * Stops Redis, which first writes its dump. Redis refuses to exit when it cannot (a full
+     * disk, a data directory removed or made read-only), and waiting for it made the launcher
+     * hang on stop for good, with the database never shut down. So after a while it is told to
+     * exit without the dump; the append-only file still holds every write but the last second's.
+     */
+    private void stopRedis() {
+        Thread stopper = new Thread(() -> {
             try {
                 redis.stop();
             } catch (IOException e) {
                 System.err.println("maestro: could not stop the embedded Redis cleanly: " + e.getMessage());
             }
+        }, "maestro-redis-stop");
+        stopper.setDaemon(true);
+        stopper.start();
+        if (joined(stopper)) {
+            return;
         }
-        if (mongo != null) {
-            mongo.shutdown();
+        System.err.println("maestro: the embedded Redis did not exit within " + redisStopWait.toSeconds() + " s: it"
+                + " cannot write its dump (is the disk full, or the data directory gone or read-only?); telling it to"
+                + " exit without it (its append-only file keeps all but the last second of writes)");
+        try (Jedis jedis = new Jedis("127.0.0.1", redisPort)) {
+            jedis.shutdown(ShutdownParams.shutdownParams().nosave());
+        } catch (JedisException e) {
+            // Redis closes the connection as it exits: the expected answer to SHUTDOWN.
         }
+        if (!joined(stopper)) {
+            System.err.println("maestro: the embedded Redis still runs on port " + redisPort + "; stop it by hand");
+        }
+    }
+
+    private boolean joined(Thread stopper) {
+        try {
+            stopper.join(redisStopWait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return !stopper.isAlive();
     }
 
     static int freePort() {

@@ -157,8 +157,11 @@ public class Services {
 
     @Produces
     @Singleton
-    EventLog eventLog(MongoConnection mongo, RedisConnection redis, CloudEventSettings settings) {
-        return new EventLog(mongo.database(), redis.pool(), settings);
+    EventLog eventLog(MongoConnection mongo, RedisConnection redis, CloudEventSettings settings, EventHistory history) {
+        EventLog log = new EventLog(mongo.database(), redis.pool(), settings);
+        // The /listen of a subscriber on this instance then finds the event without a round trip.
+        log.onAppend(history::remember);
+        return log;
     }
 
     @Produces

@@ -170,13 +170,15 @@ public class SubscriptionService implements AutoCloseable {
      * One try: deliver the next event if there is one, answer the keep-alive if the deadline
      * passed, else wait for a notification on the channel, the poll interval or the end of a gap,
      * and try again on the service's threads. The wake-up is registered before reading, so a
-     * publication between the read and the wait is not missed. {@code known} is the subscription
-     * as last read or moved by this {@code /listen}: a stale position is harmless, since claiming an event is a compare-and-set on it
-     * that fails for a moved or closed subscription (which is then read again). So a try woken by
-     * a publication reads only the history; one woken by the poll interval reads the subscription
-     * again ({@code reread}), to notice a closed one. {@code confirmed} is the position this
-     * {@code /listen} confirms: recorded with the event it claims, or with its keep-alive, not
-     * before it waits (under load that write came once per event and subscriber).
+     * publication between the read and the wait is not missed.
+     *
+     * <p>{@code known} is the subscription as last read or moved by this {@code /listen}. A stale
+     * position is harmless: claiming an event is a compare-and-set on it, which fails for a moved
+     * or closed subscription (then read again). So a try woken by a publication reads only the
+     * history; one woken by the poll interval reads the subscription again ({@code reread}), to
+     * notice a closed one. {@code confirmed} is the position this {@code /listen} confirms,
+     * recorded with the event it claims or with its keep-alive, not before it waits (under load
+     * that write came once per event and subscriber).
      */
     private void attempt(int id, Subscription known, boolean reread, long confirmed, Instant deadline,
                          CompletableFuture<ListenMessage> result) {

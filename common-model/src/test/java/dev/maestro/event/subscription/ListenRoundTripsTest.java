@@ -142,6 +142,28 @@ class ListenRoundTripsTest {
         assertThat(new SubscriptionStore(db).find(sub.id()).orElseThrow().acked()).isEqualTo(1);
     }
 
+    /** When this instance stored the event, its waiting listener finds it without reading the history. */
+    @Test
+    void anEventThisInstanceStoredIsDeliveredWithoutReadingItBack() throws Exception {
+        EventHistory history = new EventHistory(db);
+        service = new SubscriptionService(new SubscriptionStore(db), history, new Envelopes(CloudEventSettings.KERNELCI),
+                backends.redis(), new ListenSettings(Duration.ofSeconds(20), Duration.ofSeconds(20), Duration.ofSeconds(10),
+                Duration.ofMinutes(15)), Executors.defaultThreadFactory(), Clock.systemUTC());
+        service.start();
+        Subscription sub = service.subscribe("mine", "bob", false, null);
+        EventLog log = new EventLog(uncountedClient.getDatabase("kernelci"), backends.redis(), CloudEventSettings.KERNELCI);
+        log.onAppend(history::remember);
+        backends.awaitPatternSubscriber();
+        CompletableFuture<ListenMessage> waiting = service.listen(sub.id(), "bob").toCompletableFuture();
+        HISTORY_FINDS.clear();
+        int before = COMMANDS.get();
+        log.append("mine", "bob", Map.of("n", 1), Map.of());
+        assertThat(sequenceOf(waiting.get(20, TimeUnit.SECONDS))).isEqualTo(1);
+        // Only the claim.
+        assertThat(COMMANDS.get() - before).isEqualTo(1);
+        assertThat(HISTORY_FINDS.keys()).isEmpty();
+    }
+
     /**
      * The embedded MongoDB-wire server answers from a unique index only a filter whose keys are
      * exactly the index's; an {@code $and} of the same two equalities makes it read the whole
