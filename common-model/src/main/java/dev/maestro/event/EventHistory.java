@@ -47,13 +47,13 @@ public class EventHistory {
      * unique index only for that shape and otherwise reads the whole history.
      */
     public Optional<StoredEvent> at(String channel, long sequence) {
-        Optional<StoredEvent> recent = this.recent.at(channel, sequence);
-        if (recent.isPresent()) {
-            return recent;
+        Optional<StoredEvent> kept = recent.at(channel, sequence);
+        if (kept.isPresent()) {
+            return kept;
         }
         Optional<StoredEvent> stored = Optional.ofNullable(history.find(new Document("channel", channel)
                 .append("sequence_id", sequence)).first()).map(EventHistory::toEvent);
-        stored.ifPresent(this.recent::remember);
+        stored.ifPresent(recent::remember);
         return stored;
     }
 

@@ -9,13 +9,12 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.maestro.event.CloudEventSettings;
 import dev.maestro.event.Envelopes;
 import dev.maestro.event.EventHistory;
 import dev.maestro.event.EventLog;
 import dev.maestro.json.Json;
+import dev.maestro.store.MongoConnection;
 import dev.maestro.testing.FindFilters;
 import dev.maestro.testing.LocalBackends;
 import dev.maestro.testing.MovableClock;
@@ -39,21 +38,20 @@ import org.junit.jupiter.api.Test;
 class ListenRoundTripsTest {
     private static final ListenSettings SETTINGS = new ListenSettings(Duration.ofSeconds(5), Duration.ofMillis(200),
             Duration.ofSeconds(10), Duration.ofMinutes(15));
+    /** Keep-alive and poll interval long enough that only a publication wakes a waiting listener. */
+    private static final ListenSettings WOKEN_BY_PUBLICATION = new ListenSettings(Duration.ofSeconds(20), Duration.ofSeconds(20),
+            Duration.ofSeconds(10), Duration.ofMinutes(15));
     private static final AtomicInteger COMMANDS = new AtomicInteger();
     /** The {@code find} commands sent to the event history. */
     private static final FindFilters HISTORY_FINDS = new FindFilters("eventhistory");
     private static LocalBackends backends;
-    private static MongoServer mongoServer;
     private static MongoClient client;
-    /** For the events the test itself appends, which are not the listener's round trips. */
-    private static MongoClient uncountedClient;
     private static MongoDatabase db;
     private SubscriptionService service;
 
     @BeforeAll
     static void start() {
         backends = new LocalBackends();
-        mongoServer = new MongoServer(new MemoryBackend());
         CommandListener counter = new CommandListener() {
             @Override
             public void commandStarted(CommandStartedEvent event) {
@@ -61,10 +59,9 @@ class ListenRoundTripsTest {
             }
         };
         client = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(mongoServer.bindAndGetConnectionString()))
+                .applyConnectionString(new ConnectionString(backends.mongoUri()))
                 .addCommandListener(counter).addCommandListener(HISTORY_FINDS).build());
-        db = client.getDatabase("kernelci");
-        uncountedClient = MongoClients.create(mongoServer.getConnectionString());
+        db = client.getDatabase(MongoConnection.DEFAULT_DATABASE);
         EventLog.createIndexes(db, Duration.ofDays(7));
         new SubscriptionStore(db).createIndexes(Duration.ofDays(7));
     }
@@ -72,8 +69,6 @@ class ListenRoundTripsTest {
     @AfterAll
     static void stop() throws Exception {
         client.close();
-        uncountedClient.close();
-        mongoServer.shutdownNow();
         backends.close();
     }
 
@@ -83,14 +78,19 @@ class ListenRoundTripsTest {
     }
 
     private SubscriptionService service(Clock clock) {
-        return service(clock, SETTINGS);
+        return service(clock, SETTINGS, new EventHistory(db));
     }
 
-    private SubscriptionService service(Clock clock, ListenSettings settings) {
-        service = new SubscriptionService(new SubscriptionStore(db), new EventHistory(db),
+    private SubscriptionService service(Clock clock, ListenSettings settings, EventHistory history) {
+        service = new SubscriptionService(new SubscriptionStore(db), history,
                 new Envelopes(CloudEventSettings.KERNELCI), backends.redis(), settings, Executors.defaultThreadFactory(), clock);
         service.start();
         return service;
+    }
+
+    /** Appends through a client of its own: the test's writes are not the listener's round trips. */
+    private static EventLog uncountedLog() {
+        return new EventLog(backends.mongo().database(), backends.redis(), CloudEventSettings.KERNELCI);
     }
 
     private static long sequenceOf(ListenMessage m) {
@@ -122,10 +122,9 @@ class ListenRoundTripsTest {
      */
     @Test
     void aListenThatWaitsForItsEventTakesFiveRoundTrips() throws Exception {
-        SubscriptionService s = service(Clock.systemUTC(), new ListenSettings(Duration.ofSeconds(20), Duration.ofSeconds(20),
-                Duration.ofSeconds(10), Duration.ofMinutes(15)));
+        SubscriptionService s = service(Clock.systemUTC(), WOKEN_BY_PUBLICATION, new EventHistory(db));
         Subscription sub = s.subscribe("wait", "bob", false, null);
-        EventLog uncounted = new EventLog(uncountedClient.getDatabase("kernelci"), backends.redis(), CloudEventSettings.KERNELCI);
+        EventLog uncounted = uncountedLog();
         uncounted.append("wait", "bob", Map.of("n", 1), Map.of());
         assertThat(sequenceOf(s.listen(sub.id(), "bob").toCompletableFuture().get(20, TimeUnit.SECONDS))).isEqualTo(1);
         backends.awaitPatternSubscriber();
@@ -146,15 +145,12 @@ class ListenRoundTripsTest {
     @Test
     void anEventThisInstanceStoredIsDeliveredWithoutReadingItBack() throws Exception {
         EventHistory history = new EventHistory(db);
-        service = new SubscriptionService(new SubscriptionStore(db), history, new Envelopes(CloudEventSettings.KERNELCI),
-                backends.redis(), new ListenSettings(Duration.ofSeconds(20), Duration.ofSeconds(20), Duration.ofSeconds(10),
-                Duration.ofMinutes(15)), Executors.defaultThreadFactory(), Clock.systemUTC());
-        service.start();
-        Subscription sub = service.subscribe("mine", "bob", false, null);
-        EventLog log = new EventLog(uncountedClient.getDatabase("kernelci"), backends.redis(), CloudEventSettings.KERNELCI);
+        SubscriptionService s = service(Clock.systemUTC(), WOKEN_BY_PUBLICATION, history);
+        Subscription sub = s.subscribe("mine", "bob", false, null);
+        EventLog log = uncountedLog();
         log.onAppend(history::remember);
         backends.awaitPatternSubscriber();
-        CompletableFuture<ListenMessage> waiting = service.listen(sub.id(), "bob").toCompletableFuture();
+        CompletableFuture<ListenMessage> waiting = s.listen(sub.id(), "bob").toCompletableFuture();
         HISTORY_FINDS.clear();
         int before = COMMANDS.get();
         log.append("mine", "bob", Map.of("n", 1), Map.of());
