@@ -1,7 +1,7 @@
 package dev.maestro.launcher;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import dev.maestro.launcher.mongo.IndexedH2Backend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -38,7 +38,7 @@ final class EmbeddedBackends implements AutoCloseable {
     /** Starts the MongoDB-wire server on a free loopback port; returns its connection string. */
     String startMongo(Path dataDir) {
         Path file = dataDir.resolve("mongo.mv.db");
-        mongo = new MongoServer(new H2Backend(file.toString()));
+        mongo = new MongoServer(new IndexedH2Backend(file.toString()));
         InetSocketAddress address = new InetSocketAddress("127.0.0.1", freePort());
         mongo.bind(address);
         return "mongodb://127.0.0.1:" + address.getPort();

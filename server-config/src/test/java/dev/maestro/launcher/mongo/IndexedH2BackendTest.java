@@ -1,0 +1,217 @@
+package dev.maestro.launcher.mongo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.AbstractMongoCollection;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Function;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The embedded database answers equality queries from its secondary indexes, with the same
+ * documents as a server that reads the whole collection (mongo-java-server's memory backend, the
+ * reference), through inserts, updates, deletes and a restart.
+ */
+class IndexedH2BackendTest {
+    private static final List<String> KINDS = List.of("checkout", "kbuild", "test", "regression");
+    private static final List<String> TREES = List.of("mainline", "next", "stable");
+
+    @TempDir
+    Path dir;
+
+    private IndexedH2Backend backend;
+    private MongoServer server;
+    private MongoClient client;
+    private final MongoServer reference = new MongoServer(new MemoryBackend());
+    private MongoClient referenceClient;
+
+    @BeforeEach
+    void start() {
+        open();
+        referenceClient = MongoClients.create(reference.bindAndGetConnectionString());
+        for (MongoCollection<Document> nodes : List.of(nodes(), referenceNodes())) {
+            for (String field : List.of("kind", "name", "parent", "path", "data.revision.tree", "passed")) {
+                nodes.createIndex(Indexes.ascending(field));
+            }
+            nodes.createIndex(Indexes.ascending("owner", "kind"));
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.shutdown();
+        referenceClient.close();
+        reference.shutdown();
+    }
+
+    @Test
+    void equalityQueriesFindWhatAWholeCollectionReadFinds() {
+        Random random = new Random(42);
+        List<ObjectId> ids = insert(random, 600);
+        change(random, ids, 300);
+        assertSameAnswers(queries(random, ids));
+
+        assertThat(index("name_1").getCount()).as("one entry for each node left").isEqualTo(nodes().countDocuments());
+    }
+
+    @Test
+    void aQueryReadsTheSmallestOfTheIndexesThatCanAnswerIt() {
+        Random random = new Random(7);
+        insert(random, 400);
+        assertSameAnswers(List.of(Filters.and(Filters.eq("kind", "test"), Filters.eq("name", "name-3"))));
+
+        assertThat(index("name_1").lookups()).as("name (about 1 in 40 nodes), by each find").isEqualTo(2);
+        assertThat(index("kind_1").lookups()).as("kind: about 1 in 4 nodes").isZero();
+    }
+
+    @Test
+    void queriesThatNeedAWholeCollectionReadStillGetOne() {
+        Random random = new Random(3);
+        insert(random, 200);
+        assertSameAnswers(List.of(Filters.regex("kind", "^te"), Filters.in("kind", "test", "kbuild"), Filters.eq("parent", null),
+                Filters.eq("size", 3), Filters.ne("kind", "test"), Filters.or(Filters.eq("kind", "test"), Filters.eq("name", "name-1"))));
+
+        assertThat(List.of("kind_1", "name_1", "parent_1")).allSatisfy(index -> assertThat(index(index).lookups()).isZero());
+    }
+
+    @Test
+    void indexesAreRebuiltAfterARestart() {
+        Random random = new Random(11);
+        List<ObjectId> ids = insert(random, 300);
+        assertSameAnswers(queries(random, ids));
+        client.close();
+        server.shutdown();
+
+        open();
+        change(random, ids, 100);
+        assertSameAnswers(queries(random, ids));
+        assertThat(index("name_1").lookups()).isPositive();
+    }
+
+    private void open() {
+        backend = new IndexedH2Backend(dir.resolve("mongo.mv.db").toString());
+        server = new MongoServer(backend);
+        client = MongoClients.create(server.bindAndGetConnectionString());
+    }
+
+    /** Nodes with text, ids, arrays, nested and array-nested fields, booleans and numbers, some fields missing. */
+    private List<ObjectId> insert(Random random, int count) {
+        List<ObjectId> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ObjectId id = new ObjectId();
+            Document node = new Document("_id", id).append("kind", pick(random, KINDS)).append("name", "name-" + random.nextInt(40))
+                    .append("owner", "user-" + random.nextInt(3)).append("size", random.nextInt(5)).append("created", i);
+            if (!ids.isEmpty() && random.nextBoolean()) {
+                node.append("parent", ids.get(random.nextInt(ids.size())));
+            }
+            if (random.nextInt(3) > 0) {
+                node.append("path", List.of("root", "name-" + random.nextInt(40)));
+            }
+            if (random.nextBoolean()) {
+                node.append("passed", random.nextBoolean());
+            }
+            Document revision = new Document("tree", pick(random, TREES));
+            node.append("data", random.nextInt(4) == 0 ? List.of(new Document("revision", revision), new Document("other", 1))
+                    : new Document("revision", revision));
+            nodes().insertOne(node);
+            referenceNodes().insertOne(node);
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    /** Updates that move documents between index values (and out of them), and deletes. */
+    private void change(Random random, List<ObjectId> ids, int count) {
+        for (int i = 0; i < count; i++) {
+            Bson byId = Filters.eq("_id", ids.get(random.nextInt(ids.size())));
+            String kind = pick(random, KINDS);
+            String name = "name-" + random.nextInt(40);
+            String tree = pick(random, TREES);
+            Function<MongoCollection<Document>, ?> change = switch (random.nextInt(5)) {
+                case 0 -> nodes -> nodes.updateOne(byId, Updates.set("kind", kind));
+                case 1 -> nodes -> nodes.updateOne(byId, Updates.combine(Updates.set("name", name), Updates.unset("passed")));
+                case 2 -> nodes -> nodes.updateOne(byId, Updates.push("path", name));
+                case 3 -> nodes -> nodes.updateMany(Filters.eq("name", name), Updates.set("data", new Document("revision", new Document("tree", tree))));
+                default -> nodes -> nodes.deleteOne(byId);
+            };
+            change.apply(nodes());
+            change.apply(referenceNodes());
+        }
+    }
+
+    private List<Bson> queries(Random random, List<ObjectId> ids) {
+        List<Bson> queries = new ArrayList<>();
+        for (String kind : KINDS) {
+            queries.add(Filters.eq("kind", kind));
+            queries.add(Filters.and(Filters.eq("kind", kind), Filters.eq("name", "name-" + random.nextInt(40))));
+            queries.add(Filters.and(Filters.eq("owner", "user-1"), Filters.eq("kind", kind)));
+        }
+        for (String tree : TREES) {
+            queries.add(Filters.eq("data.revision.tree", tree));
+            queries.add(new Document("data.revision.tree", new Document("$eq", tree)));
+        }
+        for (int i = 0; i < 10; i++) {
+            queries.add(Filters.eq("parent", ids.get(random.nextInt(ids.size()))));
+            queries.add(Filters.eq("path", "name-" + random.nextInt(40)));
+            queries.add(Filters.and(Filters.eq("name", "name-" + random.nextInt(40)), Filters.gt("created", random.nextInt(100))));
+        }
+        queries.add(Filters.eq("passed", true));
+        queries.add(Filters.eq("passed", false));
+        queries.add(Filters.eq("kind", "no such kind"));
+        queries.add(Filters.eq("owner", "user-2"));
+        return queries;
+    }
+
+    /** Each query: the same documents; sorted and limited, the same list. */
+    private void assertSameAnswers(List<Bson> queries) {
+        for (Bson query : queries) {
+            assertThat(ids(nodes().find(query).sort(Sorts.ascending("_id"))))
+                    .as("%s", query).isEqualTo(ids(referenceNodes().find(query).sort(Sorts.ascending("_id"))));
+            assertThat(ids(nodes().find(query).sort(Sorts.descending("created")).limit(5)))
+                    .as("%s, newest 5", query).isEqualTo(ids(referenceNodes().find(query).sort(Sorts.descending("created")).limit(5)));
+            assertThat(nodes().countDocuments(query)).as("%s, count", query).isEqualTo(referenceNodes().countDocuments(query));
+        }
+    }
+
+    private EqualityIndex index(String name) {
+        AbstractMongoCollection<?> nodes = (AbstractMongoCollection<?>) backend.resolveDatabase("db").resolveCollection("nodes", true);
+        return (EqualityIndex) nodes.getIndexes().stream().filter(index -> index.getName().equals(name)).findFirst().orElseThrow();
+    }
+
+    private MongoCollection<Document> nodes() {
+        return client.getDatabase("db").getCollection("nodes");
+    }
+
+    private MongoCollection<Document> referenceNodes() {
+        return referenceClient.getDatabase("db").getCollection("nodes");
+    }
+
+    private static List<Object> ids(Iterable<Document> found) {
+        List<Object> ids = new ArrayList<>();
+        found.forEach(document -> ids.add(document.get("_id")));
+        return ids;
+    }
+
+    private static String pick(Random random, List<String> values) {
+        return values.get(random.nextInt(values.size()));
+    }
+}
