@@ -21,8 +21,8 @@ import org.bson.types.ObjectId;
  * The working set of the lifecycle rules: one small document per node that is not {@code done}
  * ({@code node_unfinished}: state, timeout, holdoff, parent, updated), so that their periodic
  * queries cost what the number of unfinished nodes costs, not what the history costs. The
- * embedded MongoDB-wire server scans a whole collection for every query (it uses no secondary
- * index), which made each tick cost a scan of every node ever written.
+ * embedded MongoDB-wire server scans a whole collection for a range query (its indexes answer
+ * exact values only), which made each tick cost a scan of every node ever written.
  *
  * <p>An entry is a hint, never the truth: an entry is written <em>before</em> a new node (so a
  * write cut short leaves at worst an entry without a node) and brought up to date or removed
