@@ -13,6 +13,7 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.WriteModel;
 import dev.maestro.error.BadRequestException;
 import dev.maestro.node.query.NodeQuery;
+import dev.maestro.store.IdLookup;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -76,7 +77,7 @@ public class NodeStore {
     }
 
     public boolean exists(ObjectId id) {
-        return nodes.countDocuments(Filters.eq("_id", id)) > 0;
+        return IdLookup.exists(nodes, id);
     }
 
     /** The stored nodes among {@code ids}, by id (missing ones are absent). */

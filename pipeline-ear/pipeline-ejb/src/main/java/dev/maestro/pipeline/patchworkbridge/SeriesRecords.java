@@ -11,6 +11,7 @@ import com.mongodb.client.model.Updates;
 import dev.maestro.pipeline.patchwork.PatchworkCheck;
 import dev.maestro.pipeline.patchwork.SeriesPatch;
 import dev.maestro.pipeline.patchwork.Submitter;
+import dev.maestro.store.IdLookup;
 import dev.maestro.store.MongoConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -65,7 +66,7 @@ public class SeriesRecords {
     }
 
     public boolean exists(String project, String key) {
-        return series().countDocuments(Filters.eq("_id", project + "/" + key)) > 0;
+        return IdLookup.exists(series(), project + "/" + key);
     }
 
     public Optional<Document> find(String id) {
