@@ -1,10 +1,15 @@
 package dev.maestro.launcher.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.CountOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
@@ -79,8 +84,27 @@ class IndexedH2BackendTest {
         insert(random, 400);
         assertSameAnswers(List.of(Filters.and(Filters.eq("kind", "test"), Filters.eq("name", "name-3"))));
 
-        assertThat(index("name_1").lookups()).as("name (about 1 in 40 nodes), by each find").isEqualTo(2);
+        assertThat(index("name_1").lookups()).as("name (about 1 in 40 nodes), by the two finds and two counts").isEqualTo(4);
         assertThat(index("kind_1").lookups()).as("kind: about 1 in 4 nodes").isZero();
+    }
+
+    @Test
+    void countsUseTheIndexesAndOtherAggregationsStillRun() {
+        Random random = new Random(5);
+        insert(random, 200);
+        Bson oneName = Filters.and(Filters.eq("kind", "test"), Filters.eq("name", "name-3"));
+        assertSameAnswers(List.of(oneName, new Document()));
+        long lookups = index("name_1").lookups();
+
+        assertThat(nodes().countDocuments(oneName)).isEqualTo(referenceNodes().countDocuments(oneName));
+        assertThat(index("name_1").lookups()).isEqualTo(lookups + 1);
+        List<Bson> byKind = List.of(Aggregates.match(Filters.eq("owner", "user-1")), Aggregates.group("$kind", Accumulators.sum("n", 1)),
+                Aggregates.sort(Sorts.ascending("_id")));
+        assertThat(nodes().aggregate(byKind).into(new ArrayList<>())).isEqualTo(referenceNodes().aggregate(byKind).into(new ArrayList<>()));
+        assertThat(client.getDatabase("db").getCollection("none").countDocuments(Filters.eq("kind", "test"))).isZero();
+        Bson badPattern = Filters.regex("name", "(");
+        assertThat(catchThrowableOfType(MongoException.class, () -> nodes().countDocuments(badPattern)).getCode())
+                .isEqualTo(catchThrowableOfType(MongoException.class, () -> referenceNodes().countDocuments(badPattern)).getCode());
     }
 
     @Test
@@ -189,6 +213,9 @@ class IndexedH2BackendTest {
             assertThat(ids(nodes().find(query).sort(Sorts.descending("created")).limit(5)))
                     .as("%s, newest 5", query).isEqualTo(ids(referenceNodes().find(query).sort(Sorts.descending("created")).limit(5)));
             assertThat(nodes().countDocuments(query)).as("%s, count", query).isEqualTo(referenceNodes().countDocuments(query));
+            CountOptions slice = new CountOptions().skip(3).limit(5);
+            assertThat(nodes().countDocuments(query, slice)).as("%s, count of a slice", query)
+                    .isEqualTo(referenceNodes().countDocuments(query, slice));
         }
     }
 
