@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -23,10 +22,10 @@ import java.util.stream.Collectors;
 
 /**
  * A non-unique index kept in memory, which answers queries that require one exact value of each
- * of its keys: {@code {kind: "test", name: "baseline"}} is answered from the smallest of the
- * {@code kind} and {@code name} indexes' candidates, then checked against the whole query as
- * before. Ranges, regular expressions, {@code $in}, {@code null} and numbers still read the
- * whole collection.
+ * of its keys (or, for a single key, one of an {@code $in}'s): {@code {kind: "test", name:
+ * "baseline"}} is answered from the smallest of the {@code kind} and {@code name} indexes'
+ * candidates, then checked against the whole query as before. Ranges, regular expressions,
+ * {@code null} and numbers still read the whole collection.
  *
  * <p>An index is built from its collection the first time a query can use it, not when the
  * database opens: most of the indexes declared (dates, the event history's) are never asked for
@@ -90,7 +89,7 @@ final class EqualityIndex extends Index<Object> {
                 }
                 // Unusable since canHandle (a write in between, outside the collection's lock): every document.
                 return unusable ? owner.queryAllAsStream().map(EqualityIndex::positionOf).toList()
-                        : new ArrayList<>(positions.getOrDefault(probe(query).orElseThrow(), Set.of()));
+                        : matching(probe(query));
             }
         }
     }
@@ -166,14 +165,14 @@ final class EqualityIndex extends Index<Object> {
 
     /** How many documents the query would read through this index, or -1 if it cannot use it. */
     private synchronized long candidates(Document query, AbstractMongoCollection<Object> owner) {
-        Optional<KeyValue> probe = probe(query);
+        List<KeyValue> probe = probe(query);
         if (probe.isEmpty()) {
             return -1;
         }
         if (positions == null && !unusable) {
             build(owner);
         }
-        return unusable ? -1 : positions.getOrDefault(probe.get(), Set.of()).size();
+        return unusable ? -1 : probe.stream().mapToLong(key -> positions.getOrDefault(key, Set.of()).size()).sum();
     }
 
     /** Called with the collection's lock held: no write can happen meanwhile. */
@@ -213,40 +212,68 @@ final class EqualityIndex extends Index<Object> {
         }
     }
 
-    /** The one value the query requires of each key, if it requires one of each. */
-    private Optional<KeyValue> probe(Document query) {
-        List<Object> values = new ArrayList<>();
-        for (String key : keys()) {
-            Object value = requiredValue(query, key);
-            if (value == null) {
-                return Optional.empty();
-            }
-            values.add(value);
+    /** The positions under any of {@code keys}, in id order. */
+    private List<Object> matching(List<KeyValue> keys) {
+        if (keys.size() == 1) {
+            return new ArrayList<>(positions.getOrDefault(keys.get(0), Set.of()));
         }
-        return Optional.of(new KeyValue(values));
+        Set<Object> union = new TreeSet<>(ValueComparator.asc());
+        keys.forEach(key -> union.addAll(positions.getOrDefault(key, Set.of())));
+        return new ArrayList<>(union);
     }
 
     /**
-     * The value {@code query} requires of {@code key}: a plain or {@code $eq} equality, at its top
-     * or in a top-level {@code $and}. Only values that equal nothing of another type qualify
-     * (text, ids, booleans); numbers compare across types (2 equals 2.0).
+     * The key values a document must have one of to match the query: one when the query requires
+     * one value of each key, several for a single key's {@code $in}; none when this index cannot
+     * tell.
      */
-    private static Object requiredValue(Document query, String key) {
-        Object value = query.get(key);
-        if (value instanceof Document operators && operators.size() == 1) {
-            value = operators.get("$eq");
+    private List<KeyValue> probe(Document query) {
+        List<String> keys = keys();
+        if (keys.size() == 1) {
+            return requiredValues(query, keys.get(0)).stream().map(KeyValue::new).toList();
         }
-        if (value instanceof String || value instanceof ObjectId || value instanceof Boolean) {
-            return value;
+        List<Object> values = new ArrayList<>();
+        for (String key : keys) {
+            List<Object> required = requiredValues(query, key);
+            if (required.size() != 1) {
+                return List.of();
+            }
+            values.add(required.get(0));
+        }
+        return List.of(new KeyValue(values));
+    }
+
+    /**
+     * The values {@code query} allows for {@code key}: a plain or {@code $eq} equality, or an
+     * {@code $in}, at its top or in a top-level {@code $and}; empty if it allows others too. Only
+     * values that equal nothing of another type qualify (text, ids, booleans); numbers compare
+     * across types (2 equals 2.0).
+     */
+    private static List<Object> requiredValues(Document query, String key) {
+        Object condition = query.get(key);
+        if (isExact(condition)) {
+            return List.of(condition);
+        }
+        if (condition instanceof Document operators && operators.size() == 1) {
+            if (isExact(operators.get("$eq"))) {
+                return List.of(operators.get("$eq"));
+            }
+            if (operators.get("$in") instanceof List<?> anyOf && !anyOf.isEmpty() && anyOf.stream().allMatch(EqualityIndex::isExact)) {
+                return List.copyOf(anyOf);
+            }
         }
         if (query.get("$and") instanceof List<?> conditions) {
-            for (Object condition : conditions) {
-                Object required = condition instanceof Document part ? requiredValue(part, key) : null;
-                if (required != null) {
+            for (Object part : conditions) {
+                List<Object> required = part instanceof Document partQuery ? requiredValues(partQuery, key) : List.of();
+                if (!required.isEmpty()) {
                     return required;
                 }
             }
         }
-        return null;
+        return List.of();
+    }
+
+    private static boolean isExact(Object value) {
+        return value instanceof String || value instanceof ObjectId || value instanceof Boolean;
     }
 }

@@ -86,6 +86,9 @@ class IndexedH2BackendTest {
 
         assertThat(index("name_1").lookups()).as("name (about 1 in 40 nodes), by the two finds and two counts").isEqualTo(4);
         assertThat(index("kind_1").lookups()).as("kind: about 1 in 4 nodes").isZero();
+
+        assertSameAnswers(List.of(Filters.in("name", "name-1", "name-2")));
+        assertThat(index("name_1").lookups()).as("a list of names").isEqualTo(8);
     }
 
     @Test
@@ -111,7 +114,8 @@ class IndexedH2BackendTest {
     void queriesThatNeedAWholeCollectionReadStillGetOne() {
         Random random = new Random(3);
         insert(random, 200);
-        assertSameAnswers(List.of(Filters.regex("kind", "^te"), Filters.in("kind", "test", "kbuild"), Filters.eq("parent", null),
+        assertSameAnswers(List.of(Filters.regex("kind", "^te"), Filters.in("size", 1, 2), Filters.eq("parent", null),
+                Filters.eq("path", List.of("root", "name-1")), Filters.in("kind", "test", null),
                 Filters.eq("size", 3), Filters.ne("kind", "test"), Filters.or(Filters.eq("kind", "test"), Filters.eq("name", "name-1"))));
 
         assertThat(List.of("kind_1", "name_1", "parent_1")).allSatisfy(index -> assertThat(index(index).lookups()).isZero());
@@ -198,6 +202,9 @@ class IndexedH2BackendTest {
             queries.add(Filters.eq("path", "name-" + random.nextInt(40)));
             queries.add(Filters.and(Filters.eq("name", "name-" + random.nextInt(40)), Filters.gt("created", random.nextInt(100))));
         }
+        queries.add(Filters.in("kind", "test", "kbuild"));
+        queries.add(Filters.and(Filters.in("parent", ids.subList(0, 40)), Filters.nin("kind", List.of("regression"))));
+        queries.add(Filters.in("path", "name-1", "name-2", "root"));
         queries.add(Filters.eq("passed", true));
         queries.add(Filters.eq("passed", false));
         queries.add(Filters.eq("kind", "no such kind"));
