@@ -2,6 +2,7 @@ package dev.maestro.api.dashboard.view;
 
 import dev.maestro.node.Node;
 import dev.maestro.node.NodeStore;
+import dev.maestro.node.Subtrees;
 import dev.maestro.node.query.NodeCriteria;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,17 +15,11 @@ import org.bson.types.ObjectId;
 
 /**
  * A checkout and every node under it (its regressions and patchsets aside: they have the
- * checkout as parent but are shown apart), read one tree level at a time. Which nodes have children at all is
- * asked first, in one pass over the nodes created since the checkout; each level then asks only
- * for the children of those ({@code parent__in}, in chunks). A checkout with thousands of tests
- * costs a handful of queries, and none lists thousands of leaves as possible parents (which an
- * index-less store, such as the embedded MongoDB-wire server, would pay for per node).
+ * checkout as parent but are shown apart), read one tree level at a time ({@link Subtrees}).
+ * Which nodes have children at all is asked first, in one pass over the nodes created since the
+ * checkout, so that no level lists thousands of leaves as possible parents.
  */
 public record CheckoutSubtree(Node checkout, List<Node> descendants, Map<ObjectId, List<Node>> children) {
-    /** Ids per {@code parent__in} query: keeps each query's text and the store's work bounded. */
-    private static final int CHUNK = 500;
-    /** Deeper than any real tree; stops a corrupted parent cycle from looping. */
-    private static final int MAX_DEPTH = 32;
     /**
      * Children that are not part of the checkout's own tree: its regressions (shown apart) and
      * its patchsets (checkouts of the patched tree, each a revision with its own page).
@@ -46,22 +41,7 @@ public record CheckoutSubtree(Node checkout, List<Node> descendants, Map<ObjectI
 
     /** @param parents the nodes that have children, or a superset of them ({@link #parentsSince}) */
     public static CheckoutSubtree read(NodeStore nodes, Node checkout, Set<ObjectId> parents) {
-        List<Node> all = new ArrayList<>();
-        List<ObjectId> level = List.of(checkout.id());
-        for (int depth = 0; depth < MAX_DEPTH && !level.isEmpty(); depth++) {
-            List<ObjectId> withChildren = level.stream().filter(parents::contains).toList();
-            List<ObjectId> next = new ArrayList<>();
-            for (int from = 0; from < withChildren.size(); from += CHUNK) {
-                List<ObjectId> chunk = withChildren.subList(from, Math.min(withChildren.size(), from + CHUNK));
-                for (Node child : nodes.find(NodeCriteria.where().in("parent", chunk).nin("kind", OTHER_REVISIONS_AND_REGRESSIONS)
-                        .sortedBy("created").query())) {
-                    all.add(child);
-                    next.add(child.id());
-                }
-            }
-            level = next;
-        }
-        return of(checkout, all);
+        return of(checkout, Subtrees.below(nodes::find, checkout.id(), parents::contains, OTHER_REVISIONS_AND_REGRESSIONS));
     }
 
     public static CheckoutSubtree of(Node checkout, List<Node> descendants) {

@@ -2,13 +2,13 @@ package dev.maestro.pipeline.reporting;
 
 import dev.maestro.node.NodeJson;
 import dev.maestro.node.NodeService;
+import dev.maestro.node.Subtrees;
 import dev.maestro.node.query.NodeCriteria;
 import dev.maestro.pipeline.patch.PatchsetNodes;
 import dev.maestro.pipeline.results.TestIdentity;
 import dev.maestro.store.Ids;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,10 +50,13 @@ public class ResultQueries {
                 .findFirst();
     }
 
-    /** The open ({@code result: fail}) regression of the test whose {@link TestIdentity#key()} is {@code testKey}. */
-    public Optional<Map<String, Object>> openRegression(String testKey) {
-        return list(NodeCriteria.where().eq("kind", "regression").eq("result", "fail").eq("data.test_key", testKey)
-                .sortedBy("-created").limit(1)).stream().findFirst();
+    /**
+     * The open ({@code result: fail}) regression of {@code test}. A regression has its test's
+     * name, which narrows the query where only {@code name} and {@code kind} are indexed.
+     */
+    public Optional<Map<String, Object>> openRegression(TestIdentity test) {
+        return list(NodeCriteria.where().eq("kind", "regression").eq("name", test.name()).eq("result", "fail")
+                .eq("data.test_key", test.key()).sortedBy("-created").limit(1)).stream().findFirst();
     }
 
     /** The regressions (open or fixed) that the failing run {@code failNodeId} opened. */
@@ -79,20 +82,13 @@ public class ResultQueries {
     }
 
     /**
-     * Every node of the root's revision under {@code rootId} (not the root), breadth first. A
-     * patchset under a checkout is another revision (the base plus patches), with its own
-     * summary: it and its subtree are left out.
+     * Every node of the root's revision under {@code rootId} (not the root), a tree level at a
+     * time. A patchset under a checkout is another revision (the base plus patches), with its
+     * own summary: it and its subtree are left out, as are regressions.
      */
     public List<Map<String, Object>> descendants(String rootId) {
-        List<Map<String, Object>> found = new ArrayList<>();
-        List<String> parents = new ArrayList<>(List.of(rootId));
-        for (int i = 0; i < parents.size(); i++) {
-            for (Map<String, Object> child : list(NodeCriteria.where().eq("parent", parents.get(i)).ne("name", PatchsetNodes.NAME))) {
-                found.add(child);
-                parents.add(String.valueOf(child.get("id")));
-            }
-        }
-        return found;
+        return Subtrees.below(nodes::list, Ids.parse(rootId), id -> true, List.of("regression", PatchsetNodes.KIND)).stream()
+                .map(NodeJson::toJson).toList();
     }
 
     /** The nodes directly under {@code parentId}. */
