@@ -61,10 +61,14 @@ public class CheckoutSummaries {
         links = new ReportLinks(settings.apiUrl(), pipelineUrl.orElse(settings.apiUrl().replaceAll("/+$", "") + "/pipeline"));
     }
 
-    /** Called once {@code node}'s result is tracked: records its checkout's summary if that is now complete. */
+    /**
+     * Called once {@code node}'s result is tracked: records its checkout's summary if that is now
+     * complete. A checkout that is not done yet cannot be: its subtree is not read (that would be
+     * once per result, thousands of times per checkout); it is when the checkout itself settles.
+     */
     public void nodeSettled(Map<String, Object> node) {
         Optional<Map<String, Object>> checkout = queries.ancestorOfKind(node, "checkout");
-        if (checkout.isEmpty() || reports.find(id(checkout.get())).isPresent()) {
+        if (checkout.isEmpty() || !"done".equals(checkout.get().get("state")) || reports.find(id(checkout.get())).isPresent()) {
             return;
         }
         Map<String, Object> summary = compute(checkout.get());
