@@ -99,9 +99,17 @@ public final class JobRetryRule {
      * retry higher (the scheduler's own identity of a job).
      */
     public static boolean isRetryOf(Map<String, Object> retry, Map<String, Object> failed) {
-        return String.valueOf(failed.get("name")).equals(String.valueOf(retry.get("name")))
-                && NodeMaps.retryCounter(retry) == NodeMaps.retryCounter(failed) + 1
-                && String.valueOf(NodeMaps.data(failed).get("platform")).equals(String.valueOf(NodeMaps.data(retry).get("platform")));
+        return attempt(retry, -1).equals(attempt(failed, 0));
+    }
+
+    /**
+     * The attempt {@code node} is, shifted by {@code offset} retries: its name, platform and retry
+     * counter. {@code isRetryOf(retry, failed)} holds exactly when {@code attempt(retry, -1)}
+     * equals {@code attempt(failed, 0)}, so retries can be looked up by this key.
+     */
+    public static List<Object> attempt(Map<String, Object> node, int offset) {
+        return List.of(String.valueOf(node.get("name")), NodeMaps.retryCounter(node) + offset,
+                String.valueOf(NodeMaps.data(node).get("platform")));
     }
 
     /** Whether {@code failed} still waits for its retry among {@code nodes}, at {@code now}. */

@@ -90,12 +90,15 @@ public final class SummaryCounter {
     /** The nodes left once every attempt that was run again is dropped with everything under it. */
     private static List<Map<String, Object>> lastAttempts(String checkoutId, List<Map<String, Object>> nodes) {
         Map<String, Map<String, Object>> byId = nodes.stream().collect(Collectors.toMap(NodeMaps::id, Function.identity(), (a, b) -> a));
+        // The attempts that were run again, each with its parent: a set, not a scan of every node
+        // for each node (thousands of tests made that seconds per summary).
+        Set<List<Object>> retried = nodes.stream().map(n -> siblingAttempt(n, -1)).collect(Collectors.toSet());
         List<Map<String, Object>> kept = new ArrayList<>();
         for (Map<String, Object> node : nodes) {
             boolean superseded = false;
             Map<String, Object> at = node;
             for (int depth = 0; at != null && depth < nodes.size() && !superseded; depth++) {
-                superseded = isSuperseded(at, nodes);
+                superseded = retried.contains(siblingAttempt(at, 0));
                 String parent = NodeMaps.text(at.get("parent"));
                 at = checkoutId.equals(parent) ? null : byId.get(parent);
             }
@@ -106,9 +109,9 @@ public final class SummaryCounter {
         return kept;
     }
 
-    private static boolean isSuperseded(Map<String, Object> node, List<Map<String, Object>> nodes) {
-        return nodes.stream().anyMatch(other -> String.valueOf(node.get("parent")).equals(String.valueOf(other.get("parent")))
-                && JobRetryRule.isRetryOf(other, node));
+    /** The attempt (see {@link JobRetryRule#attempt}) under its parent: a retry is its failed attempt's sibling. */
+    private static List<Object> siblingAttempt(Map<String, Object> node, int offset) {
+        return List.of(String.valueOf(node.get("parent")), JobRetryRule.attempt(node, offset));
     }
 
     private static Map<String, Object> count(List<Map<String, Object>> nodes, String kind, List<String> results) {
