@@ -85,7 +85,7 @@ public class RegressionTracker {
 
     private void apply(Map<String, Object> node) {
         TestIdentity test = TestIdentity.of(node);
-        RegressionRule.Step step = RegressionRule.decide(node, queries.previousRun(node, test), queries.openRegression(test.key()));
+        RegressionRule.Step step = RegressionRule.decide(node, queries.previousRun(node, test), queries.openRegression(test));
         if (step instanceof RegressionRule.Open open) {
             openRegression(node, open.pass());
         } else if (step instanceof RegressionRule.Continue continued) {
