@@ -75,6 +75,21 @@ final class Api {
                 .header("Accept", "text/html").GET()).body();
     }
 
+    /** {@code PATCH /latest/node/{id}}: changes some fields of a node. */
+    void patchNode(Object id, Map<String, Object> fields) {
+        try {
+            call(authorized("/latest/node/" + id).header("Content-Type", "application/json")
+                    .method("PATCH", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(fields))));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** A GET of a text resource without a token, such as {@code /metrics}. */
+    String text(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(2)).GET()).body();
+    }
+
     /** A GET of the API or of the pipeline's web module, answered as JSON. */
     Object get(String path) {
         return call(authorized(path).GET());

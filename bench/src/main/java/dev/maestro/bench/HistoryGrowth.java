@@ -30,7 +30,8 @@ import org.bson.types.ObjectId;
 
 /**
  * Whether the embedded default stays fast as history grows: hosts the launcher's kind of database
- * (mongo-java-server on an H2 file) in this process, starts a throw-away Maestro EE on it, and
+ * (mongo-java-server on an H2 file, without the launcher's in-memory indexes: the requests timed
+ * read by id) in this process, starts a throw-away Maestro EE on it, and
  * measures node writes/s, node reads/s and this process's idle CPU (the database's, since nothing
  * else runs here while idle; the server's periodic work queries it) first with a small history,
  * then after filling it to the large one directly in the API's document shapes.

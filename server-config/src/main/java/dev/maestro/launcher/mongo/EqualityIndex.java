@@ -74,10 +74,7 @@ final class EqualityIndex extends Index<Object> {
         }
     }
 
-    /**
-     * The documents holding the query's value, in id order: the order a query without a sort
-     * returns, as when it read the whole collection.
-     */
+    /** The documents holding the query's values, in id order (which a query without a sort then keeps). */
     @Override
     public Iterable<Object> getPositions(Document query) {
         AbstractMongoCollection<Object> owner = collection.get();
