@@ -61,12 +61,7 @@ final class Api {
 
     /** {@code PUT /latest/nodes/{root}}: submits a whole tree under an existing root in one request. */
     void submitHierarchy(String rootId, Map<String, Object> tree) {
-        try {
-            call(authorized("/latest/nodes/" + rootId).header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(tree))));
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
+        withBody("PUT", "/latest/nodes/" + rootId, tree);
     }
 
     /** A GET as a browser makes it, without a token: the page's HTML (only a 200 is an answer). */
@@ -77,12 +72,7 @@ final class Api {
 
     /** {@code PATCH /latest/node/{id}}: changes some fields of a node. */
     void patchNode(Object id, Map<String, Object> fields) {
-        try {
-            call(authorized("/latest/node/" + id).header("Content-Type", "application/json")
-                    .method("PATCH", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(fields))));
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
+        withBody("PATCH", "/latest/node/" + id, fields);
     }
 
     /** A GET of a text resource without a token, such as {@code /metrics}. */
@@ -96,9 +86,14 @@ final class Api {
     }
 
     private Object post(String path, Object body) {
+        return withBody("POST", path, body);
+    }
+
+    /** An authorized request with {@code body} as JSON; its answer as JSON. */
+    private Object withBody(String method, String path, Object body) {
         try {
             return call(authorized(path).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }
