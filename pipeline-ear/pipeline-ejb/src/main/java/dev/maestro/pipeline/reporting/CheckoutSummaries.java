@@ -122,8 +122,7 @@ public class CheckoutSummaries {
     }
 
     private Map<String, Object> compute(Map<String, Object> checkout) {
-        List<Map<String, Object>> descendants = queries.descendants(id(checkout)).stream()
-                .filter(n -> !"regression".equals(n.get("kind"))).toList();
+        List<Map<String, Object>> descendants = queries.descendants(id(checkout));
         List<String> toTrack = descendants.stream().filter(RegressionRule::tracked).map(CheckoutSummaries::id).toList();
         boolean complete = SummaryCounter.complete(checkout, descendants, Instant.now())
                 && tracking.tracked(toTrack).size() == toTrack.size();
