@@ -39,8 +39,8 @@ final class IndexedH2Database extends H2Database {
                                   Oplog oplog) {
         if (command.equals("aggregate") && query.get(command) instanceof String collectionName) {
             Optional<CountPipeline> count = CountPipeline.of(query.get("pipeline"));
-            MongoCollection<Object> collection = count.isEmpty() ? null : resolveCollection(collectionName, false);
-            if (collection != null) {
+            MongoCollection<Object> collection = resolveCollection(collectionName, false);
+            if (count.isPresent() && collection != null) {
                 CountPipeline pipeline = count.get();
                 Document cursor = new Document("id", 0L).append("ns", getFullCollectionNamespace(collectionName))
                         .append("firstBatch", pipeline.answer(collection.count(pipeline.filter(), pipeline.skip(), pipeline.limit())));
