@@ -25,7 +25,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Checkout summaries: computed and recorded once, when the checkout and every node under it are
  * done, every result under it has been through regression tracking and no job waits for its
- * retry; the report mail is rendered at the same moment, for the {@code reports} entries that
+ * retry (looked at by {@link CheckoutSummaryTimer} once a second at most per checkout, however
+ * many results settle); the report mail is rendered at the same moment, for the {@code reports} entries that
  * cover the checkout's tree and branch (their recipients together, the first one's subject; for
  * a patchset from a Patchwork project with {@code mail_submitter}, also the series' submitter).
  * Until then a summary can still be looked at, computed on the spot and marked incomplete.
@@ -42,6 +43,9 @@ public class CheckoutSummaries {
 
     @Inject
     ReportRecords reports;
+
+    @Inject
+    SummaryDueRecords due;
 
     @Inject
     PipelineSettings settings;
@@ -62,13 +66,25 @@ public class CheckoutSummaries {
     }
 
     /**
-     * Called once {@code node}'s result is tracked: records its checkout's summary if that is now
-     * complete. A checkout that is not done yet cannot be: its subtree is not read (that would be
-     * once per result, thousands of times per checkout); it is when the checkout itself settles.
+     * Called once {@code node}'s result is tracked: marks its checkout's summary due
+     * ({@link SummaryDueRecords}), for {@link CheckoutSummaryTimer} to settle. A checkout that is
+     * not done yet cannot be complete: it is marked when it settles itself.
      */
     public void nodeSettled(Map<String, Object> node) {
         Optional<Map<String, Object>> checkout = queries.ancestorOfKind(node, "checkout");
-        if (checkout.isEmpty() || !"done".equals(checkout.get().get("state")) || reports.find(id(checkout.get())).isPresent()) {
+        if (checkout.isPresent() && "done".equals(checkout.get().get("state")) && reports.find(id(checkout.get())).isEmpty()) {
+            due.mark(id(checkout.get()));
+        }
+    }
+
+    /**
+     * Records the summary of the checkout {@code checkoutId} if it is now complete, with its
+     * report mail rendered; nothing if it is not, or was recorded before.
+     */
+    public void settle(String checkoutId) {
+        Optional<Map<String, Object>> checkout = queries.node(checkoutId)
+                .filter(n -> "checkout".equals(n.get("kind")) && "done".equals(n.get("state")));
+        if (checkout.isEmpty() || reports.find(checkoutId).isPresent()) {
             return;
         }
         Map<String, Object> summary = compute(checkout.get());
@@ -84,8 +100,8 @@ public class CheckoutSummaries {
             settings.config().flatMap(c -> PatchsetSubmitter.optedIn(checkout.get(), c)).ifPresent(to::add);
         }
         Optional<ReportMail> mail = entries.stream().findFirst().map(e -> renderer.mail(e, summary));
-        if (reports.create(id(checkout.get()), summary, List.copyOf(to), mail)) {
-            LOG.info("Summary of checkout " + id(checkout.get()) + ": " + summary.get("builds") + " builds, " + summary.get("tests")
+        if (reports.create(checkoutId, summary, List.copyOf(to), mail)) {
+            LOG.info("Summary of checkout " + checkoutId + ": " + summary.get("builds") + " builds, " + summary.get("tests")
                     + " tests, " + summary.get("new_regression_count") + " new regressions"
                     + (to.isEmpty() ? "; no report covers it" : "; report to " + to));
         }
