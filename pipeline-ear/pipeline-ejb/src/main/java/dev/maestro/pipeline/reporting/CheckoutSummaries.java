@@ -25,11 +25,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Checkout summaries: computed and recorded once, when the checkout and every node under it are
  * done, every result under it has been through regression tracking and no job waits for its
- * retry (looked at by {@link CheckoutSummaryTimer} once a second at most per checkout, however
- * many results settle); the report mail is rendered at the same moment, for the {@code reports} entries that
- * cover the checkout's tree and branch (their recipients together, the first one's subject; for
- * a patchset from a Patchwork project with {@code mail_submitter}, also the series' submitter).
- * Until then a summary can still be looked at, computed on the spot and marked incomplete.
+ * retry (looked at by {@link CheckoutSummaryTimer}, once a second at most per checkout however
+ * many results settle); the report mail is rendered at the same moment, for the {@code reports}
+ * entries that cover the checkout's tree and branch (their recipients together, the first one's
+ * subject; for a patchset from a Patchwork project with {@code mail_submitter}, also the series'
+ * submitter). Until then a summary can still be looked at, computed on the spot and marked
+ * incomplete.
  */
 @ApplicationScoped
 public class CheckoutSummaries {
