@@ -46,7 +46,7 @@ public class SummaryDueRecords {
     /** Records that {@code checkoutId}'s summary is due: one small upsert. */
     public void mark(String checkoutId) {
         Bson filter = Filters.eq("_id", checkoutId);
-        Bson update = Updates.combine(Updates.inc("marks", 1), Updates.setOnInsert("since", new Date()));
+        Bson update = Updates.inc("marks", 1);
         try {
             due().updateOne(filter, update, new UpdateOptions().upsert(true));
         } catch (MongoWriteException e) {
