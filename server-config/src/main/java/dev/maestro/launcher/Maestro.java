@@ -253,12 +253,10 @@ public final class Maestro {
         cmd.add(s.dataDir().resolve("payara").toString());
         // The HTTP listener's settings, before anything is deployed (see the file and TraceRefusalFilter),
         // and the listener's JSON answers to the requests it refuses itself, which those settings name.
-        // The file also sizes the request thread pool at 8 (Payara's default: up to 200). Fewer request
+        // The file also sizes the request thread pool at 8 (Payara's default: up to 200): fewer request
         // threads compete less with each other and with the JIT compiler, which on a fresh server is still
-        // compiling the request path: on the 2-core machine, the kit's first scenario (GET /latest/node/{id},
-        // 32 connections, from a fresh start) served a median 1 212 req/s with 8 threads against 691 with 16
-        // (six and seven alternated runs, p99 76-120 ms against 129-231), and a warm server with 16 instead
-        // of 200 spent 0.15-0.17 ms of CPU a request instead of 0.19-0.22. /listen and SSE hold no thread.
+        // compiling the request path (measured with 200, 16, 8, 4 and 2 threads: the README's "The HTTP
+        // pool" and its table of changes). /listen and SSE hold no thread.
         cmd.add("--prebootcommandfile");
         cmd.add(dist.resolve(LISTENER_SETTINGS).toString());
         cmd.add("--addlibs");
