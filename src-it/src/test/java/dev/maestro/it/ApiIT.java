@@ -30,7 +30,8 @@ class ApiIT implements RootContract, LoginContract,
         NodesContract, NodeQueryContract, NodePermissionsContract, MalformedRequestsContract, HttpEdgeContract,
         TokenSecurityContract, AccountPermissionsContract, OpenApiContract, OpenApiFuzzContract,
         EventContract, EventDeliveryContract, NodeEventDeliveryContract, EventInstancesContract, QueueContract,
-        KeyValueContract, DashboardContract, HealthAndMetricsContract, TelemetryContract, InvitationContract {
+        KeyValueContract, DashboardContract, HealthAndMetricsContract, TelemetryContract, InvitationContract,
+        DirectRoutesContract {
     private static ApiClient client;
     private static String adminToken;
 

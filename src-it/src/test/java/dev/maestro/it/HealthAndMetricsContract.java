@@ -96,6 +96,34 @@ public interface HealthAndMetricsContract extends ApiContract {
         assertThat(text).contains("maestro_listen_waiters");
     }
 
+    /** The routes served ahead of JAX-RS count each request once, under the template of the resource method they stand in for. */
+    @Test
+    default void directlyServedRequestsCountOnceUnderTheirRouteTemplate() {
+        String[] read = {"method=\"GET\"", "route=\"/node/{id}\"", "status=\"200\""};
+        String[] missing = {"method=\"GET\"", "route=\"/node/{id}\"", "status=\"404\""};
+        String[] created = {"method=\"POST\"", "route=\"/node\"", "status=\"200\""};
+        List<String[]> series = List.of(read, missing, created);
+        List<Long> before = counts(series);
+        long kernelciBefore = value(api().get("/latest/metrics").body(), "http_requests_total", "instance=\"api\"");
+
+        String id = (String) admin().post("/latest/node", NodeBodies.checkout("direct-metrics", null)).map().get("id");
+        for (String path : List.of("/latest/node/" + id, "/node/" + id, "/v0/node/" + id)) {
+            assertThat(api().get(path).status()).isEqualTo(200);
+        }
+        assertThat(api().get("/latest/node/ffffffffffffffffffffffff").status()).isEqualTo(404);
+
+        List<Long> expected = List.of(before.get(0) + 3, before.get(1) + 1, before.get(2) + 1);
+        Poll.until("direct requests counted", Duration.ofSeconds(10), () -> counts(series), expected::equals);
+        long kernelciAfter = value(api().get("/latest/metrics").body(), "http_requests_total", "instance=\"api\"");
+        assertThat(kernelciAfter).as("KernelCI's counter: 5 direct requests, the two reads of it").isEqualTo(kernelciBefore + 6);
+    }
+
+    /** The current count of each series, 0 for one not yet served. */
+    private List<Long> counts(List<String[]> series) {
+        String text = api().send("GET", "/metrics", null, "").body();
+        return series.stream().map(labels -> sample(text, "maestro_http_requests_seconds_count", labels).orElse(0L)).toList();
+    }
+
     @Test
     default void kernelciCounterDocumentCountsRequests() {
         ApiResponse first = api().get("/latest/metrics");

@@ -26,8 +26,6 @@ import java.util.Optional;
 @PreMatching
 @Priority(Priorities.AUTHENTICATION)
 public class BearerTokenFilter implements ContainerRequestFilter {
-    private static final String BEARER = "Bearer ";
-
     @Inject
     VerifiedTokens tokens;
 
@@ -39,11 +37,11 @@ public class BearerTokenFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (authorization == null || !authorization.startsWith(BEARER)) {
+        String token = VerifiedTokens.bearerToken(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        if (token == null) {
             return;
         }
-        Optional<String> subject = tokens.subject(authorization.substring(BEARER.length()));
+        Optional<String> subject = tokens.subject(token);
         if (subject.isPresent()) {
             caller.authenticatedAs(subject.get());
         } else {

@@ -24,8 +24,8 @@ public class CurrentUser {
     private String subject;
     private User user;
 
-    /** The user id of this request's verified token. */
-    void authenticatedAs(String userId) {
+    /** The user id of this request's verified token ({@link BearerTokenFilter}, or a route served ahead of JAX-RS). */
+    public void authenticatedAs(String userId) {
         subject = userId;
     }
 

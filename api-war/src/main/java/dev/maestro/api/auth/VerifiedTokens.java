@@ -17,6 +17,7 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class VerifiedTokens {
+    private static final String BEARER = "Bearer ";
     private static final Duration HOLD = Duration.ofMinutes(10);
     private static final int CAPACITY = 10_000;
 
@@ -35,6 +36,11 @@ public class VerifiedTokens {
         Optional<Verified> verified = verifier.verify(token);
         verified.ifPresent(v -> subjects.put(token, v.subject(), earlier(v.expires(), clock.instant().plus(HOLD))));
         return verified.map(Verified::subject);
+    }
+
+    /** The token of an {@code Authorization: Bearer} header; null for no header or any other scheme. */
+    public static String bearerToken(String authorization) {
+        return authorization == null || !authorization.startsWith(BEARER) ? null : authorization.substring(BEARER.length());
     }
 
     private static Instant earlier(Instant a, Instant b) {

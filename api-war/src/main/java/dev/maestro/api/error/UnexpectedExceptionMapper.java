@@ -26,6 +26,11 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable e) {
+        return answer(e);
+    }
+
+    /** The answer to a failure: also used by the routes served ahead of JAX-RS ({@code dev.maestro.api.direct}). */
+    public static Response answer(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof MaestroException m) {
                 return MaestroExceptionMapper.toJson(m);

@@ -18,8 +18,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Provider
 @PreMatching
 public class BodySizeLimitFilter implements ContainerRequestFilter {
+    /** The setting, and its default, that routes served ahead of JAX-RS read too. */
+    public static final String MAX_BYTES = "MAESTRO_MAX_BODY_BYTES";
+    public static final String DEFAULT_MAX_BYTES = "16777216";
+
     @Inject
-    @ConfigProperty(name = "MAESTRO_MAX_BODY_BYTES", defaultValue = "16777216")
+    @ConfigProperty(name = MAX_BYTES, defaultValue = DEFAULT_MAX_BYTES)
     long maxBytes;
 
     @Override

@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The media-type policy of request bodies. Every endpoint that takes a body takes JSON, except
@@ -59,10 +60,9 @@ public class JsonBodyPolicy implements ContainerRequestFilter {
             return;
         }
         byte[] body = ctx.getEntityStream().readAllBytes();
-        int bad = firstMalformedByte(body);
-        if (bad >= 0) {
-            ctx.abortWith(JsonResponses.status(400, Map.of("detail", String.format(
-                    "Request body is not valid UTF-8: byte 0x%02X at offset %d", body[bad] & 0xFF, bad))));
+        Optional<String> malformed = malformedUtf8(body);
+        if (malformed.isPresent()) {
+            ctx.abortWith(JsonResponses.status(400, Map.of("detail", malformed.get())));
             return;
         }
         ctx.setEntityStream(new ByteArrayInputStream(body));
@@ -74,11 +74,19 @@ public class JsonBodyPolicy implements ContainerRequestFilter {
         return consumes != null && Arrays.asList(consumes.value()).contains(MediaType.APPLICATION_FORM_URLENCODED);
     }
 
-    static boolean isUtf8Json(MediaType type) {
+    /** Whether a body of this type is read as JSON: {@code application/json} or {@code application/*+json}, in UTF-8. */
+    public static boolean isUtf8Json(MediaType type) {
         String charset = type.getParameters().get(MediaType.CHARSET_PARAMETER);
         return "application".equalsIgnoreCase(type.getType())
                 && ("json".equalsIgnoreCase(type.getSubtype()) || type.getSubtype().toLowerCase(Locale.ROOT).endsWith("+json"))
                 && (charset == null || "utf-8".equalsIgnoreCase(charset));
+    }
+
+    /** The 400's detail for a body that is not valid UTF-8, naming the first bad byte; empty for a valid body. */
+    public static Optional<String> malformedUtf8(byte[] body) {
+        int bad = firstMalformedByte(body);
+        return bad < 0 ? Optional.empty()
+                : Optional.of(String.format("Request body is not valid UTF-8: byte 0x%02X at offset %d", body[bad] & 0xFF, bad));
     }
 
     /** The offset of the first byte that is not part of valid UTF-8, or -1. */

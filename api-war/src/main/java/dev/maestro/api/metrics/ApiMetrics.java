@@ -6,6 +6,7 @@ import dev.maestro.node.NodeService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -37,6 +38,15 @@ public class ApiMetrics {
     void requestServed(String method, String route, int status, Duration took) {
         metrics.time(REQUESTS, "HTTP requests by method, route template and status, with their duration", took,
                 "method", method, "route", route, "status", Integer.toString(status));
+    }
+
+    /**
+     * Counts and times a request served ahead of JAX-RS ({@code dev.maestro.api.direct}) as
+     * {@link RequestMetricsFilter} counts one that the resource method {@code route} served.
+     */
+    public void directRequestServed(String method, Method route, int status, Duration took) {
+        kernelci.requestReceived();
+        requestServed(method, RouteTemplate.declaredBy(route), status, took);
     }
 
     /** Counts a waiting {@code /listen} until {@code done} runs. */

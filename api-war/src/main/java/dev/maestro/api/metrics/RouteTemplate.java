@@ -22,6 +22,15 @@ final class RouteTemplate {
         if (type == null || method == null) {
             return UNMATCHED;
         }
+        return template(type, method);
+    }
+
+    /** The template of a method that its root resource class declares. */
+    static String declaredBy(Method method) {
+        return template(method.getDeclaringClass(), method);
+    }
+
+    private static String template(Class<?> type, Method method) {
         return TEMPLATES.computeIfAbsent(method, m -> join(path(type.getAnnotation(Path.class)), path(m.getAnnotation(Path.class))));
     }
 

@@ -2,6 +2,7 @@ package dev.maestro.api.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.maestro.api.node.NodeResource;
 import org.junit.jupiter.api.Test;
 
 class RouteTemplateTest {
@@ -17,5 +18,10 @@ class RouteTemplateTest {
     @Test
     void unmatchedRequestsShareOneSeries() {
         assertThat(RouteTemplate.of(null)).isEqualTo(RouteTemplate.UNMATCHED);
+    }
+
+    @Test
+    void aResourceMethodGivesTheTemplateOfItsClassAndMethodPaths() throws NoSuchMethodException {
+        assertThat(RouteTemplate.declaredBy(NodeResource.class.getMethod("get", String.class))).isEqualTo("/node/{id}");
     }
 }

@@ -1,0 +1,50 @@
+package dev.maestro.api.direct;
+
+import dev.maestro.api.node.NodeResource;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.lang.reflect.Method;
+
+/**
+ * Serves {@code GET /node/{id}} and {@code POST /node} (also under {@code /latest} and
+ * {@code /v0}) ahead of JAX-RS when the request is of their plain form, and passes everything
+ * else on. Measured with the perf kit (target only, 5 s warm-up, same host, alternated): GET
+ * node 2 139–2 453 requests a second at 0.66–0.74 ms of server CPU each, against 782–1 308 at
+ * 1.29–2.18 ms through Jersey.
+ */
+@WebFilter(urlPatterns = {"/node/*", "/latest/node/*", "/v0/node/*"}, asyncSupported = true)
+public class DirectNodeFilter extends HttpFilter {
+    @Inject
+    DirectNodeRead read;
+
+    @Inject
+    DirectNodeCreate create;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        boolean served = switch (request.getMethod()) {
+            case "GET" -> read.serve(request, response);
+            case "POST" -> create.serve(request, response);
+            default -> false;
+        };
+        if (!served) {
+            chain.doFilter(request, response);
+        }
+    }
+
+    /** The resource method whose route a direct route serves: its metrics are counted under that method's template. */
+    static Method resourceMethod(String name, Class<?>... parameters) {
+        try {
+            return NodeResource.class.getMethod(name, parameters);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("NodeResource no longer declares " + name, e);
+        }
+    }
+}

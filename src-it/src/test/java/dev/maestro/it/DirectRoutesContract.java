@@ -1,0 +1,88 @@
+package dev.maestro.it;
+
+import static dev.maestro.it.support.NodeBodies.checkout;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.maestro.it.support.TestUsers;
+import dev.maestro.testsupport.ApiClient;
+import dev.maestro.testsupport.ApiResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code GET /node/{id}} and {@code POST /node} are served ahead of JAX-RS when a request has
+ * their plain form ({@code dev.maestro.api.direct}). They must answer exactly as the JAX-RS
+ * resource does. The reference is the same request with a query string, which the direct
+ * routes leave to JAX-RS and the resource ignores.
+ */
+public interface DirectRoutesContract extends ApiContract {
+    String VIA_JAXRS = "?via=jaxrs";
+
+    @Test
+    default void aNodeReadDirectlyIsByteForByteTheOneJaxRsServes() {
+        String id = (String) admin().post("/latest/node", checkout("direct-read", TestUsers.unique("direct"))).map().get("id");
+        for (ApiClient client : List.of(api(), admin())) {
+            for (String path : List.of("/latest/node/" + id, "/node/" + id, "/v0/node/" + id,
+                    "/latest/node/ffffffffffffffffffffffff", "/latest/node/" + id.toUpperCase())) {
+                assertSameAnswer(client.get(path), client.get(path + VIA_JAXRS));
+            }
+        }
+        assertThat(api().get("/latest/node/" + id).map()).containsEntry("id", id).containsEntry("name", "direct-read");
+    }
+
+    @Test
+    default void aNodeWrittenDirectlyIsStoredAndAnsweredAsJaxRsDoes() {
+        String group = TestUsers.unique("direct");
+        ApiResponse direct = admin().post("/latest/node", checkout("direct-write", group));
+        ApiResponse reference = admin().post("/latest/node" + VIA_JAXRS, checkout("direct-write", group));
+        assertThat(direct.status()).as(direct.toString()).isEqualTo(200);
+        assertThat(direct.contentType()).isEqualTo(reference.contentType());
+        assertThat(withoutIdentity(direct.map())).isEqualTo(withoutIdentity(reference.map()));
+        assertThat(admin().get("/latest/node/" + direct.map().get("id")).map()).isEqualTo(direct.map());
+        assertThat(api().get("/latest/count?group=" + group).json()).isEqualTo(2);
+    }
+
+    @Test
+    default void aRefusedNodeWriteGetsTheAnswerJaxRsGives() {
+        String group = TestUsers.unique("direct-refused");
+        String checkout = "\"kind\":\"checkout\",\"name\":\"n\",\"path\":[\"checkout\"],\"group\":\"" + group + "\"";
+        for (String body : List.of("{" + checkout + ",", "[]", "", "{" + checkout + ",\"kind\":\"nope\"}",
+                "{" + checkout + ",\"parent\":\"ffffffffffffffffffffffff\"}", "{" + checkout + ",\"id\":\"ffffffffffffffffffffffff\"}",
+                "{" + checkout + ",\"state\":42}")) {
+            for (String type : new String[] {"application/json", null, "text/plain"}) {
+                ApiResponse direct = admin().send("POST", "/latest/node", type, body);
+                assertThat(direct.status()).as(body + " as " + type + ": " + direct).isBetween(400, 499);
+                assertSameAnswer(direct, admin().send("POST", "/latest/node" + VIA_JAXRS, type, body));
+            }
+        }
+        for (ApiClient caller : List.of(api(), api().as("not-a-token"))) {
+            ApiResponse refused = caller.post("/latest/node", checkout("n", group));
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(401);
+            assertSameAnswer(refused, caller.post("/latest/node" + VIA_JAXRS, checkout("n", group)));
+        }
+        assertThat(api().get("/latest/count?group=" + group).json()).as("nothing stored").isEqualTo(0);
+    }
+
+    @Test
+    default void aRefusedTokenOnADirectReadIs401AsOnJaxRs() {
+        String id = (String) admin().post("/latest/node", checkout("direct-token", TestUsers.unique("direct"))).map().get("id");
+        ApiResponse refused = api().as("not-a-token").get("/latest/node/" + id);
+        assertThat(refused.status()).isEqualTo(401);
+        assertSameAnswer(refused, api().as("not-a-token").get("/latest/node/" + id + VIA_JAXRS));
+    }
+
+    private static void assertSameAnswer(ApiResponse direct, ApiResponse reference) {
+        assertThat(direct.status()).as("status of " + direct).isEqualTo(reference.status());
+        assertThat(direct.contentType()).as("type of " + direct).isEqualTo(reference.contentType());
+        assertThat(direct.body()).isEqualTo(reference.body());
+    }
+
+    /** A created node without what makes it that node: its id and its times. */
+    private static Map<String, Object> withoutIdentity(Map<String, Object> node) {
+        Map<String, Object> rest = new LinkedHashMap<>(node);
+        List.of("id", "created", "updated", "timeout").forEach(rest::remove);
+        return rest;
+    }
+}
