@@ -62,7 +62,9 @@ class DirectNodeCreate {
         }
         long length = request.getContentLengthLong();
         String token = VerifiedTokens.bearerToken(request.getHeader(HttpHeaders.AUTHORIZATION));
-        Optional<String> subject = token == null || length < 0 || length > maxBytes ? Optional.empty() : tokens.subject(token);
+        // The body is read into one array: a length past an array's reach goes on to JAX-RS like any unusual request.
+        boolean readable = length >= 0 && length <= Math.min(maxBytes, Integer.MAX_VALUE - 8);
+        Optional<String> subject = token == null || !readable ? Optional.empty() : tokens.subject(token);
         if (subject.isEmpty()) {
             return false;
         }
