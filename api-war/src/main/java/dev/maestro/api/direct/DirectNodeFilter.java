@@ -14,9 +14,7 @@ import java.lang.reflect.Method;
 /**
  * Serves {@code GET /node/{id}} and {@code POST /node} (also under {@code /latest} and
  * {@code /v0}) ahead of JAX-RS when the request is of their plain form, and passes everything
- * else on. Measured with the perf kit (target only, 5 s warm-up, same host, alternated): GET
- * node 2 139–2 453 requests a second at 0.66–0.74 ms of server CPU each, against 782–1 308 at
- * 1.29–2.18 ms through Jersey.
+ * else on. Why, with the measurements: the README's Performance section, "The direct routes".
  */
 @WebFilter(urlPatterns = {"/node/*", "/latest/node/*", "/v0/node/*"}, asyncSupported = true)
 public class DirectNodeFilter extends HttpFilter {
