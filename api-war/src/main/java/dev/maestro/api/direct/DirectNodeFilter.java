@@ -16,6 +16,7 @@ import java.lang.reflect.Method;
  * {@code /v0}) ahead of JAX-RS when the request is of their plain form, and passes everything
  * else on. Why, with the measurements: the README's Performance section, "The direct routes".
  */
+// The prefixes are VersionPrefixFilter.SERVED's, spelled out because an annotation takes only constants.
 @WebFilter(urlPatterns = {"/node/*", "/latest/node/*", "/v0/node/*"}, asyncSupported = true)
 public class DirectNodeFilter extends HttpFilter {
     @Inject

@@ -47,14 +47,13 @@ class DirectNodeRead {
             return false;
         }
         long started = System.nanoTime();
-        byte[] body;
+        int status;
         try {
-            body = Json.writeBytes(NodeJson.toJson(nodes.get(Ids.parse(id))));
+            status = DirectRequests.answer(response, 200, Json.writeBytes(NodeJson.toJson(nodes.get(Ids.parse(id)))));
         } catch (RuntimeException e) {
-            metrics.directRequestServed("GET", ROUTE, DirectRequests.answer(response, e), Duration.ofNanos(System.nanoTime() - started));
-            return true;
+            status = DirectRequests.answer(response, e);
         }
-        metrics.directRequestServed("GET", ROUTE, DirectRequests.answer(response, 200, body), Duration.ofNanos(System.nanoTime() - started));
+        metrics.directRequestServed("GET", ROUTE, status, Duration.ofNanos(System.nanoTime() - started));
         return true;
     }
 }

@@ -1,6 +1,7 @@
 package dev.maestro.api.direct;
 
 import dev.maestro.api.error.UnexpectedExceptionMapper;
+import dev.maestro.api.http.VersionPrefixFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -14,8 +15,8 @@ import java.util.Set;
 final class DirectRequests {
     /** The {@code Accept} values served directly; Jersey negotiates any other. */
     private static final Set<String> ACCEPTED = Set.of("*/*", "application/*", MediaType.APPLICATION_JSON);
-    /** The version prefixes that {@code VersionPrefixFilter} takes off. */
-    private static final List<String> VERSIONS = List.of("/latest/", "/v0/");
+    /** The version prefixes that {@link VersionPrefixFilter} takes off. */
+    private static final List<String> VERSIONS = VersionPrefixFilter.SERVED.stream().map(v -> "/" + v + "/").toList();
 
     private DirectRequests() {
     }

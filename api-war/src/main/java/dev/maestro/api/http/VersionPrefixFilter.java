@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,6 +24,8 @@ import java.util.regex.Pattern;
 @Provider
 @PreMatching
 public class VersionPrefixFilter implements ContainerRequestFilter {
+    /** The versions served: KernelCI's {@code latest} and its alias {@code v0}. */
+    public static final List<String> SERVED = List.of("latest", "v0");
     private static final Pattern VERSIONED = Pattern.compile("^/?(latest|v[0-9.]+)(/.*)?$");
 
     @Override
@@ -32,7 +35,7 @@ public class VersionPrefixFilter implements ContainerRequestFilter {
             return;
         }
         String version = m.group(1);
-        if (!"latest".equals(version) && !"v0".equals(version)) {
+        if (!SERVED.contains(version)) {
             ctx.abortWith(Response.status(400).type(MediaType.APPLICATION_JSON)
                     .entity(Json.write(Map.of("detail", "Unsupported API version: " + version))).build());
             return;
