@@ -122,6 +122,17 @@ public interface NodeQueryContract extends ApiContract {
         assertThat(fast).extracting(n -> n.get("name")).containsExactly("gamma", "alpha", "123", "beta-123");
     }
 
+    /**
+     * Without {@code sort}, the database's natural order, as KernelCI's: on the embedded database,
+     * which keeps documents by id, creation order, and {@code offset} pages through it.
+     */
+    @Test
+    default void withoutSortNodesComeInCreationOrder() {
+        assertThat(names(api().get("/latest/nodes?" + queryString("")))).containsExactly("alpha", "beta-123", "123", "gamma");
+        assertThat(names(api().get("/latest/nodes?" + queryString("limit=2&offset=1")))).containsExactly("beta-123", "123");
+        assertThat(names(api().get("/latest/nodes?" + queryString("kind__ne=checkout&limit=2")))).containsExactly("beta-123", "123");
+    }
+
     @SuppressWarnings("unchecked")
     private static List<Object> names(ApiResponse page) {
         return ((List<Map<String, Object>>) page.map().get("items")).stream().map(n -> n.get("name")).toList();

@@ -163,7 +163,7 @@ class NodeQueryTest {
         assertThat(store.find(NodeQuery.unpaged(params("sort=retry_counter,-name"))).stream().map(Node::name))
                 .containsExactly("gamma", "alpha", "123", "beta-123");
         assertThat(store.find(NodeQuery.unpaged(params(""))).stream().map(Node::name))
-                .as("id order without sort").containsExactly("alpha", "beta-123", "123", "gamma");
+                .as("natural order without sort: creation order here").containsExactly("alpha", "beta-123", "123", "gamma");
     }
 
     @Test
