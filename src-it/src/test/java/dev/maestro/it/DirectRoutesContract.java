@@ -12,10 +12,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code GET /node/{id}} and {@code POST /node} are served ahead of JAX-RS when a request has
- * their plain form ({@code dev.maestro.api.direct}). They must answer exactly as the JAX-RS
- * resource does. The reference is the same request with a query string, which the direct
- * routes leave to JAX-RS and the resource ignores.
+ * {@code GET /node/{id}}, {@code GET /nodes} and {@code POST /node} are served ahead of JAX-RS
+ * when a request has their plain form ({@code dev.maestro.api.direct}). They must answer exactly
+ * as the JAX-RS resource does. The reference is the same request in a form the direct routes
+ * leave to JAX-RS: for the single node routes, with a query string, which the resource ignores.
  */
 public interface DirectRoutesContract extends ApiContract {
     String VIA_JAXRS = "?via=jaxrs";
@@ -30,6 +30,28 @@ public interface DirectRoutesContract extends ApiContract {
             }
         }
         assertThat(api().get("/latest/node/" + id).map()).containsEntry("id", id).containsEntry("name", "direct-read");
+    }
+
+    /** The reference here is the same query with a letter percent-encoded, which the direct route leaves to JAX-RS. */
+    @Test
+    default void aNodeQueryAnsweredDirectlyIsByteForByteTheOneJaxRsServes() {
+        String group = TestUsers.unique("direct-query");
+        for (String name : List.of("q-one", "q-two", "q-three")) {
+            admin().post("/latest/node", checkout(name, group));
+        }
+        String own = "group=" + group;
+        for (ApiClient client : List.of(api(), admin())) {
+            for (String query : List.of(own, own + "&limit=2&offset=1", own + "&sort=-name&limit=2", own + "&name=q-two&name=q-one",
+                    own + "&limit=0", own + "&offset=-1", own + "&created__gt=yesterday", own + "&name__re=(", own + "&state__foo=x")) {
+                for (String prefix : List.of("/latest", "", "/v0")) {
+                    assertSameAnswer(client.get(prefix + "/nodes?" + query), client.get(prefix + "/nodes?%67" + query.substring(1)));
+                }
+            }
+        }
+        assertThat(api().get("/latest/nodes?" + own + "&name=q-two&name=q-one").map()).containsEntry("total", 1);
+        ApiResponse refused = api().as("not-a-token").get("/latest/nodes?" + own);
+        assertThat(refused.status()).isEqualTo(401);
+        assertSameAnswer(refused, api().as("not-a-token").get("/latest/nodes?%67" + own.substring(1)));
     }
 
     @Test

@@ -36,7 +36,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 class DirectNodeCreate {
-    private static final Method ROUTE = DirectNodeFilter.resourceMethod("create", String.class);
+    private static final Method ROUTE = DirectNodeFilter.resourceMethod(NodeResource.class, "create", String.class);
 
     @Inject
     NodeService nodes;

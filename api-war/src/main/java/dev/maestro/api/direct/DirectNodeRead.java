@@ -23,7 +23,7 @@ import java.time.Duration;
  */
 @ApplicationScoped
 class DirectNodeRead {
-    private static final Method ROUTE = DirectNodeFilter.resourceMethod("get", String.class);
+    private static final Method ROUTE = DirectNodeFilter.resourceMethod(NodeResource.class, "get", String.class);
     private static final String NODE = "/node/";
 
     @Inject
