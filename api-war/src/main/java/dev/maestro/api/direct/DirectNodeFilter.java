@@ -20,10 +20,7 @@ import java.lang.reflect.Method;
         asyncSupported = true)
 public class DirectNodeFilter extends HttpFilter {
     @Inject
-    DirectNodeRead read;
-
-    @Inject
-    DirectNodeQuery query;
+    DirectNodeReads reads;
 
     @Inject
     DirectNodeCreate create;
@@ -32,7 +29,7 @@ public class DirectNodeFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         boolean served = switch (request.getMethod()) {
-            case "GET" -> read.serve(request, response) || query.serve(request, response);
+            case "GET" -> reads.serve(request, response);
             case "POST" -> create.serve(request, response);
             default -> false;
         };
