@@ -7,7 +7,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -29,23 +28,27 @@ public final class Envelopes {
         this.settings = settings;
     }
 
-    /** The envelope of a stored event: its channel position travels as {@code _sequence_id}. */
+    /**
+     * The envelope of a stored event: its channel position travels as {@code _sequence_id}, the
+     * last member. It is added to the serialized envelope rather than to a parsed copy of it:
+     * parsing the envelope back into a map and writing it again was a tenth of a node write's
+     * CPU, for the same bytes (an object's JSON ends with its closing brace).
+     */
     public String event(Instant time, String owner, Object data, Map<String, String> attributes, long sequence) {
-        Map<String, Object> json = build(time, owner, data, attributes);
-        json.put("_sequence_id", sequence);
-        return Json.write(json);
+        String envelope = build(time, owner, data, attributes);
+        return envelope.substring(0, envelope.lastIndexOf('}')) + ",\"_sequence_id\":" + sequence + "}";
     }
 
     /** An envelope that belongs to no channel position (queue items). */
     public String plain(Instant time, Object data, Map<String, String> attributes) {
-        return Json.write(build(time, null, data, attributes));
+        return build(time, null, data, attributes);
     }
 
     public String keepAlive() {
         return plain(Instant.now(), KEEP_ALIVE_DATA, Map.of());
     }
 
-    private Map<String, Object> build(Instant time, String owner, Object data, Map<String, String> attributes) {
+    private String build(Instant time, String owner, Object data, Map<String, String> attributes) {
         CloudEventBuilder b = CloudEventBuilder.v1()
                 .withId(attributes.getOrDefault("id", UUID.randomUUID().toString()))
                 .withSource(URI.create(attributes.getOrDefault("source", settings.source())))
@@ -65,7 +68,6 @@ public final class Envelopes {
         if (owner != null && !owner.isEmpty()) {
             b.withExtension("owner", owner);
         }
-        String text = new String(FORMAT.serialize(b.build()), StandardCharsets.UTF_8);
-        return new LinkedHashMap<>(Json.readMap(text));
+        return new String(FORMAT.serialize(b.build()), StandardCharsets.UTF_8);
     }
 }

@@ -119,7 +119,7 @@ public class NodeStore {
 
     /** Inserts a node that already has its id. */
     void insert(Node node) {
-        unfinished.track(node);
+        unfinished.trackNew(node);
         nodes.insertOne(NodeDocuments.toDocument(node));
     }
 

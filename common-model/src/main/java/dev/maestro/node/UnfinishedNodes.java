@@ -1,5 +1,7 @@
 package dev.maestro.node;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -52,6 +54,27 @@ final class UnfinishedNodes {
         if (node.state() == NodeState.DONE) {
             forget(node.id());
         } else {
+            entries.replaceOne(Filters.eq("_id", node.id()), entry(node), UPSERT);
+        }
+    }
+
+    /**
+     * As {@link #track}, for a node about to be inserted: a plain insert of its entry, which costs
+     * the database and the driver about half what an upsert does (a node write's entry was 13 % of
+     * its CPU in the API); an entry left by an attempt that failed before its node was stored is
+     * replaced.
+     */
+    void trackNew(Node node) {
+        if (node.state() == NodeState.DONE) {
+            forget(node.id());
+            return;
+        }
+        try {
+            entries.insertOne(entry(node));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
             entries.replaceOne(Filters.eq("_id", node.id()), entry(node), UPSERT);
         }
     }

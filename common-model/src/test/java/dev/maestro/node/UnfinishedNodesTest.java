@@ -48,6 +48,19 @@ class UnfinishedNodesTest extends NodeServiceFixture {
     }
 
     @Test
+    void aNodeCreatedOnceAfterAnAttemptCutShortReplacesTheEntryItLeft() {
+        ObjectId id = new ObjectId();
+        // The attempt wrote the entry first, then failed before its node: the entry says it holds off.
+        entries().insertOne(new Document("_id", id).append("state", NodeState.CLOSING.value()).append("tracked_at", new Date()));
+        Instant timeout = Instant.now().plusSeconds(600);
+        Optional<Node> created = service.createOnce(ALICE, id, draft("test", unique("retried")).toBuilder().timeout(timeout).build(),
+                EventMode.PUBLISH);
+        assertThat(created).isPresent();
+        Document entry = entries().find(Filters.eq("_id", id)).first();
+        assertThat(entry).containsEntry("state", NodeState.RUNNING.value()).containsEntry("timeout", Date.from(timeout));
+    }
+
+    @Test
     void dueNodesComeFromTheSetEarliestFirstAndFollowTheirState() {
         Instant now = Instant.now();
         Node late = running("late", now.minusSeconds(10), null);
