@@ -61,22 +61,21 @@ final class UnfinishedNodes {
     /**
      * As {@link #track}, for a node about to be inserted: a plain insert of its entry, which costs
      * the database and the driver about half what an upsert does (a node write's entry was 13 % of
-     * its CPU in the API); an entry left by an attempt that failed before its node was stored is
-     * replaced.
+     * its CPU in the API). A done node, and one whose entry was left by an attempt that failed
+     * before its node was stored, go through {@link #track}.
      */
     void trackNew(Node node) {
-        if (node.state() == NodeState.DONE) {
-            forget(node.id());
-            return;
-        }
-        try {
-            entries.insertOne(entry(node));
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
+        if (node.state() != NodeState.DONE) {
+            try {
+                entries.insertOne(entry(node));
+                return;
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
             }
-            entries.replaceOne(Filters.eq("_id", node.id()), entry(node), UPSERT);
         }
+        track(node);
     }
 
     void trackAll(Collection<Node> nodes) {

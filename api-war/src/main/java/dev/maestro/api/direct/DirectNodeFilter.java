@@ -13,7 +13,8 @@ import java.lang.reflect.Method;
 /**
  * Serves {@code GET /node/{id}}, {@code GET /nodes} and {@code POST /node} (also under
  * {@code /latest} and {@code /v0}) ahead of JAX-RS when the request is of their plain form, and
- * passes everything else on. Why, with the measurements: the README's Performance section, "The direct routes".
+ * passes everything else on. Why, with the measurements: the README's Performance section,
+ * "The direct routes".
  */
 // The prefixes are VersionPrefixFilter.SERVED's, spelled out because an annotation takes only constants.
 @WebFilter(urlPatterns = {"/node/*", "/latest/node/*", "/v0/node/*", "/nodes", "/latest/nodes", "/v0/nodes"},

@@ -44,20 +44,35 @@ class DirectNodeReads {
     @Inject
     ApiMetrics metrics;
 
-    /** Answers the request if it is one of the plain form; false, having read and written nothing, otherwise. */
+    /**
+     * Answers the request if it is one of the plain form; false, having read and written nothing,
+     * otherwise. The token is verified last, once the request is known to be served here: one
+     * passed on is verified by JAX-RS.
+     */
     boolean serve(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String route = DirectRequests.route(request);
+        Method served;
+        Supplier<Object> json;
+        if (route.equals("/nodes")) {
+            Optional<Map<String, String>> parameters = PlainQuery.parameters(request.getQueryString());
+            if (parameters.isEmpty()) {
+                return false;
+            }
+            served = QUERY_ROUTE;
+            json = () -> nodes.search(NodeQuery.paged(parameters.get())).toJson(NodeJson::toJson);
+        } else {
+            String id = route.startsWith(NODE) ? route.substring(NODE.length()) : "";
+            if (request.getQueryString() != null || !Ids.isValid(id)) {
+                return false;
+            }
+            served = NODE_ROUTE;
+            json = () -> NodeJson.toJson(nodes.get(Ids.parse(id)));
+        }
         if (!DirectRequests.acceptsJson(request) || !acceptableToken(request)) {
             return false;
         }
-        if (route.equals("/nodes")) {
-            Optional<Map<String, String>> parameters = PlainQuery.parameters(request.getQueryString());
-            return parameters.isPresent() && answer(response, QUERY_ROUTE,
-                    () -> nodes.search(NodeQuery.paged(parameters.get())).toJson(NodeJson::toJson));
-        }
-        String id = route.startsWith(NODE) ? route.substring(NODE.length()) : "";
-        return request.getQueryString() == null && Ids.isValid(id)
-                && answer(response, NODE_ROUTE, () -> NodeJson.toJson(nodes.get(Ids.parse(id))));
+        answer(response, served, json);
+        return true;
     }
 
     /** No bearer token, or one that names a user; a refused one is left to JAX-RS. */
@@ -66,8 +81,8 @@ class DirectNodeReads {
         return token == null || tokens.subject(token).isPresent();
     }
 
-    /** Writes the read's JSON, or the answer the exception mappers give its failure, and counts it; always true. */
-    private boolean answer(HttpServletResponse response, Method route, Supplier<Object> json) throws IOException {
+    /** Writes the read's JSON, or the answer the exception mappers give its failure, and counts it. */
+    private void answer(HttpServletResponse response, Method route, Supplier<Object> json) throws IOException {
         long started = System.nanoTime();
         int status;
         try {
@@ -76,6 +91,5 @@ class DirectNodeReads {
             status = DirectRequests.answer(response, e);
         }
         metrics.directRequestServed("GET", route, status, Duration.ofNanos(System.nanoTime() - started));
-        return true;
     }
 }
