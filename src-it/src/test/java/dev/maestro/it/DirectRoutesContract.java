@@ -1,9 +1,12 @@
 package dev.maestro.it;
 
+import static dev.maestro.it.support.Listening.envelope;
+import static dev.maestro.it.support.Listening.subscribe;
 import static dev.maestro.it.support.NodeBodies.checkout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.maestro.it.support.TestUsers;
+import dev.maestro.it.support.TestUsers.TestUser;
 import dev.maestro.testsupport.ApiClient;
 import dev.maestro.testsupport.ApiResponse;
 import java.util.LinkedHashMap;
@@ -12,10 +15,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code GET /node/{id}}, {@code GET /nodes} and {@code POST /node} are served ahead of JAX-RS
- * when a request has their plain form ({@code dev.maestro.api.direct}). They must answer exactly
+ * {@code GET /node/{id}}, {@code GET /nodes}, {@code POST /node} and {@code GET /listen/{sub_id}}
+ * are served ahead of JAX-RS when a request has their plain form ({@code dev.maestro.api.direct}). They must answer exactly
  * as the JAX-RS resource does. The reference is the same request in a form the direct routes
- * leave to JAX-RS: for the single node routes, with a query string, which the resource ignores.
+ * leave to JAX-RS: for the single node routes and {@code /listen}, with a query string, which the
+ * resource ignores.
  */
 public interface DirectRoutesContract extends ApiContract {
     String VIA_JAXRS = "?via=jaxrs";
@@ -93,6 +97,33 @@ public interface DirectRoutesContract extends ApiContract {
         ApiResponse refused = api().as("not-a-token").get("/latest/node/" + id);
         assertThat(refused.status()).isEqualTo(401);
         assertSameAnswer(refused, api().as("not-a-token").get("/latest/node/" + id + VIA_JAXRS));
+    }
+
+    /** Two subscriptions of one user to one channel get the same event: one directly, one through JAX-RS. */
+    @Test
+    default void aListenAnsweredDirectlyIsByteForByteTheOneJaxRsServes() {
+        TestUser bob = TestUsers.create(api(), "bob");
+        ApiClient client = api().as(bob.token());
+        String channel = TestUsers.unique("direct-listen");
+        int direct = subscribe(client, channel, "");
+        int reference = subscribe(client, channel, "");
+        client.post("/latest/publish/" + channel, Map.of("data", Map.of("n", 1)));
+        ApiResponse event = client.get("/latest/listen/" + direct);
+        assertThat(event.status()).as(event.toString()).isEqualTo(200);
+        assertThat(envelope(event)).containsEntry("data", Map.of("n", 1));
+        assertSameAnswer(event, client.get("/latest/listen/" + reference + VIA_JAXRS));
+        for (String id : List.of("2147483647", "0", "abc", "99999999999")) {
+            for (String prefix : List.of("/latest", "", "/v0")) {
+                assertSameAnswer(client.get(prefix + "/listen/" + id), client.get(prefix + "/listen/" + id + VIA_JAXRS));
+            }
+        }
+        ApiClient eve = api().as(TestUsers.create(api(), "eve").token());
+        ApiResponse forbidden = eve.get("/latest/listen/" + direct);
+        assertThat(forbidden.status()).isEqualTo(403);
+        assertSameAnswer(forbidden, eve.get("/latest/listen/" + direct + VIA_JAXRS));
+        ApiResponse refused = api().as("not-a-token").get("/latest/listen/" + direct);
+        assertThat(refused.status()).isEqualTo(401);
+        assertSameAnswer(refused, api().as("not-a-token").get("/latest/listen/" + direct + VIA_JAXRS));
     }
 
     private static void assertSameAnswer(ApiResponse direct, ApiResponse reference) {

@@ -3,7 +3,6 @@ package dev.maestro.api.auth;
 import dev.maestro.error.ForbiddenException;
 import dev.maestro.error.UnauthorizedException;
 import dev.maestro.user.User;
-import dev.maestro.user.UserService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -11,15 +10,12 @@ import java.util.function.Predicate;
 
 /**
  * The authenticated user of this request: the user id comes from {@link BearerTokenFilter}, the
- * user itself is loaded on first use, from {@link RecentUsers} or the database.
+ * user itself is loaded on first use, by {@link ActiveUsers}.
  */
 @RequestScoped
 public class CurrentUser {
     @Inject
-    UserService users;
-
-    @Inject
-    RecentUsers recent;
+    ActiveUsers active;
 
     private String subject;
     private User user;
@@ -35,7 +31,7 @@ public class CurrentUser {
             if (subject == null) {
                 throw new UnauthorizedException("Unauthorized");
             }
-            user = recent.get(subject).orElseGet(() -> recent.put(users.authenticated(subject)));
+            user = active.byId(subject);
         }
         return user;
     }

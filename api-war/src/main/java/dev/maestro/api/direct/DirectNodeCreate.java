@@ -1,6 +1,6 @@
 package dev.maestro.api.direct;
 
-import dev.maestro.api.auth.CurrentUser;
+import dev.maestro.api.auth.ActiveUsers;
 import dev.maestro.api.auth.VerifiedTokens;
 import dev.maestro.api.http.BodySizeLimitFilter;
 import dev.maestro.api.http.JsonBodyPolicy;
@@ -36,7 +36,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 class DirectNodeCreate {
-    private static final Method ROUTE = DirectNodeFilter.resourceMethod(NodeResource.class, "create", String.class);
+    private static final Method ROUTE = DirectRouteFilter.resourceMethod(NodeResource.class, "create", String.class);
 
     @Inject
     NodeService nodes;
@@ -45,7 +45,7 @@ class DirectNodeCreate {
     VerifiedTokens tokens;
 
     @Inject
-    CurrentUser caller;
+    ActiveUsers users;
 
     @Inject
     ApiMetrics metrics;
@@ -55,8 +55,8 @@ class DirectNodeCreate {
     long maxBytes;
 
     /** Answers the request if it is one of the plain form; false, having read and written nothing, otherwise. */
-    boolean serve(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!"/node".equals(DirectRequests.route(request)) || request.getQueryString() != null
+    boolean serve(String route, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!"/node".equals(route) || request.getQueryString() != null
                 || !DirectRequests.acceptsJson(request) || !isJson(request.getContentType())) {
             return false;
         }
@@ -89,8 +89,7 @@ class DirectNodeCreate {
     /** The resource method's steps: the JSON, then the caller, then the node written with its event. */
     private byte[] created(String userId, byte[] body) {
         Map<String, Object> json = Json.parseObject(new String(body, StandardCharsets.UTF_8));
-        caller.authenticatedAs(userId);
-        return Json.writeBytes(NodeJson.toJson(nodes.create(caller.require(), NodeReader.read(json), EventMode.PUBLISH)));
+        return Json.writeBytes(NodeJson.toJson(nodes.create(users.byId(userId), NodeReader.read(json), EventMode.PUBLISH)));
     }
 
     /** No type (read as JSON, as KernelCI reads it) or a JSON type in UTF-8; anything else is JAX-RS's 415. */

@@ -31,8 +31,8 @@ import java.util.function.Supplier;
  */
 @ApplicationScoped
 class DirectNodeReads {
-    private static final Method NODE_ROUTE = DirectNodeFilter.resourceMethod(NodeResource.class, "get", String.class);
-    private static final Method QUERY_ROUTE = DirectNodeFilter.resourceMethod(NodeQueryResource.class, "page", UriInfo.class);
+    private static final Method NODE_ROUTE = DirectRouteFilter.resourceMethod(NodeResource.class, "get", String.class);
+    private static final Method QUERY_ROUTE = DirectRouteFilter.resourceMethod(NodeQueryResource.class, "page", UriInfo.class);
     private static final String NODE = "/node/";
 
     @Inject
@@ -49,8 +49,7 @@ class DirectNodeReads {
      * otherwise. The token is verified last, once the request is known to be served here: one
      * passed on is verified by JAX-RS.
      */
-    boolean serve(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String route = DirectRequests.route(request);
+    boolean serve(String route, HttpServletRequest request, HttpServletResponse response) throws IOException {
         Method served;
         Supplier<Object> json;
         if (route.equals("/nodes")) {

@@ -37,6 +37,12 @@ public record Subscription(int id, String channel, String user, boolean promiscu
                 lastPoll, closedReason);
     }
 
+    /** As after claiming up to {@code sequence} while confirming up to {@code confirmed}. */
+    Subscription claimed(long sequence, long confirmed) {
+        return new Subscription(id, channel, user, promiscuous, subscriberId, Math.max(acked, confirmed), sequence,
+                missedEvents, created, lastPoll, closedReason);
+    }
+
     /** KernelCI's Subscription ({@code id, channel, user, promiscuous}), plus the resume point when durable. */
     public Map<String, Object> toJson() {
         Map<String, Object> m = kernelCiFields();

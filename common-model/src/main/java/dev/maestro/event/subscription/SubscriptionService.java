@@ -54,6 +54,7 @@ public class SubscriptionService implements AutoCloseable {
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
     private final ChannelWatcher watcher;
+    private final SeenSubscriptions seen;
 
     public SubscriptionService(SubscriptionStore store, EventHistory history, Envelopes envelopes, JedisPool redis,
                                ListenSettings settings, ThreadFactory threads, Clock clock) {
@@ -64,6 +65,7 @@ public class SubscriptionService implements AutoCloseable {
         this.clock = clock;
         this.scheduler = Executors.newScheduledThreadPool(THREADS, threads);
         this.watcher = new ChannelWatcher(redis, threads);
+        this.seen = new SeenSubscriptions(clock);
     }
 
     /** Starts the Redis watcher and the periodic closing of idle subscriptions. */
@@ -112,6 +114,7 @@ public class SubscriptionService implements AutoCloseable {
 
     public void unsubscribe(int id, String user) {
         owned(id, user);
+        seen.forget(id);
         store.close(id, "unsubscribed", clock.instant());
     }
 
@@ -121,7 +124,7 @@ public class SubscriptionService implements AutoCloseable {
      * once, the subscription together with the next position it claims (or before it waits).
      */
     public CompletionStage<ListenMessage> listen(int id, String user) {
-        Subscription s = owned(id, user);
+        Subscription s = seen.fresh(id).filter(k -> k.user().equals(user)).orElseGet(() -> owned(id, user));
         Instant now = clock.instant();
         // The subscription itself records the confirmation with the position it claims next, or
         // before it waits: one MongoDB round trip less per event for a subscriber catching up.
@@ -141,6 +144,7 @@ public class SubscriptionService implements AutoCloseable {
 
     /** Closes subscriptions idle for longer than the idle timeout; returns how many. */
     public long closeIdle() {
+        seen.prune();
         Instant now = clock.instant();
         return store.closeIdle(now.minus(settings.idleTimeout()), "closed after " + settings.idleTimeout().toSeconds()
                 + " s without /listen; subscribe again, with the same subscriber_id to resume", now);
@@ -226,6 +230,7 @@ public class SubscriptionService implements AutoCloseable {
     private void confirm(Subscription s, long confirmed, Instant now) {
         if (confirmed > s.acked()) {
             store.acknowledge(s.id(), confirmed, now);
+            seen.saw(s.claimed(s.delivered(), confirmed));
         } else {
             store.touch(s.id(), now);
         }
@@ -259,6 +264,7 @@ public class SubscriptionService implements AutoCloseable {
                 s = live(s.id());
                 continue;
             }
+            seen.saw(s.claimed(scan.position(), confirmed));
             for (HistoryScan.Gap gap : scan.skipped()) {
                 LOG.warning("Subscription " + s.id() + " skips " + s.channel() + " #" + gap.first()
                         + (gap.last() > gap.first() ? "-" + gap.last() : "") + ": not in the history "
@@ -309,7 +315,7 @@ public class SubscriptionService implements AutoCloseable {
 
     /** The caller's subscription: 404 when unknown or closed (saying why), 403 when someone else's. */
     private Subscription owned(int id, String user) {
-        Subscription s = store.find(id).orElseThrow(() -> notFound(id, null));
+        Subscription s = stored(id);
         if (!s.user().equals(user)) {
             throw new ForbiddenException("Subscription " + id + " is not owned by " + user);
         }
@@ -320,11 +326,21 @@ public class SubscriptionService implements AutoCloseable {
     }
 
     private Subscription live(int id) {
-        Subscription s = store.find(id).orElseThrow(() -> notFound(id, null));
+        Subscription s = stored(id);
         if (!s.live()) {
             throw notFound(id, s.closedReason());
         }
         return s;
+    }
+
+    /** The subscription as stored, now known as such. */
+    private Subscription stored(int id) {
+        Optional<Subscription> s = store.find(id);
+        if (s.isEmpty()) {
+            seen.forget(id);
+            throw notFound(id, null);
+        }
+        return seen.saw(s.get());
     }
 
     private static NotFoundException notFound(int id, String closedReason) {

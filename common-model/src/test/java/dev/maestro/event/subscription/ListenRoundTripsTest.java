@@ -98,7 +98,7 @@ class ListenRoundTripsTest {
     }
 
     @Test
-    void aListenWhoseEventIsStoredTakesThreeRoundTripsConfirmationIncluded() throws Exception {
+    void aListenWhoseEventIsStoredTakesTwoRoundTripsConfirmationIncluded() throws Exception {
         SubscriptionService s = service(Clock.systemUTC());
         Subscription sub = s.subscribe("rt", "bob", false, null);
         EventLog log = new EventLog(db, backends.redis(), CloudEventSettings.KERNELCI);
@@ -110,8 +110,9 @@ class ListenRoundTripsTest {
             int before = COMMANDS.get();
             ListenMessage m = s.listen(sub.id(), "bob").toCompletableFuture().get(20, TimeUnit.SECONDS);
             assertThat(sequenceOf(m)).isEqualTo(expected);
-            // Read the subscription, read the event, claim it while recording the confirmation.
-            assertThat(COMMANDS.get() - before).isEqualTo(3);
+            // Read the event, claim it while recording the confirmation: the subscription is as
+            // this instance moved it a moment ago.
+            assertThat(COMMANDS.get() - before).isEqualTo(2);
         }
         assertThat(new SubscriptionStore(db).find(sub.id()).orElseThrow().acked()).isEqualTo(2);
     }
@@ -121,7 +122,7 @@ class ListenRoundTripsTest {
      * the publication it reads only the history; the confirmation goes with the claim.
      */
     @Test
-    void aListenThatWaitsForItsEventTakesFiveRoundTrips() throws Exception {
+    void aListenThatWaitsForItsEventTakesFourRoundTrips() throws Exception {
         SubscriptionService s = service(Clock.systemUTC(), WOKEN_BY_PUBLICATION, new EventHistory(db));
         Subscription sub = s.subscribe("wait", "bob", false, null);
         EventLog uncounted = uncountedLog();
@@ -130,14 +131,14 @@ class ListenRoundTripsTest {
         backends.awaitPatternSubscriber();
         int before = COMMANDS.get();
         CompletableFuture<ListenMessage> waiting = s.listen(sub.id(), "bob").toCompletableFuture();
-        // On the caller's thread: read the subscription, miss the next event, read the channel's
-        // counter; then it waits, without a write.
-        assertThat(COMMANDS.get() - before).isEqualTo(3);
+        // On the caller's thread: miss the next event, read the channel's counter; then it waits,
+        // without a write.
+        assertThat(COMMANDS.get() - before).isEqualTo(2);
         assertThat(waiting).isNotDone();
         uncounted.append("wait", "bob", Map.of("n", 2), Map.of());
         assertThat(sequenceOf(waiting.get(20, TimeUnit.SECONDS))).isEqualTo(2);
         // Read the event, claim it while recording the confirmation of #1.
-        assertThat(COMMANDS.get() - before).isEqualTo(5);
+        assertThat(COMMANDS.get() - before).isEqualTo(4);
         assertThat(new SubscriptionStore(db).find(sub.id()).orElseThrow().acked()).isEqualTo(1);
     }
 

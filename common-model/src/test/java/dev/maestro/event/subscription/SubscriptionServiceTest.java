@@ -304,4 +304,28 @@ class SubscriptionServiceTest {
         assertThatThrownBy(() -> service.listen(sub.id(), "bob")).isInstanceOf(NotFoundException.class)
                 .hasMessageContaining("unsubscribed");
     }
+
+    /**
+     * The instance that served the last {@code /listen} starts the next one from the subscription
+     * as it left it; closed by another instance meanwhile, the subscription must still be 404,
+     * with an event waiting (its claim fails) and without (the poll reads it again).
+     */
+    @Test
+    void aSubscriptionUnsubscribedOnAnotherInstanceIs404AtItsNextListen() throws Exception {
+        SubscriptionService one = service(QUICK);
+        SubscriptionService other = service(QUICK);
+        String ch = channel();
+        Subscription withEvent = one.subscribe(ch, "bob", false, null);
+        Subscription withoutEvent = one.subscribe(ch, "bob", false, null);
+        log.append(ch, "bob", Map.of("n", 1), Map.of());
+        assertThat(sequenceOf(listen(one, withEvent.id(), "bob"))).isEqualTo(1);
+        assertThat(sequenceOf(listen(one, withoutEvent.id(), "bob"))).isEqualTo(1);
+        other.unsubscribe(withEvent.id(), "bob");
+        other.unsubscribe(withoutEvent.id(), "bob");
+        assertThatThrownBy(() -> listen(one, withoutEvent.id(), "bob")).hasCauseInstanceOf(NotFoundException.class)
+                .hasMessageContaining("unsubscribed");
+        log.append(ch, "bob", Map.of("n", 2), Map.of());
+        assertThatThrownBy(() -> listen(one, withEvent.id(), "bob")).hasCauseInstanceOf(NotFoundException.class)
+                .hasMessageContaining("unsubscribed");
+    }
 }

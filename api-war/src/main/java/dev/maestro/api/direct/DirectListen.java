@@ -1,0 +1,106 @@
+package dev.maestro.api.direct;
+
+import dev.maestro.api.auth.ActiveUsers;
+import dev.maestro.api.auth.VerifiedTokens;
+import dev.maestro.api.event.SubscriptionResource;
+import dev.maestro.api.metrics.ApiMetrics;
+import dev.maestro.event.subscription.ListenMessage;
+import dev.maestro.event.subscription.SubscriptionService;
+import dev.maestro.json.Json;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * {@code GET /listen/{sub_id}} as {@link SubscriptionResource#listen} serves it, for a request
+ * with a valid bearer token, a {@code sub_id} of plain digits, no query string, accepting JSON:
+ * the request is suspended (no thread held) until the subscription's next event or keep-alive.
+ * Every other request goes on to JAX-RS, which gives it its 401 or 422.
+ */
+@ApplicationScoped
+class DirectListen {
+    static final String PREFIX = "/listen/";
+    private static final Method ROUTE = DirectRouteFilter.resourceMethod(SubscriptionResource.class, "listen", String.class);
+    private static final Logger LOG = Logger.getLogger(DirectListen.class.getName());
+    /** Digits of the largest int, which a longer run of digits cannot be. */
+    private static final int MAX_DIGITS = 10;
+
+    @Inject
+    SubscriptionService subscriptions;
+
+    @Inject
+    VerifiedTokens tokens;
+
+    @Inject
+    ActiveUsers users;
+
+    @Inject
+    ApiMetrics metrics;
+
+    /** Answers (or suspends) the request if it is of the plain form; false, having read and written nothing, otherwise. */
+    boolean serve(String route, HttpServletRequest request, HttpServletResponse response) {
+        Optional<Integer> id = subscriptionId(route.substring(PREFIX.length()));
+        if (id.isEmpty() || request.getQueryString() != null || !DirectRequests.acceptsJson(request)) {
+            return false;
+        }
+        String token = VerifiedTokens.bearerToken(request.getHeader(HttpHeaders.AUTHORIZATION));
+        Optional<String> subject = token == null ? Optional.empty() : tokens.subject(token);
+        if (subject.isEmpty()) {
+            return false;
+        }
+        long started = System.nanoTime();
+        AsyncContext async = request.startAsync();
+        // As a suspended JAX-RS response: no time limit, the keep-alive ends the wait.
+        async.setTimeout(0);
+        Runnable waiting = metrics.listenWaiting();
+        try {
+            subscriptions.listen(id.get(), users.byId(subject.get()).username())
+                    .whenComplete((message, failure) -> finish(async, response, message, failure, waiting, started));
+        } catch (RuntimeException e) {
+            finish(async, response, null, e, waiting, started);
+        }
+        return true;
+    }
+
+    /** Writes the message, or the answer the exception mappers give the failure, and ends the request. */
+    private void finish(AsyncContext async, HttpServletResponse response, ListenMessage message, Throwable failure,
+                        Runnable waiting, long started) {
+        waiting.run();
+        try {
+            int status = failure == null ? DirectRequests.answer(response, 200, Json.writeBytes(message.toJson()))
+                    : DirectRequests.answer(response, unwrapped(failure));
+            metrics.directRequestServed("GET", ROUTE, status, Duration.ofNanos(System.nanoTime() - started));
+        } catch (IOException | UncheckedIOException | IllegalStateException gone) {
+            // The client left while waiting, as it may under JAX-RS too: the event is unconfirmed, so a
+            // durable subscriber that subscribes again gets it again.
+            LOG.log(Level.FINE, "A /listen answer could not be written", gone);
+        } finally {
+            async.complete();
+        }
+    }
+
+    private static RuntimeException unwrapped(Throwable failure) {
+        Throwable t = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        return t instanceof RuntimeException r ? r : new IllegalStateException(t);
+    }
+
+    /** The id when it is plain digits within an int's range, as the resource reads it. */
+    private static Optional<Integer> subscriptionId(String raw) {
+        if (raw.isEmpty() || raw.length() > MAX_DIGITS || !raw.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return Optional.empty();
+        }
+        long id = Long.parseLong(raw);
+        return id > Integer.MAX_VALUE ? Optional.empty() : Optional.of((int) id);
+    }
+}
