@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.bson.BsonDocument;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
@@ -41,10 +42,12 @@ public class NodeStore {
     /** Changes to these fields move a node in or out of the lifecycle rules' working set. */
     private static final Set<String> LIFECYCLE_FIELDS = Set.of("state", "timeout", "holdoff", "parent");
 
+    private final MongoDatabase database;
     private final MongoCollection<Document> nodes;
     private final UnfinishedNodes unfinished;
 
     public NodeStore(MongoDatabase db) {
+        this.database = db;
         this.nodes = db.getCollection(COLLECTION);
         this.unfinished = new UnfinishedNodes(db);
     }
@@ -113,8 +116,22 @@ public class NodeStore {
                 .into(new java.util.HashSet<>()));
     }
 
+    /**
+     * How many nodes match. With a filter, MongoDB's {@code count} command rather than the
+     * aggregation behind {@code countDocuments}: the same exact count outside sharded clusters
+     * (where {@code count} may include orphaned documents), and on mongo-java-server, where a
+     * count is most of a {@code GET /nodes} page's database work, about a fifth cheaper (README,
+     * "The direct routes"). Without one, {@code countDocuments}: {@code count} would answer from
+     * collection metadata, which MongoDB may have wrong after an unclean shutdown.
+     */
     public long count(Bson filter) {
-        return clientMistakesAre400(() -> nodes.countDocuments(filter));
+        return clientMistakesAre400(() -> {
+            BsonDocument query = filter.toBsonDocument(Document.class, nodes.getCodecRegistry());
+            if (query.isEmpty()) {
+                return nodes.countDocuments();
+            }
+            return ((Number) database.runCommand(new Document("count", COLLECTION).append("query", query)).get("n")).longValue();
+        });
     }
 
     /** Inserts a node that already has its id. */
