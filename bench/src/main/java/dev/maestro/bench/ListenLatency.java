@@ -22,11 +22,12 @@ import java.util.function.LongSupplier;
  * write's answer: what the event path adds) and the server's CPU per write.
  *
  * <p>Arguments: the project directory (to find the launcher), then writes/s (default 500),
- * measured seconds (20), writers (8) and subscribers (4). Against a running server: {@code
+ * measured seconds (20), writers (8), subscribers (4) and warm-up seconds (10; a fresh server's JIT
+ * compilers take about a third of its CPU in the first minute). Against a running server: {@code
  * MAESTRO_URL}, {@code MAESTRO_USER}, {@code MAESTRO_PASSWORD}.
  */
 public final class ListenLatency {
-    private static final int WARM_UP_SECONDS = 10;
+    private static final int DEFAULT_WARM_UP_SECONDS = 10;
     private static final int DRAIN_SECONDS = 60;
     private static final String CHANNEL = "node";
 
@@ -36,6 +37,7 @@ public final class ListenLatency {
     private final int writers;
     private final int subscribers;
     private final String prefix = "listen-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+    private final int warmUpSeconds;
     private final int warmUp;
     private final OpenLoop writes;
     /** arrivals[s][n]: when subscriber s had node n's event (System.nanoTime), 0 before. */
@@ -43,13 +45,14 @@ public final class ListenLatency {
     private final AtomicInteger delivered = new AtomicInteger();
     private final AtomicInteger duplicates = new AtomicInteger();
 
-    private ListenLatency(Api api, double rate, int seconds, int writers, int subscribers) {
+    private ListenLatency(Api api, double rate, int seconds, int writers, int subscribers, int warmUpSeconds) {
         this.api = api;
         this.rate = rate;
         this.seconds = seconds;
         this.writers = writers;
         this.subscribers = subscribers;
-        this.warmUp = (int) Math.round(rate * WARM_UP_SECONDS);
+        this.warmUpSeconds = warmUpSeconds;
+        this.warmUp = (int) Math.round(rate * warmUpSeconds);
         int total = warmUp + (int) Math.round(rate * seconds);
         this.writes = new OpenLoop(total);
         this.arrivals = new long[subscribers][total];
@@ -61,14 +64,15 @@ public final class ListenLatency {
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         int writers = args.length > 3 ? Integer.parseInt(args[3]) : 8;
         int subscribers = args.length > 4 ? Integer.parseInt(args[4]) : 4;
+        int warmUp = args.length > 5 ? Integer.parseInt(args[5]) : DEFAULT_WARM_UP_SECONDS;
         String url = System.getenv("MAESTRO_URL");
         if (url != null) {
             Api api = Api.login(url, System.getenv().getOrDefault("MAESTRO_USER", "admin"), System.getenv("MAESTRO_PASSWORD"));
-            new ListenLatency(api, rate, seconds, writers, subscribers).run(null);
+            new ListenLatency(api, rate, seconds, writers, subscribers, warmUp).run(null);
         } else {
             try (ThrowawayServer server = ThrowawayServer.start(home)) {
-                new ListenLatency(Api.login(server.url(), "admin", server.password()), rate, seconds, writers, subscribers)
-                        .run(server::cpuNanos);
+                new ListenLatency(Api.login(server.url(), "admin", server.password()), rate, seconds, writers, subscribers,
+                        warmUp).run(server::cpuNanos);
             }
         }
     }
@@ -86,7 +90,7 @@ public final class ListenLatency {
             t.setDaemon(true);
             t.start();
         }
-        System.out.printf("bench: warm-up, %d s at %.0f writes/s%n", WARM_UP_SECONDS, rate);
+        System.out.printf("bench: warm-up, %d s at %.0f writes/s%n", warmUpSeconds, rate);
         phase(0, warmUp);
         long cpuBefore = serverCpu == null ? 0 : serverCpu.getAsLong();
         int measured = arrivals[0].length - warmUp;
@@ -167,7 +171,7 @@ public final class ListenLatency {
         Arrays.sort(latency);
         Arrays.sort(afterAnswer);
         System.out.printf("%nevent path under load: %.0f writes/s offered (POST /latest/node, open loop, %d writers) for %d s"
-                + " after %d s of warm-up; %d /listen subscribers on channel %s%n", rate, writers, seconds, WARM_UP_SECONDS,
+                + " after %d s of warm-up; %d /listen subscribers on channel %s%n", rate, writers, seconds, warmUpSeconds,
                 subscribers, CHANNEL);
         System.out.printf("  writes      %d, %.1f/s reached; answer (from due time) median %.2f ms, p99 %.2f ms;"
                 + " %d sent > 2 ms late (all writers busy)%n", measured, measured / ((lastAnswer - firstDue) / 1e9),

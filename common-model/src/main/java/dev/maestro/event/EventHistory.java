@@ -57,6 +57,11 @@ public class EventHistory {
         return stored;
     }
 
+    /** The event with that sequence if this instance keeps it in memory ({@link RecentEvents}); no database read. */
+    public Optional<StoredEvent> kept(String channel, long sequence) {
+        return recent.at(channel, sequence);
+    }
+
     /**
      * Keeps {@code event}, just stored by this instance, for {@link #at}: wire it to
      * {@link EventLog#onAppend} where one process both writes and reads events.

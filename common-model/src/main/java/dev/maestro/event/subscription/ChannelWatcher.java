@@ -23,10 +23,16 @@ import redis.clients.jedis.JedisPubSub;
 final class ChannelWatcher implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ChannelWatcher.class.getName());
     private static final long RECONNECT_MILLIS = 500;
+    /** Channels whose notified sequence is kept; others are simply not known ({@link #notifiedUpTo} 0). */
+    private static final int MAX_NOTIFIED_CHANNELS = 1024;
+    private static final String SEQUENCE_KEY = "\"_sequence_id\":";
+    /** Digits of a sequence that surely fits a long. */
+    private static final int MAX_DIGITS = 18;
 
     private final JedisPool redis;
     private final Thread thread;
     private final ConcurrentHashMap<String, Set<CompletableFuture<Void>>> waiting = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Long> notified = new ConcurrentHashMap<>();
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile JedisPubSub current;
     private volatile boolean outage;
@@ -53,6 +59,14 @@ final class ChannelWatcher implements AutoCloseable {
         return wake;
     }
 
+    /**
+     * The highest sequence a notification on the channel carried (0 when none was seen): an event
+     * with that number has been stored. Only a hint, like the wake-ups: notifications can be lost.
+     */
+    long notifiedUpTo(String channel) {
+        return notified.getOrDefault(channel, 0L);
+    }
+
     void forget(String channel, CompletableFuture<Void> wake) {
         waiting.computeIfPresent(channel, (k, set) -> {
             set.remove(wake);
@@ -64,6 +78,22 @@ final class ChannelWatcher implements AutoCloseable {
         Set<CompletableFuture<Void>> set = waiting.remove(channel);
         if (set != null) {
             set.forEach(f -> f.complete(null));
+        }
+    }
+
+    /** Keeps the sequence a stored event's envelope ends with ({@code ,"_sequence_id":N}); other messages carry none. */
+    private void noteSequence(String channel, String message) {
+        int key = message.lastIndexOf(SEQUENCE_KEY);
+        if (key < 0 || (notified.size() >= MAX_NOTIFIED_CHANNELS && !notified.containsKey(channel))) {
+            return;
+        }
+        int start = key + SEQUENCE_KEY.length();
+        int end = start;
+        while (end < message.length() && end - start < MAX_DIGITS && Character.isDigit(message.charAt(end))) {
+            end++;
+        }
+        if (end > start) {
+            notified.merge(channel, Long.parseLong(message, start, end, 10), Math::max);
         }
     }
 
@@ -85,6 +115,7 @@ final class ChannelWatcher implements AutoCloseable {
 
                 @Override
                 public void onPMessage(String pattern, String channel, String message) {
+                    noteSequence(channel, message);
                     wake(channel);
                 }
             };

@@ -298,16 +298,27 @@ public class SubscriptionService implements AutoCloseable {
     }
 
     /**
-     * The stored events right after {@code position}: the next one alone when it is stored (one
-     * exact index lookup, the usual case), else a range read to look past a gap, which is needed
-     * only when later sequences have been taken.
+     * The stored events right after {@code position}: the next one alone when it is stored (kept
+     * in memory, or one exact index lookup), else a range read to look past a gap, which is needed
+     * only when later sequences have been taken. Unless a notification already told of a later
+     * event, the channel's counter is read first: for a listener keeping up, that one read says
+     * there is nothing new yet (it was two, the event's lookup then the counter).
      */
     private List<StoredEvent> following(String channel, long position) {
+        Optional<StoredEvent> kept = history.kept(channel, position + 1);
+        if (kept.isPresent()) {
+            return List.of(kept.get());
+        }
+        boolean announced = watcher.notifiedUpTo(channel) > position;
+        long last = announced ? 0 : history.lastSequence(channel);
+        if (!announced && last <= position) {
+            return List.of();
+        }
         Optional<StoredEvent> next = history.at(channel, position + 1);
         if (next.isPresent()) {
             return List.of(next.get());
         }
-        if (history.lastSequence(channel) <= position + 1) {
+        if ((announced ? history.lastSequence(channel) : last) <= position + 1) {
             return List.of();
         }
         return history.after(channel, position, SCAN_BATCH);
