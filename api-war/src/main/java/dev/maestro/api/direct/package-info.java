@@ -5,6 +5,6 @@
  * here; anything else (another method, a query string, another {@code Accept}, a refused token)
  * goes on to the JAX-RS resource that declares the route, which stays its one documented form
  * (OpenAPI, error shapes). Depends on the API's auth, error and metrics packages and on
- * common-model's node service.
+ * common-model's node and subscription services.
  */
 package dev.maestro.api.direct;
