@@ -310,15 +310,15 @@ public class SubscriptionService implements AutoCloseable {
             return List.of(kept.get());
         }
         boolean announced = watcher.notifiedUpTo(channel) > position;
-        long last = announced ? 0 : history.lastSequence(channel);
-        if (!announced && last <= position) {
+        if (!announced && history.lastSequence(channel) <= position) {
             return List.of();
         }
         Optional<StoredEvent> next = history.at(channel, position + 1);
         if (next.isPresent()) {
             return List.of(next.get());
         }
-        if ((announced ? history.lastSequence(channel) : last) <= position + 1) {
+        // Rare: the next number is taken but not stored yet, or a gap; the counter tells which.
+        if (history.lastSequence(channel) <= position + 1) {
             return List.of();
         }
         return history.after(channel, position, SCAN_BATCH);
@@ -344,7 +344,7 @@ public class SubscriptionService implements AutoCloseable {
         return s;
     }
 
-    /** The subscription as stored, now known as such. */
+    /** The subscription as stored, remembered as seen. */
     private Subscription stored(int id) {
         Optional<Subscription> s = store.find(id);
         if (s.isEmpty()) {
