@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
@@ -19,6 +20,8 @@ import java.util.UUID;
 public final class Envelopes {
     /** The payload of a keep-alive envelope, as KernelCI sends it. */
     public static final String KEEP_ALIVE_DATA = "BEEP";
+    /** How a stored event's envelope ends, before its sequence and closing brace. */
+    private static final String SEQUENCE_MEMBER = ",\"_sequence_id\":";
     /** Thread-safe once built; building one makes an object mapper, too dear for every event. */
     private static final JsonFormat FORMAT = new JsonFormat();
 
@@ -36,7 +39,28 @@ public final class Envelopes {
      */
     public String event(Instant time, String owner, Object data, Map<String, String> attributes, long sequence) {
         String envelope = build(time, owner, data, attributes);
-        return envelope.substring(0, envelope.lastIndexOf('}')) + ",\"_sequence_id\":" + sequence + "}";
+        return envelope.substring(0, envelope.lastIndexOf('}')) + SEQUENCE_MEMBER + sequence + "}";
+    }
+
+    /**
+     * The sequence that {@link #event} put at the end of an envelope, read without parsing it;
+     * empty for any other text (a plain envelope, a message someone else published).
+     */
+    public static OptionalLong sequenceOf(String envelope) {
+        int member = envelope.lastIndexOf(SEQUENCE_MEMBER);
+        if (member < 0) {
+            return OptionalLong.empty();
+        }
+        int start = member + SEQUENCE_MEMBER.length();
+        int end = start;
+        while (end < envelope.length() && Character.isDigit(envelope.charAt(end))) {
+            end++;
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(envelope, start, end, 10));
+        } catch (NumberFormatException noneOrTooLong) {
+            return OptionalLong.empty();
+        }
     }
 
     /** An envelope that belongs to no channel position (queue items). */

@@ -46,6 +46,15 @@ class EnvelopesTest {
      * own JSON writer gives for it, as when the envelope was parsed and written again.
      */
     @Test
+    void theSequenceIsReadBackFromAStoredEventsEnvelopeOnly() {
+        assertThat(Envelopes.sequenceOf(envelopes.event(TIME, "admin", awkwardData(), Map.of(), 1234))).hasValue(1234);
+        assertThat(Envelopes.sequenceOf(envelopes.event(TIME, null, "text", Map.of(), Long.MAX_VALUE))).hasValue(Long.MAX_VALUE);
+        assertThat(Envelopes.sequenceOf(envelopes.plain(TIME, awkwardData(), Map.of()))).isEmpty();
+        assertThat(Envelopes.sequenceOf(envelopes.keepAlive())).isEmpty();
+        assertThat(Envelopes.sequenceOf("{\"a\":1,\"_sequence_id\":99999999999999999999}")).isEmpty();
+    }
+
+    @Test
     void envelopesAreTheBytesTheApisJsonWriterGivesForThem() {
         for (String envelope : List.of(envelopes.event(TIME, "admin", awkwardData(), Map.of(), 7),
                 envelopes.event(TIME, null, "text", Map.of("id", "fixed", "source", "https://example.org/x"), Long.MAX_VALUE),

@@ -12,13 +12,11 @@ import jakarta.inject.Inject;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.ws.rs.core.HttpHeaders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.logging.Level;
@@ -57,7 +55,7 @@ class DirectListen {
         if (id.isEmpty() || request.getQueryString() != null || !DirectRequests.acceptsJson(request)) {
             return false;
         }
-        String token = VerifiedTokens.bearerToken(request.getHeader(HttpHeaders.AUTHORIZATION));
+        String token = DirectRequests.bearerToken(request);
         Optional<String> subject = token == null ? Optional.empty() : tokens.subject(token);
         if (subject.isEmpty()) {
             return false;
@@ -100,8 +98,9 @@ class DirectListen {
             int status;
             try {
                 status = DirectRequests.answer(response, 200, Json.writeBytes(done.join().toJson()));
-            } catch (CompletionException | CancellationException e) {
-                status = DirectRequests.answer(response, unwrapped(e));
+            } catch (CompletionException e) {
+                // The exception mappers' answer looks through the wrapper to its cause.
+                status = DirectRequests.answer(response, e);
             }
             metrics.directRequestServed("GET", ROUTE, status, Duration.ofNanos(System.nanoTime() - started));
         } catch (IOException | UncheckedIOException | IllegalStateException gone) {
@@ -109,11 +108,6 @@ class DirectListen {
             // durable subscriber that subscribes again gets it again.
             LOG.log(Level.FINE, "A /listen answer could not be written", gone);
         }
-    }
-
-    private static RuntimeException unwrapped(RuntimeException failure) {
-        Throwable t = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        return t instanceof RuntimeException r ? r : new IllegalStateException(t);
     }
 
     /** The id when it is plain digits within an int's range, as the resource reads it. */

@@ -15,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.io.EOFException;
 import java.io.IOException;
@@ -61,7 +60,7 @@ class DirectNodeCreate {
             return false;
         }
         long length = request.getContentLengthLong();
-        String token = VerifiedTokens.bearerToken(request.getHeader(HttpHeaders.AUTHORIZATION));
+        String token = DirectRequests.bearerToken(request);
         // The body is read into one array: a length past an array's reach goes on to JAX-RS like any unusual request.
         boolean readable = length >= 0 && length <= Math.min(maxBytes, Integer.MAX_VALUE - 8);
         Optional<String> subject = token == null || !readable ? Optional.empty() : tokens.subject(token);

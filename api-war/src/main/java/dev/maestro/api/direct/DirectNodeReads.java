@@ -13,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.lang.reflect.Method;
@@ -76,7 +75,7 @@ class DirectNodeReads {
 
     /** No bearer token, or one that names a user; a refused one is left to JAX-RS. */
     private boolean acceptableToken(HttpServletRequest request) {
-        String token = VerifiedTokens.bearerToken(request.getHeader(HttpHeaders.AUTHORIZATION));
+        String token = DirectRequests.bearerToken(request);
         return token == null || tokens.subject(token).isPresent();
     }
 

@@ -1,5 +1,6 @@
 package dev.maestro.api.direct;
 
+import dev.maestro.api.auth.VerifiedTokens;
 import dev.maestro.api.error.UnexpectedExceptionMapper;
 import dev.maestro.api.http.VersionPrefixFilter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,6 +20,11 @@ final class DirectRequests {
     private static final List<String> VERSIONS = VersionPrefixFilter.SERVED.stream().map(v -> "/" + v + "/").toList();
 
     private DirectRequests() {
+    }
+
+    /** The request's bearer token, or null without one. */
+    static String bearerToken(HttpServletRequest request) {
+        return VerifiedTokens.bearerToken(request.getHeader(HttpHeaders.AUTHORIZATION));
     }
 
     /** No {@code Accept}, or one that JSON plainly matches. */

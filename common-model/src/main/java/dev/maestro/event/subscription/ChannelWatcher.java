@@ -1,5 +1,6 @@
 package dev.maestro.event.subscription;
 
+import dev.maestro.event.Envelopes;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,9 +26,6 @@ final class ChannelWatcher implements AutoCloseable {
     private static final long RECONNECT_MILLIS = 500;
     /** Channels whose notified sequence is kept; others are simply not known ({@link #notifiedUpTo} 0). */
     private static final int MAX_NOTIFIED_CHANNELS = 1024;
-    private static final String SEQUENCE_KEY = "\"_sequence_id\":";
-    /** Digits of a sequence that surely fits a long. */
-    private static final int MAX_DIGITS = 18;
 
     private final JedisPool redis;
     private final Thread thread;
@@ -81,19 +79,10 @@ final class ChannelWatcher implements AutoCloseable {
         }
     }
 
-    /** Keeps the sequence a stored event's envelope ends with ({@code ,"_sequence_id":N}); other messages carry none. */
+    /** Keeps the sequence a stored event's envelope carries; other messages carry none. */
     private void noteSequence(String channel, String message) {
-        int key = message.lastIndexOf(SEQUENCE_KEY);
-        if (key < 0 || (notified.size() >= MAX_NOTIFIED_CHANNELS && !notified.containsKey(channel))) {
-            return;
-        }
-        int start = key + SEQUENCE_KEY.length();
-        int end = start;
-        while (end < message.length() && end - start < MAX_DIGITS && Character.isDigit(message.charAt(end))) {
-            end++;
-        }
-        if (end > start) {
-            notified.merge(channel, Long.parseLong(message, start, end, 10), Math::max);
+        if (notified.size() < MAX_NOTIFIED_CHANNELS || notified.containsKey(channel)) {
+            Envelopes.sequenceOf(message).ifPresent(sequence -> notified.merge(channel, sequence, Math::max));
         }
     }
 
