@@ -2,8 +2,13 @@ package dev.maestro.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class ServerJvmOptionsTest {
@@ -12,10 +17,34 @@ class ServerJvmOptionsTest {
         return Maestro.command(LauncherSettings.fromEnvironment(env));
     }
 
+    /** The JVM's own verdict on a set of options: its output when it refuses them, else "". */
+    private static String refusal(List<String> options) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(options);
+        cmd.add("-version");
+        Process java = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String output = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(java.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return java.exitValue() == 0 ? "" : output;
+    }
+
     @Test
-    void withoutOperatorOptionsTheServerGetsTheDefaults() {
-        assertThat(command(Map.of())).containsSubsequence(ServerJvmOptions.DEFAULTS);
-        assertThat(ServerJvmOptions.DEFAULTS).contains("-Xmx1g", "-XX:G1PeriodicGCInterval=30000");
+    void theLauncherSizesTheServerForThisMachinesCpus() {
+        assertThat(command(Map.of())).containsSubsequence(
+                ServerJvmOptions.of(List.of(), Runtime.getRuntime().availableProcessors()));
+    }
+
+    @Test
+    void onTwoCpusTheServerGetsTheSerialCollectorWithABoundedYoungGeneration() {
+        assertThat(ServerJvmOptions.of(List.of(), 2)).containsExactly("-Xmx1g", "-XX:+UseSerialGC", "-Xms128m", "-Xmn64m");
+        assertThat(ServerJvmOptions.of(List.of(), 1)).contains("-XX:+UseSerialGC");
+    }
+
+    @Test
+    void onMoreCpusTheServerKeepsTheJvmsCollectorThatHandsMemoryBack() {
+        assertThat(ServerJvmOptions.of(List.of(), 4)).containsExactly("-Xmx1g", "-XX:G1PeriodicGCInterval=30000",
+                "-XX:MaxHeapFreeRatio=30", "-XX:MinHeapFreeRatio=10");
     }
 
     @Test
@@ -26,14 +55,22 @@ class ServerJvmOptionsTest {
     }
 
     @Test
-    void anOperatorMayChooseAnotherCollectorSinceTheDefaultsNameNone() {
-        assertThat(command(Map.of("MAESTRO_JAVA_OPTS", "-XX:+UseParallelGC"))).contains("-XX:+UseParallelGC")
-                .noneMatch(o -> o.matches("-XX:\\+Use\\w+GC") && !o.equals("-XX:+UseParallelGC"));
+    void anOperatorsCollectorReplacesTheLaunchersBecauseTheJvmRefusesTwo() throws Exception {
+        List<String> options = ServerJvmOptions.of(List.of("-XX:+UseParallelGC"), 2);
+        assertThat(options).containsExactly("-Xmx1g", "-XX:+UseParallelGC");
+        assertThat(refusal(options)).isEmpty();
+        assertThat(refusal(List.of("-XX:+UseSerialGC", "-XX:+UseParallelGC"))).contains("Multiple garbage collectors selected");
+    }
+
+    @Test
+    void theJvmAcceptsTheDefaultsForEitherKindOfMachine() throws Exception {
+        assertThat(refusal(ServerJvmOptions.of(List.of(), 2))).isEmpty();
+        assertThat(refusal(ServerJvmOptions.of(List.of(), 8))).isEmpty();
     }
 
     @Test
     void aBlankValueMeansNoOperatorOptions() {
-        assertThat(ServerJvmOptions.of(LauncherSettings.fromEnvironment(Map.of("MAESTRO_JAVA_OPTS", "   ")).javaOptions()))
-                .isEqualTo(ServerJvmOptions.DEFAULTS);
+        assertThat(ServerJvmOptions.of(LauncherSettings.fromEnvironment(Map.of("MAESTRO_JAVA_OPTS", "   ")).javaOptions(), 2))
+                .isEqualTo(ServerJvmOptions.of(List.of(), 2));
     }
 }
