@@ -62,6 +62,7 @@ public class EventLog {
     private final JedisPool redis;
     private final Envelopes envelopes;
     private final List<Consumer<StoredEvent>> appendListeners = new CopyOnWriteArrayList<>();
+    private final SequenceCombiner sequences = new SequenceCombiner(this::takeSequences);
 
     public EventLog(MongoDatabase db, JedisPool redis, CloudEventSettings settings) {
         this.history = db.getCollection(HISTORY);
@@ -161,7 +162,7 @@ public class EventLog {
     }
 
     private StoredEvent appendOnce(String channel, String owner, Object data, Map<String, String> attributes) {
-        long sequence = nextSequence(channel);
+        long sequence = sequences.next(channel);
         Instant now = Instant.now();
         String envelope = envelopes.event(now, owner, data, attributes, sequence);
         ObjectId id = new ObjectId();
@@ -180,12 +181,13 @@ public class EventLog {
     }
 
     /**
-     * Takes the channel's next number. {@code updated} tells readers when a number was last
-     * taken, so that a missing sequence can be told apart from one still being written.
+     * Increments the channel's counter by {@code count} for that many writers (see
+     * {@link SequenceCombiner}); returns the first number. {@code updated} tells readers when a
+     * number was last taken, so that a missing sequence can be told apart from one still being written.
      */
-    private long nextSequence(String channel) {
+    private long takeSequences(String channel, int count) {
         Document before = counters.findOneAndUpdate(new Document("_id", channel),
-                Updates.combine(Updates.inc("seq", 1L), Updates.set("updated", new Date())),
+                Updates.combine(Updates.inc("seq", (long) count), Updates.set("updated", new Date())),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
         return Counters.next(before);
     }

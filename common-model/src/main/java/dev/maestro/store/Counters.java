@@ -13,7 +13,10 @@ public final class Counters {
     private Counters() {
     }
 
-    /** The value an {@code $inc} by one of {@code seq} produced, from the document before it (null: created by it). */
+    /**
+     * The value an {@code $inc} by one of {@code seq} produced, or the first of those an {@code $inc}
+     * by more produced, from the document before it (null: created by it).
+     */
     public static long next(Document before) {
         return before == null ? 1 : ((Number) before.get("seq")).longValue() + 1;
     }
