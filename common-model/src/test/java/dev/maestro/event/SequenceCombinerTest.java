@@ -33,7 +33,7 @@ class SequenceCombinerTest {
     private static void awaitWaiting(List<Thread> threads) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (threads.stream().anyMatch(t -> t.getState() != Thread.State.WAITING)) {
-            assertThat(System.nanoTime()).as("writers queued behind the take in flight").isLessThan(deadline);
+            assertThat(System.nanoTime()).as("writers waiting").isLessThan(deadline);
             Thread.sleep(5);
         }
     }
@@ -66,9 +66,7 @@ class SequenceCombinerTest {
         Set<Long> numbers = ConcurrentHashMap.newKeySet();
         Thread first = new Thread(() -> numbers.add(sequences.next("node")));
         first.start();
-        while (first.getState() != Thread.State.WAITING) {
-            Thread.sleep(5);
-        }
+        awaitWaiting(List.of(first));
         List<Thread> queued = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             Thread t = new Thread(() -> numbers.add(sequences.next("node")));
