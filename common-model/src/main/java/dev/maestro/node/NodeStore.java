@@ -28,7 +28,8 @@ import org.bson.types.ObjectId;
 
 /**
  * The {@code node} collection. Only {@link NodeService} writes through it (the one write path);
- * reads are open to whoever needs them.
+ * reads are open to whoever needs them. A node read by id may come from the {@link NodeCache},
+ * which every change of an existing node goes through.
  */
 public class NodeStore {
     public static final String COLLECTION = "node";
@@ -45,16 +46,18 @@ public class NodeStore {
     private final MongoDatabase database;
     private final MongoCollection<Document> nodes;
     private final UnfinishedNodes unfinished;
+    private final NodeCache cache;
 
-    public NodeStore(MongoDatabase db) {
+    public NodeStore(MongoDatabase db, NodeCache cache) {
         this.database = db;
         this.nodes = db.getCollection(COLLECTION);
         this.unfinished = new UnfinishedNodes(db);
+        this.cache = cache;
     }
 
-    public void createIndexes() {
-        INDEXED.forEach(field -> nodes.createIndex(Indexes.ascending(field)));
-        unfinished.createIndexes();
+    public static void createIndexes(MongoDatabase db) {
+        INDEXED.forEach(field -> db.getCollection(COLLECTION).createIndex(Indexes.ascending(field)));
+        new UnfinishedNodes(db).createIndexes();
     }
 
     /**
@@ -62,9 +65,10 @@ public class NodeStore {
      * database written before the working set existed (one scan, in a migration). Returns how
      * many entries it wrote.
      */
-    public int trackUnfinished() {
+    public static int trackUnfinished(MongoDatabase db) {
+        UnfinishedNodes unfinished = new UnfinishedNodes(db);
         int[] count = {0};
-        nodes.find(Filters.ne("state", NodeState.DONE.value())).forEach(d -> {
+        db.getCollection(COLLECTION).find(Filters.ne("state", NodeState.DONE.value())).forEach(d -> {
             unfinished.track(NodeDocuments.fromDocument(d));
             count[0]++;
         });
@@ -76,6 +80,10 @@ public class NodeStore {
     }
 
     public Optional<Node> find(ObjectId id) {
+        return cache.find(id, this::load);
+    }
+
+    private Optional<Node> load(ObjectId id) {
         return Optional.ofNullable(nodes.find(Filters.eq("_id", id)).first()).map(NodeDocuments::fromDocument);
     }
 
@@ -145,20 +153,20 @@ public class NodeStore {
      * compare-and-set that makes transitions exactly-once); returns the node as stored after.
      */
     Optional<Node> updateIfState(ObjectId id, NodeState expected, Document changes) {
-        return set(Filters.and(Filters.eq("_id", id), Filters.eq("state", expected.value())), changes);
+        return set(id, Filters.and(Filters.eq("_id", id), Filters.eq("state", expected.value())), changes);
     }
 
     /** Sets {@code changes} on the node whatever its state; returns the node as stored after. */
     Optional<Node> update(ObjectId id, Document changes) {
-        return set(Filters.eq("_id", id), changes);
+        return set(id, Filters.eq("_id", id), changes);
     }
 
-    private Optional<Node> set(Bson filter, Document changes) {
+    private Optional<Node> set(ObjectId id, Bson filter, Document changes) {
         if (changes.isEmpty()) {
             return Optional.ofNullable(nodes.find(filter).first()).map(NodeDocuments::fromDocument);
         }
-        Document after = nodes.findOneAndUpdate(filter, new Document("$set", changes),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        Document after = cache.write(List.of(id), () -> nodes.findOneAndUpdate(filter, new Document("$set", changes),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)));
         Optional<Node> written = Optional.ofNullable(after).map(NodeDocuments::fromDocument);
         if (changes.keySet().stream().anyMatch(LIFECYCLE_FIELDS::contains)) {
             written.ifPresent(unfinished::track);
@@ -176,7 +184,7 @@ public class NodeStore {
         if (!writes.isEmpty()) {
             List<Node> open = nodesInOrder.stream().filter(n -> n.state() != NodeState.DONE).toList();
             unfinished.trackAll(open);
-            nodes.bulkWrite(writes);
+            cache.write(existing, () -> nodes.bulkWrite(writes));
             nodesInOrder.stream().filter(n -> n.state() == NodeState.DONE).forEach(n -> unfinished.forget(n.id()));
         }
     }

@@ -32,8 +32,8 @@ abstract class NodeServiceFixture {
     @BeforeAll
     static void start() {
         backends = new LocalBackends();
-        store = new NodeStore(backends.mongo().database());
-        store.createIndexes();
+        store = new NodeStore(backends.mongo().database(), new NodeCache(backends.redis()));
+        NodeStore.createIndexes(backends.mongo().database());
         groups = new GroupStore(backends.mongo().database());
         groups.createIndexes();
         EventLog events = new EventLog(backends.mongo().database(), backends.redis(), CloudEventSettings.KERNELCI);

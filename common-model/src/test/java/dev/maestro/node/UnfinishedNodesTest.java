@@ -113,7 +113,7 @@ class UnfinishedNodesTest extends NodeServiceFixture {
     void trackingFillsTheSetOfADatabaseWrittenWithoutIt() {
         Node open = running("before-the-set", Instant.now().plusSeconds(600), null);
         entries().deleteOne(Filters.eq("_id", open.id()));
-        assertThat(store.trackUnfinished()).isPositive();
+        assertThat(NodeStore.trackUnfinished(backends.mongo().database())).isPositive();
         assertThat(entries().countDocuments(Filters.eq("_id", open.id()))).isEqualTo(1);
     }
 

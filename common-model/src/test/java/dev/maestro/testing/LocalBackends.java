@@ -79,7 +79,7 @@ public final class LocalBackends implements AutoCloseable {
         mongoServer.shutdownNow();
     }
 
-    private static int freePort() {
+    public static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         } catch (IOException e) {

@@ -7,6 +7,7 @@ import dev.maestro.event.EventLog;
 import dev.maestro.mail.Mailer;
 import dev.maestro.mail.Outbox;
 import dev.maestro.node.NodeJson;
+import dev.maestro.node.NodeCache;
 import dev.maestro.node.NodeService;
 import dev.maestro.node.NodeStore;
 import dev.maestro.event.publish.Publisher;
@@ -273,8 +274,8 @@ public class Services {
 
     @Produces
     @Singleton
-    NodeStore nodeStore(MongoConnection mongo) {
-        return new NodeStore(mongo.database());
+    NodeStore nodeStore(MongoConnection mongo, RedisConnection redis) {
+        return new NodeStore(mongo.database(), new NodeCache(redis.pool()));
     }
 
     @Produces

@@ -37,7 +37,7 @@ public final class Migrations {
                     new UserStore(db).createIndexes();
                     new GroupStore(db).createIndexes();
                     EventLog.createIndexes(db, eventRetention);
-                    new NodeStore(db).createIndexes();
+                    NodeStore.createIndexes(db);
                     new SubscriptionStore(db).createIndexes(eventRetention);
                 }),
                 new Migration(2, "event sequences continue after the stored history", db -> {
@@ -55,9 +55,8 @@ public final class Migrations {
                     TelemetryStore.createIndexes(db, telemetryRetention);
                 }),
                 new Migration(5, "working sets for the periodic work: unfinished nodes and the event outbox", db -> {
-                    NodeStore store = new NodeStore(db);
-                    store.createIndexes();
-                    int unfinished = store.trackUnfinished();
+                    NodeStore.createIndexes(db);
+                    int unfinished = NodeStore.trackUnfinished(db);
                     int unstreamed = EventLog.moveMarksToOutbox(db);
                     LOG.info("Working sets filled: " + unfinished + " unfinished node(s), " + unstreamed + " event(s) waiting for their stream");
                 }),

@@ -10,6 +10,7 @@ import dev.maestro.error.ValidationException;
 import dev.maestro.node.Node;
 import dev.maestro.node.NodeResult;
 import dev.maestro.node.NodeState;
+import dev.maestro.node.NodeCache;
 import dev.maestro.node.NodeStore;
 import dev.maestro.store.PageRequest;
 import dev.maestro.testing.LocalBackends;
@@ -42,8 +43,8 @@ class NodeQueryTest {
     @BeforeAll
     static void seed() {
         backends = new LocalBackends();
-        store = new NodeStore(backends.mongo().database());
-        store.createIndexes();
+        store = new NodeStore(backends.mongo().database(), new NodeCache(backends.redis()));
+        NodeStore.createIndexes(backends.mongo().database());
         insert(node(ALPHA, "checkout", "alpha", NodeState.RUNNING, null, 0, "2024-01-01T00:00:00Z", null)
                 .data(map("kernel_revision", map("tree", "mainline", "version", map("version", 6, "patchlevel", 1)),
                         "count", 5, "label", "5", "flag", true)));

@@ -2,6 +2,7 @@ package dev.maestro.pipeline.wiring;
 
 import dev.maestro.event.EventLog;
 import dev.maestro.event.OrphanedEvents;
+import dev.maestro.node.NodeCache;
 import dev.maestro.node.NodeService;
 import dev.maestro.node.NodeStore;
 import dev.maestro.settings.SharedSettings;
@@ -66,7 +67,7 @@ public class PipelineServices {
 
     @Produces
     @Singleton
-    NodeService nodeService(MongoConnection mongo, EventLog events) {
-        return new NodeService(new NodeStore(mongo.database()), new GroupStore(mongo.database()), events);
+    NodeService nodeService(MongoConnection mongo, RedisConnection redis, EventLog events) {
+        return new NodeService(new NodeStore(mongo.database(), new NodeCache(redis.pool())), new GroupStore(mongo.database()), events);
     }
 }

@@ -9,6 +9,7 @@ import dev.maestro.node.Node;
 import dev.maestro.node.NodeResult;
 import dev.maestro.node.NodeService;
 import dev.maestro.node.NodeState;
+import dev.maestro.node.NodeCache;
 import dev.maestro.node.NodeStore;
 import dev.maestro.pipeline.config.JobKind;
 import dev.maestro.pipeline.runtime.JobFailure;
@@ -38,7 +39,7 @@ class JobCloserTest {
     static void start() {
         backends = new LocalBackends();
         EventLog events = new EventLog(backends.mongo().database(), backends.redis(), new CloudEventSettings("test", "test"));
-        nodes = new NodeService(new NodeStore(backends.mongo().database()), new GroupStore(backends.mongo().database()), events);
+        nodes = new NodeService(new NodeStore(backends.mongo().database(), new NodeCache(backends.redis())), new GroupStore(backends.mongo().database()), events);
         closer = new JobCloser();
         closer.nodes = nodes;
     }

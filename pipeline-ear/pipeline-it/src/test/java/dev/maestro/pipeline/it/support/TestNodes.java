@@ -7,6 +7,7 @@ import dev.maestro.node.Node;
 import dev.maestro.node.NodeResult;
 import dev.maestro.node.NodeService;
 import dev.maestro.node.NodeState;
+import dev.maestro.node.NodeCache;
 import dev.maestro.node.NodeStore;
 import dev.maestro.store.MongoConnection;
 import dev.maestro.store.RedisConnection;
@@ -36,7 +37,7 @@ public final class TestNodes implements AutoCloseable {
     public TestNodes() {
         mongo = new MongoConnection(SuiteBackends.mongoUri());
         redis = new RedisConnection("127.0.0.1", SuiteBackends.redisPort());
-        nodes = new NodeService(new NodeStore(mongo.database()), new GroupStore(mongo.database()),
+        nodes = new NodeService(new NodeStore(mongo.database(), new NodeCache(redis.pool())), new GroupStore(mongo.database()),
                 new EventLog(mongo.database(), redis.pool(), CloudEventSettings.KERNELCI));
     }
 
