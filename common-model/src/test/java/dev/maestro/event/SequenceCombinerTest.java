@@ -1,18 +1,18 @@
 package dev.maestro.event;
 
+import static dev.maestro.testing.QueuedWriters.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.maestro.testing.ManyWriters;
+import dev.maestro.testing.QueuedWriters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -30,14 +30,6 @@ class SequenceCombinerTest {
         }
     }
 
-    private static void awaitWaiting(List<Thread> threads) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (threads.stream().anyMatch(t -> t.getState() != Thread.State.WAITING)) {
-            assertThat(System.nanoTime()).as("writers waiting").isLessThan(deadline);
-            Thread.sleep(5);
-        }
-    }
-
     @Test
     void aWriterAloneTakesItsNumberAtOnce() {
         RecordingCounter counter = new RecordingCounter();
@@ -48,39 +40,26 @@ class SequenceCombinerTest {
 
     @Test
     void writersQueuedBehindATakeInFlightShareTheNextTake() throws Exception {
-        CountDownLatch firstTakeMayEnd = new CountDownLatch(1);
+        QueuedWriters writers = new QueuedWriters();
         RecordingCounter counter = new RecordingCounter() {
             @Override
             public long take(String channel, int count) {
-                if (takes.isEmpty()) {
-                    try {
-                        firstTakeMayEnd.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
+                writers.gate();
                 return super.take(channel, count);
             }
         };
         SequenceCombiner sequences = new SequenceCombiner(counter);
-        Set<Long> numbers = ConcurrentHashMap.newKeySet();
-        Thread first = new Thread(() -> numbers.add(sequences.next("node")));
-        first.start();
-        awaitWaiting(List.of(first));
-        List<Thread> queued = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            Thread t = new Thread(() -> numbers.add(sequences.next("node")));
-            queued.add(t);
-            t.start();
-        }
-        awaitWaiting(queued);
-        firstTakeMayEnd.countDown();
-        first.join(20_000);
-        for (Thread t : queued) {
-            t.join(20_000);
+        CompletableFuture<Long> first = writers.first(() -> sequences.next("node"));
+        List<CompletableFuture<Long>> queued = writers.queue(List.<Callable<Long>>of(
+                () -> sequences.next("node"), () -> sequences.next("node"), () -> sequences.next("node")));
+        writers.open();
+        assertThat(answer(first)).isEqualTo(1);
+        List<Long> numbers = new ArrayList<>();
+        for (CompletableFuture<Long> writer : queued) {
+            numbers.add(answer(writer));
         }
         assertThat(counter.takes).containsExactly(1, 3);
-        assertThat(numbers).containsExactlyInAnyOrder(1L, 2L, 3L, 4L);
+        assertThat(numbers).containsExactlyInAnyOrder(2L, 3L, 4L);
     }
 
     @Test
@@ -124,22 +103,7 @@ class SequenceCombinerTest {
         };
         SequenceCombiner sequences = new SequenceCombiner(counter);
         Set<Long> numbers = ConcurrentHashMap.newKeySet();
-        ExecutorService writers = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int w = 0; w < 8; w++) {
-                done.add(writers.submit(() -> {
-                    for (int i = 0; i < 200; i++) {
-                        assertThat(numbers.add(sequences.next("node"))).isTrue();
-                    }
-                }));
-            }
-            for (Future<?> f : done) {
-                f.get(1, TimeUnit.MINUTES);
-            }
-        } finally {
-            writers.shutdownNow();
-        }
+        ManyWriters.run(8, 200, i -> assertThat(numbers.add(sequences.next("node"))).isTrue());
         assertThat(numbers).hasSize(1600).allMatch(n -> n >= 1 && n <= 1600);
         assertThat(counter.takes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(1600);
         assertThat(counter.takes).hasSizeLessThan(1600);
