@@ -15,6 +15,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import dev.maestro.store.CombinedInserts;
 import dev.maestro.store.Counters;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,10 +32,6 @@ import org.bson.Document;
 import org.bson.types.ObjectId;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
-import redis.clients.jedis.Pipeline;
-import redis.clients.jedis.Response;
-import redis.clients.jedis.StreamEntryID;
-import redis.clients.jedis.params.XAddParams;
 
 /**
  * Appends events: first to MongoDB's {@code eventhistory} (the record, with the channel's next
@@ -43,10 +40,15 @@ import redis.clients.jedis.params.XAddParams;
  * event is put in the outbox ({@code event_outbox}) so that {@link #restream} adds it to its
  * stream once Redis is back. The outbox holds only such events, so the repair that reads it
  * every few seconds costs nothing while Redis is well, however long the history.
+ *
+ * <p>Concurrent writers share their commands: their sequence numbers are taken in one increment
+ * ({@link SequenceCombiner}), their events stored in one insert ({@link CombinedInserts}) and
+ * told to Redis in one pipeline ({@link RedisNotifications}). Each writer still takes these steps
+ * in this order and returns only once its own event is stored and Redis told (or the event put
+ * in the outbox).
  */
 public class EventLog {
     private static final Logger LOG = Logger.getLogger(EventLog.class.getName());
-    static final long STREAM_MAX_LENGTH = 100_000;
     private static final int MAX_ATTEMPTS = 20;
     static final String HISTORY = "eventhistory";
     /** One document per channel: {@code {_id: channel, seq: last sequence taken, updated: when}}. */
@@ -59,7 +61,9 @@ public class EventLog {
     private final MongoCollection<Document> history;
     private final MongoCollection<Document> counters;
     private final MongoCollection<Document> outbox;
+    private final CombinedInserts newEvents;
     private final JedisPool redis;
+    private final RedisNotifications notifications;
     private final Envelopes envelopes;
     private final List<Consumer<StoredEvent>> appendListeners = new CopyOnWriteArrayList<>();
     private final SequenceCombiner sequences = new SequenceCombiner(this::takeSequences);
@@ -68,7 +72,9 @@ public class EventLog {
         this.history = db.getCollection(HISTORY);
         this.counters = db.getCollection(COUNTERS);
         this.outbox = db.getCollection(OUTBOX);
+        this.newEvents = new CombinedInserts(history);
         this.redis = redis;
+        this.notifications = new RedisNotifications(redis);
         this.envelopes = new Envelopes(settings);
     }
 
@@ -166,7 +172,9 @@ public class EventLog {
         Instant now = Instant.now();
         String envelope = envelopes.event(now, owner, data, attributes, sequence);
         ObjectId id = new ObjectId();
-        history.insertOne(new Document("_id", id)
+        // With the events of concurrent writers, in one insert: each writer still returns only
+        // once its own event is stored.
+        newEvents.insert(new Document("_id", id)
                 .append("timestamp", Date.from(now))
                 .append("sequence_id", sequence)
                 .append("channel", channel)
@@ -193,14 +201,8 @@ public class EventLog {
     }
 
     private void notifyRedis(StoredEvent event) {
-        // One round trip for both: the replies are read after both commands are sent, and either
-        // one's error still sends the event to the outbox.
-        try (Jedis jedis = redis.getResource(); Pipeline both = jedis.pipelined()) {
-            Response<Long> published = both.publish(event.channel(), event.envelope());
-            Response<StreamEntryID> streamed = both.xadd(StoredEvent.streamOf(event.channel()), streamTrimming(), event.streamFields());
-            both.sync();
-            published.get();
-            streamed.get();
+        try {
+            notifications.send(event);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Event " + event.channel() + "#" + event.sequence()
                     + " is stored but Redis was not notified; it is added to its stream once Redis is back: " + e.getMessage());
@@ -226,7 +228,7 @@ public class EventLog {
             Map<String, String> fields = StoredEvent.streamFields(doc.getString("channel"), ((Number) doc.get("sequence_id")).longValue(),
                     doc.getString("envelope"));
             try (Jedis jedis = redis.getResource()) {
-                addToStream(jedis, doc.getString("channel"), fields);
+                RedisNotifications.addToStream(jedis, doc.getString("channel"), fields);
                 added++;
             } catch (RuntimeException e) {
                 toOutbox(doc);
@@ -246,14 +248,6 @@ public class EventLog {
         return new Document("_id", stored.getObjectId("_id")).append("timestamp", stored.get("timestamp"))
                 .append("sequence_id", stored.get("sequence_id")).append("channel", stored.getString("channel"))
                 .append("envelope", stored.getString("envelope"));
-    }
-
-    static void addToStream(Jedis jedis, String channel, Map<String, String> fields) {
-        jedis.xadd(StoredEvent.streamOf(channel), streamTrimming(), fields);
-    }
-
-    private static XAddParams streamTrimming() {
-        return XAddParams.xAddParams().maxLen(STREAM_MAX_LENGTH).approximateTrimming();
     }
 
     private void toOutbox(Document entry) {

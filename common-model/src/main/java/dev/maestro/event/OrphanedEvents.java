@@ -151,7 +151,7 @@ public final class OrphanedEvents {
         if (stored.isEmpty() || outbox.find(new Document("_id", new ObjectId(stored.get().id()))).first() != null) {
             return false;
         }
-        EventLog.addToStream(jedis, channel, stored.get().streamFields());
+        RedisNotifications.addToStream(jedis, channel, stored.get().streamFields());
         LOG.warning("Event " + channel + "#" + sequence + " was stored but never reached its stream (its writer died"
                 + " in between, or took longer than " + SETTLE.toSeconds() + " s): added it now");
         return true;

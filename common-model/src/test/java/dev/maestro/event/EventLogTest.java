@@ -1,26 +1,34 @@
 package dev.maestro.event;
 
+import static dev.maestro.testing.QueuedWriters.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import dev.maestro.json.Json;
+import dev.maestro.store.MongoConnection;
+import dev.maestro.testing.InsertCommands;
 import dev.maestro.testing.LocalBackends;
+import dev.maestro.testing.ManyWriters;
+import dev.maestro.testing.QueuedWriters;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.LongStream;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.resps.StreamEntry;
@@ -52,27 +60,60 @@ class EventLogTest {
     }
 
     @Test
-    void concurrentWritersGetEverySequenceExactlyOnce() throws Exception {
-        ExecutorService writers = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int w = 0; w < 8; w++) {
-                done.add(writers.submit(() -> {
-                    for (int i = 0; i < 100; i++) {
-                        log.append("busy", "bob", Map.of("i", i), Map.of());
-                    }
-                }));
-            }
-            for (Future<?> f : done) {
-                f.get(1, TimeUnit.MINUTES);
-            }
-        } finally {
-            writers.shutdownNow();
+    void concurrentWritersGetEverySequenceExactlyOnceAndStoreTheirEventsTogether() throws Exception {
+        InsertCommands historyInserts = new InsertCommands(EventLog.HISTORY);
+        try (MongoClient watched = backends.watchedClient(historyInserts)) {
+            EventLog counted = new EventLog(watched.getDatabase(MongoConnection.DEFAULT_DATABASE), backends.redis(),
+                    CloudEventSettings.KERNELCI);
+            ManyWriters.run(8, 100, i -> counted.append("busy", "bob", Map.of("i", i), Map.of()));
         }
         List<Long> sequences = new ArrayList<>();
         backends.mongo().database().getCollection("eventhistory").find(new Document("channel", "busy"))
                 .forEach(d -> sequences.add(((Number) d.get("sequence_id")).longValue()));
-        assertThat(sequences).hasSize(800).doesNotHaveDuplicates().allMatch(s -> s >= 1 && s <= 800);
+        assertThat(sequences).containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, 800).boxed().toList());
+        assertThat(historyInserts.count()).as("inserts into the history").isLessThan(800);
+    }
+
+    /**
+     * Concurrent writers' notifications share one pipeline: the first writer's is held as it takes
+     * its Redis connection, three more queue behind it. One of them goes to a channel whose stream
+     * key holds a string, so its XADD fails: that event alone goes to the outbox.
+     */
+    @Test
+    void concurrentWritersTellRedisInOnePipelineAndAFailedCommandSendsOnlyItsEventToTheOutbox() throws Exception {
+        QueuedWriters writers = new QueuedWriters();
+        AtomicInteger connections = new AtomicInteger();
+        try (Jedis jedis = backends.redis().getResource()) {
+            jedis.set(StoredEvent.streamOf("not-a-stream"), "text");
+        }
+        try (JedisPool gated = new JedisPool("127.0.0.1", backends.redisPort()) {
+            @Override
+            public Jedis getResource() {
+                connections.incrementAndGet();
+                writers.gate();
+                return super.getResource();
+            }
+        }) {
+            EventLog piped = new EventLog(backends.mongo().database(), gated, CloudEventSettings.KERNELCI);
+            CompletableFuture<StoredEvent> first = writers.first(() -> piped.append("piped", null, Map.of("n", 1), Map.of()));
+            List<CompletableFuture<StoredEvent>> queued = writers.queue(List.<Callable<StoredEvent>>of(
+                    () -> piped.append("piped", null, Map.of("n", 2), Map.of()),
+                    () -> piped.append("not-a-stream", null, Map.of("n", 3), Map.of()),
+                    () -> piped.append("piped", null, Map.of("n", 4), Map.of())));
+            writers.open();
+            answer(first);
+            StoredEvent refused = answer(queued.get(1));
+            List<StoredEvent> streamed = List.of(answer(queued.get(0)), answer(queued.get(2)));
+            assertThat(connections).as("one pipeline for the first writer, one for the three queued").hasValue(2);
+            assertThat(backends.mongo().database().getCollection(EventLog.OUTBOX).distinct("_id", ObjectId.class).into(new ArrayList<>()))
+                    .containsExactly(new ObjectId(refused.id()));
+            try (Jedis jedis = backends.redis().getResource()) {
+                assertThat(jedis.xrange(StoredEvent.streamOf("piped"), (StreamEntryID) null, (StreamEntryID) null))
+                        .extracting(e -> e.getFields().get("event")).hasSize(3).contains(streamed.get(0).envelope(), streamed.get(1).envelope());
+                jedis.del(StoredEvent.streamOf("not-a-stream"));
+            }
+        }
+        assertThat(log.restream(10)).as("the refused event, once its stream can take it").isEqualTo(1);
     }
 
     @Test

@@ -1,5 +1,10 @@
 package dev.maestro.testing;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.event.CommandListener;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.maestro.store.MongoConnection;
@@ -21,6 +26,7 @@ public final class LocalBackends implements AutoCloseable {
     private final MongoServer mongoServer;
     private final String mongoUri;
     private final RedisServer redisServer;
+    private final int redisPort;
     private final MongoConnection mongo;
     private final JedisPool redis;
 
@@ -28,9 +34,9 @@ public final class LocalBackends implements AutoCloseable {
         mongoServer = new MongoServer(new MemoryBackend());
         mongoUri = mongoServer.bindAndGetConnectionString();
         mongo = new MongoConnection(mongoUri);
-        int port = freePort();
+        redisPort = freePort();
         try {
-            redisServer = RedisServer.newRedisServer().port(port).bind("127.0.0.1").build();
+            redisServer = RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1").build();
             redisServer.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -38,12 +44,21 @@ public final class LocalBackends implements AutoCloseable {
         // As in production: connections broken by a Redis restart are dropped, not handed out.
         JedisPoolConfig config = new JedisPoolConfig();
         config.setTestOnBorrow(true);
-        redis = new JedisPool(config, "127.0.0.1", port);
+        redis = new JedisPool(config, "127.0.0.1", redisPort);
     }
 
     /** For clients that connect by themselves, as the resource adapter does. */
     public String mongoUri() {
         return mongoUri;
+    }
+
+    /** A client of the caller's own, whose commands {@code listeners} see (e.g. to count them); the caller closes it. */
+    public MongoClient watchedClient(CommandListener... listeners) {
+        MongoClientSettings.Builder settings = MongoClientSettings.builder().applyConnectionString(new ConnectionString(mongoUri));
+        for (CommandListener listener : listeners) {
+            settings.addCommandListener(listener);
+        }
+        return MongoClients.create(settings.build());
     }
 
     public MongoConnection mongo() {
@@ -52,6 +67,11 @@ public final class LocalBackends implements AutoCloseable {
 
     public JedisPool redis() {
         return redis;
+    }
+
+    /** For pools of the caller's own. */
+    public int redisPort() {
+        return redisPort;
     }
 
     public RedisServer redisServer() {
