@@ -13,6 +13,7 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.WriteModel;
 import dev.maestro.error.BadRequestException;
 import dev.maestro.node.query.NodeQuery;
+import dev.maestro.store.CombinedInserts;
 import dev.maestro.store.IdLookup;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -45,12 +46,14 @@ public class NodeStore {
 
     private final MongoDatabase database;
     private final MongoCollection<Document> nodes;
+    private final CombinedInserts newNodes;
     private final UnfinishedNodes unfinished;
     private final NodeCache cache;
 
     public NodeStore(MongoDatabase db, NodeCache cache) {
         this.database = db;
         this.nodes = db.getCollection(COLLECTION);
+        this.newNodes = new CombinedInserts(nodes);
         this.unfinished = new UnfinishedNodes(db);
         this.cache = cache;
     }
@@ -142,10 +145,14 @@ public class NodeStore {
         });
     }
 
-    /** Inserts a node that already has its id. */
+    /**
+     * Inserts a node that already has its id, with those of concurrent writers
+     * ({@link CombinedInserts}); a node whose id is taken throws the duplicate key's
+     * {@link com.mongodb.MongoWriteException}, as a lone insert does.
+     */
     void insert(Node node) {
         unfinished.trackNew(node);
-        nodes.insertOne(NodeDocuments.toDocument(node));
+        newNodes.insert(NodeDocuments.toDocument(node));
     }
 
     /**
