@@ -23,10 +23,12 @@ import redis.clients.jedis.exceptions.JedisException;
  *
  * <p>Reads stay consistent with writes: a writer marks its start in Redis before it changes
  * MongoDB and its finish after, and a copy is served only when the marks of its bucket are quiet
- * and the same as when the copy was read from MongoDB, so a read that begins after a write
- * answered sees that write. A copy is kept only if the marks were the same before and after
- * reading it. When Redis cannot be asked, reads go to MongoDB; when a write cannot mark its start
- * it is refused (503) before it changes anything, since no other instance could know of it.
+ * and the same as the quiet marks seen just before the copy was read from MongoDB, so a read that
+ * begins after a write answered sees that write. A copy is kept with those marks whatever happened
+ * meanwhile, with no second look: counts only grow within an epoch, so a write that started after
+ * them leaves that copy unmatched for good. When Redis cannot be asked, reads go to MongoDB; when
+ * a write cannot mark its start it is refused (503) before it changes anything, since no other
+ * instance could know of it.
  *
  * <p>Database migrations change node documents without marks: they run before any instance of
  * their version serves ({@code MigrationRunner}'s lease), when no instance holds a copy.
@@ -62,7 +64,7 @@ public final class NodeCache {
             return Optional.of(copy.node());
         }
         Optional<Node> loaded = load.apply(id);
-        loaded.ifPresent(node -> keepIfUnchanged(node, before));
+        loaded.ifPresent(node -> copies.put(id, new Copy(node, before)));
         return loaded;
     }
 
@@ -91,16 +93,6 @@ public final class NodeCache {
                 LOG.log(Level.WARNING, "The end of a node write could not be marked in Redis; the nodes of its "
                         + buckets.size() + " bucket(s) are read from MongoDB until the marks expire: " + e.getMessage());
             }
-        }
-    }
-
-    private void keepIfUnchanged(Node node, NodeWriteMarks.Look before) {
-        try {
-            if (marks.look(node.id()).equals(before)) {
-                copies.put(node.id(), new Copy(node, before));
-            }
-        } catch (JedisException e) {
-            LOG.log(Level.FINE, "Node " + node.id() + " not kept: Redis could not be asked", e);
         }
     }
 }

@@ -59,7 +59,8 @@ public class NodeStore {
     }
 
     public static void createIndexes(MongoDatabase db) {
-        INDEXED.forEach(field -> db.getCollection(COLLECTION).createIndex(Indexes.ascending(field)));
+        MongoCollection<Document> nodes = db.getCollection(COLLECTION);
+        INDEXED.forEach(field -> nodes.createIndex(Indexes.ascending(field)));
         new UnfinishedNodes(db).createIndexes();
     }
 
