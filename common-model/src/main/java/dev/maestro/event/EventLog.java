@@ -14,6 +14,7 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import dev.maestro.store.CombinedInserts;
 import dev.maestro.store.Counters;
@@ -29,6 +30,7 @@ import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
@@ -57,6 +59,8 @@ public class EventLog {
     static final String OUTBOX = "event_outbox";
     /** The mark that stood for the outbox before it existed; a migration moves marked events. */
     private static final String UNSTREAMED = "unstreamed";
+    /** The counter's field for changes whose event was suppressed (see {@link #countUnpublished}). */
+    private static final String UNPUBLISHED = "unpublished";
 
     private final MongoCollection<Document> history;
     private final MongoCollection<Document> counters;
@@ -198,6 +202,38 @@ public class EventLog {
                 Updates.combine(Updates.inc("seq", (long) count), Updates.set("updated", new Date())),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
         return Counters.next(before);
+    }
+
+    /**
+     * Counts a change whose event was suppressed ({@code ?noevent}) on the channel's counter, as
+     * {@code unpublished}, so that {@link #changeCount} moves with every change, published or
+     * not. A counter created here starts with no sequence taken ({@code seq} 0).
+     */
+    public void countUnpublished(String channel) {
+        Bson count = Updates.combine(Updates.inc(UNPUBLISHED, 1L), Updates.setOnInsert("seq", 0L));
+        try {
+            counters.updateOne(Filters.eq("_id", channel), count, new UpdateOptions().upsert(true));
+        } catch (MongoServerException e) {
+            if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            // Another writer created the counter meanwhile: it exists now.
+            counters.updateOne(Filters.eq("_id", channel), count);
+        }
+    }
+
+    /**
+     * The channel's sequence numbers taken plus its unpublished changes: it grows with every change
+     * counted on the channel, and a change is counted after it is stored and before its writer
+     * returns, so a value read after a change returned is above any value read before it.
+     */
+    public long changeCount(String channel) {
+        Document counter = counters.find(Filters.eq("_id", channel)).first();
+        if (counter == null) {
+            return 0;
+        }
+        long unpublished = counter.get(UNPUBLISHED) instanceof Number n ? n.longValue() : 0;
+        return ((Number) counter.get("seq")).longValue() + unpublished;
     }
 
     private void notifyRedis(StoredEvent event) {

@@ -35,7 +35,8 @@ import org.bson.types.ObjectId;
  * The one write path of nodes: the API and the pipeline change nodes only through here. Every
  * write validates first (model and kind rules, state transition, edit right), then writes the
  * node(s) to MongoDB, then appends one event per written node to the {@code node} channel of
- * the {@link EventLog} (which notifies Redis), unless {@link EventMode#SUPPRESS}.
+ * the {@link EventLog} (which notifies Redis), unless {@link EventMode#SUPPRESS}, which only
+ * counts the change there (see {@link NodePages}).
  *
  * <p>Updates are compare-and-set on the state the change was validated against: if another
  * writer moved the node on meanwhile, the change is re-applied to the new version (and
@@ -50,12 +51,14 @@ public class NodeService {
     private final NodeStore store;
     private final GroupStore groups;
     private final EventLog events;
+    private final NodePages pages;
     private final List<Consumer<NodeEvent>> writeListeners = new CopyOnWriteArrayList<>();
 
     public NodeService(NodeStore store, GroupStore groups, EventLog events) {
         this.store = store;
         this.groups = groups;
         this.events = events;
+        this.pages = new NodePages(() -> events.changeCount(NodeEvent.CHANNEL));
     }
 
     /**
@@ -76,9 +79,10 @@ public class NodeService {
         return store.find(id);
     }
 
-    /** One page of matches and their total. */
+    /** One page of matches and their total: this instance's copy while no node has changed since ({@link NodePages}). */
     public Page<Node> search(NodeQuery query) {
-        return new Page<>(store.find(query), store.count(query.filter()), query.page().limit(), query.page().offset());
+        return pages.page(query,
+                () -> new Page<>(store.find(query), store.count(query.filter()), query.page().limit(), query.page().offset()));
     }
 
     /** All matches in the query's slice, without counting. */
@@ -366,6 +370,9 @@ public class NodeService {
         writeListeners.forEach(l -> l.accept(event));
         if (mode == EventMode.PUBLISH) {
             events.append(NodeEvent.CHANNEL, node.owner(), event.toData(), Map.of());
+        } else {
+            // Counted all the same, so that no instance serves a query page read before it.
+            events.countUnpublished(NodeEvent.CHANNEL);
         }
     }
 

@@ -60,6 +60,20 @@ class EventLogTest {
     }
 
     @Test
+    void theChangeCountGrowsWithEveryEventAndEveryUnpublishedChange() {
+        assertThat(log.changeCount("changes")).isZero();
+        log.countUnpublished("changes");
+        assertThat(log.changeCount("changes")).isEqualTo(1);
+        assertThat(new EventHistory(backends.mongo().database()).lastSequence("changes")).isZero();
+
+        StoredEvent first = log.append("changes", "bob", Map.of("n", 1), Map.of());
+        log.countUnpublished("changes");
+
+        assertThat(first.sequence()).isEqualTo(1);
+        assertThat(log.changeCount("changes")).isEqualTo(3);
+    }
+
+    @Test
     void concurrentWritersGetEverySequenceExactlyOnceAndStoreTheirEventsTogether() throws Exception {
         InsertCommands historyInserts = new InsertCommands(EventLog.HISTORY);
         try (MongoClient watched = backends.watchedClient(historyInserts)) {
