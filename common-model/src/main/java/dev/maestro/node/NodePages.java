@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.mongodb.MongoClientSettings;
 import dev.maestro.node.query.NodeQuery;
 import dev.maestro.store.Page;
+import java.util.List;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.bson.BsonDocument;
@@ -46,18 +47,20 @@ final class NodePages {
         this.changeCount = changeCount;
     }
 
-    /** The page of {@code query}: the kept one if no node changed since it was read, else {@code read}'s. */
-    Page<Node> page(NodeQuery query, Supplier<Page<Node>> read) {
+    /** The page of {@code query}: the kept one if no node changed since it was read, else {@code fresh}'s. */
+    Page<Node> page(NodeQuery query, Supplier<Page<Node>> fresh) {
         long changes = changeCount.getAsLong();
         BsonDocument key = keyOf(query);
         Kept k = kept.getIfPresent(key);
         if (k != null && k.changes() == changes) {
             return k.page();
         }
-        Page<Node> page = read.get();
+        Page<Node> read = fresh.get();
+        // Unmodifiable, as it is shared by every reader of the page.
+        Page<Node> page = new Page<>(List.copyOf(read.items()), read.total(), read.limit(), read.offset());
         if (page.items().size() <= MAX_PAGE) {
             // A concurrent reader may have kept a page read after a later count: keep the later one.
-            kept.asMap().merge(key, new Kept(changes, page), (old, fresh) -> old.changes() > fresh.changes() ? old : fresh);
+            kept.asMap().merge(key, new Kept(changes, page), (old, latest) -> old.changes() > latest.changes() ? old : latest);
         }
         return page;
     }
