@@ -205,12 +205,12 @@ public class EventLog {
     }
 
     /**
-     * Counts a change whose event was suppressed ({@code ?noevent}) on the channel's counter, as
-     * {@code unpublished}, so that {@link #changeCount} moves with every change, published or
-     * not. A counter created here starts with no sequence taken ({@code seq} 0).
+     * Counts {@code changes} whose events were suppressed ({@code ?noevent}) on the channel's
+     * counter, as {@code unpublished}, so that {@link #changeCount} moves with every change,
+     * published or not. A counter created here starts with no sequence taken ({@code seq} 0).
      */
-    public void countUnpublished(String channel) {
-        Bson count = Updates.combine(Updates.inc(UNPUBLISHED, 1L), Updates.setOnInsert("seq", 0L));
+    public void countUnpublished(String channel, int changes) {
+        Bson count = Updates.combine(Updates.inc(UNPUBLISHED, (long) changes), Updates.setOnInsert("seq", 0L));
         try {
             counters.updateOne(Filters.eq("_id", channel), count, new UpdateOptions().upsert(true));
         } catch (MongoServerException e) {

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 import org.bson.Document;
+import org.bson.codecs.configuration.CodecRegistry;
 
 /**
  * Pages of node queries ({@code GET /nodes}) kept in this instance and served again while no node
@@ -33,6 +34,7 @@ final class NodePages {
     private static final int MAX_NODES = 10_000;
     /** A page larger than this is not kept: it would push out many small ones. */
     private static final int MAX_PAGE = 1_000;
+    private static final CodecRegistry CODECS = MongoClientSettings.getDefaultCodecRegistry();
 
     private record Kept(long changes, Page<Node> page) {
     }
@@ -67,8 +69,8 @@ final class NodePages {
 
     /** The query as one comparable document: filter, sort and slice. */
     private static BsonDocument keyOf(NodeQuery query) {
-        return new BsonDocument("filter", query.filter().toBsonDocument(Document.class, MongoClientSettings.getDefaultCodecRegistry()))
-                .append("sort", query.sort().toBsonDocument(Document.class, MongoClientSettings.getDefaultCodecRegistry()))
+        return new BsonDocument("filter", query.filter().toBsonDocument(Document.class, CODECS))
+                .append("sort", query.sort().toBsonDocument(Document.class, CODECS))
                 .append("offset", new BsonInt32(query.page().offset()))
                 .append("limit", new BsonInt32(query.page().limit()));
     }

@@ -184,7 +184,7 @@ public class NodeService {
         Node stored = node.toBuilder().id(id).owner(caller.username()).build();
         store.insert(stored);
         LOG.fine(() -> "Node " + stored.id() + " (" + stored.kind() + " " + stored.name() + ") created by " + caller.username());
-        publish(NodeEvent.created(stored, false), stored, mode);
+        publish(List.of(NodeEvent.created(stored, false)), mode);
         return stored;
     }
 
@@ -203,7 +203,7 @@ public class NodeService {
             Node next = checkedUpdate(stored, changed, change.setsKcidbFlag(stored, changed));
             Optional<Node> written = store.updateIfState(id, stored.state(), NodeDocuments.changes(stored, next));
             if (written.isPresent()) {
-                publish(NodeEvent.updated(written.get(), stored, false), written.get(), mode);
+                publish(List.of(NodeEvent.updated(written.get(), stored, false)), mode);
                 return written.get();
             }
         }
@@ -229,7 +229,7 @@ public class NodeService {
         Node changed = alsoChange.apply(stored).toBuilder().state(to).build();
         Node next = checkedUpdate(stored, changed, changed.processedByKcidbBridge() != stored.processedByKcidbBridge());
         Optional<Node> written = store.updateIfState(id, from, NodeDocuments.changes(stored, next));
-        written.ifPresent(n -> publish(NodeEvent.updated(n, stored, false), n, mode));
+        written.ifPresent(n -> publish(List.of(NodeEvent.updated(n, stored, false)), mode));
         return written;
     }
 
@@ -277,10 +277,8 @@ public class NodeService {
         }
         store.write(toWrite, existing.keySet());
         LOG.fine(() -> "Hierarchy of " + toWrite.size() + " node(s) under " + rootId + " stored by " + caller.username());
-        for (Node n : toWrite) {
-            Node before = existing.get(n.id());
-            publish(before != null ? NodeEvent.updated(n, before, true) : NodeEvent.created(n, true), n, mode);
-        }
+        publish(toWrite.stream().map(n -> existing.containsKey(n.id())
+                ? NodeEvent.updated(n, existing.get(n.id()), true) : NodeEvent.created(n, true)).toList(), mode);
         return toWrite;
     }
 
@@ -308,7 +306,7 @@ public class NodeService {
             Optional<Node> written = store.update(id, changes);
             if (written.isPresent()) {
                 count++;
-                publish(NodeEvent.updated(written.get(), before, false), written.get(), mode);
+                publish(List.of(NodeEvent.updated(written.get(), before, false)), mode);
             }
         }
         return count;
@@ -366,13 +364,18 @@ public class NodeService {
         return data == n.data() ? n : n.toBuilder().data(data).build();
     }
 
-    private void publish(NodeEvent event, Node node, EventMode mode) {
-        writeListeners.forEach(l -> l.accept(event));
-        if (mode == EventMode.PUBLISH) {
-            events.append(NodeEvent.CHANNEL, node.owner(), event.toData(), Map.of());
-        } else {
-            // Counted all the same, so that no instance serves a query page read before it.
-            events.countUnpublished(NodeEvent.CHANNEL);
+    /** Tells of one write's nodes, in order: to the write listeners, and to the channel unless suppressed. */
+    private void publish(List<NodeEvent> written, EventMode mode) {
+        for (NodeEvent event : written) {
+            writeListeners.forEach(l -> l.accept(event));
+            if (mode == EventMode.PUBLISH) {
+                events.append(NodeEvent.CHANNEL, event.owner(), event.toData(), Map.of());
+            }
+        }
+        if (mode == EventMode.SUPPRESS && !written.isEmpty()) {
+            // Counted all the same, once for the whole write, so that no instance serves a query
+            // page read before it.
+            events.countUnpublished(NodeEvent.CHANNEL, written.size());
         }
     }
 

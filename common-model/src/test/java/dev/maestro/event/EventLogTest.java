@@ -62,12 +62,12 @@ class EventLogTest {
     @Test
     void theChangeCountGrowsWithEveryEventAndEveryUnpublishedChange() {
         assertThat(log.changeCount("changes")).isZero();
-        log.countUnpublished("changes");
+        log.countUnpublished("changes", 1);
         assertThat(log.changeCount("changes")).isEqualTo(1);
         assertThat(new EventHistory(backends.mongo().database()).lastSequence("changes")).isZero();
 
         StoredEvent first = log.append("changes", "bob", Map.of("n", 1), Map.of());
-        log.countUnpublished("changes");
+        log.countUnpublished("changes", 1);
 
         assertThat(first.sequence()).isEqualTo(1);
         assertThat(log.changeCount("changes")).isEqualTo(3);
