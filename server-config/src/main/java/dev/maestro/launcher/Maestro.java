@@ -235,7 +235,7 @@ public final class Maestro {
         Path dist = s.home().resolve("server-config/target/maestro");
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(ServerJvmOptions.of(s.javaOptions(), Runtime.getRuntime().availableProcessors()));
+        cmd.addAll(ServerJvmOptions.of(s.javaOptions(), Runtime.getRuntime().availableProcessors(), s.role()));
         if (s.role().runsPipeline()) {
             // The MDBs name their adapter through this system property (see NodeEventMonitor).
             cmd.add("-DMAESTRO_RA_NAME=" + RESOURCE_ADAPTER);

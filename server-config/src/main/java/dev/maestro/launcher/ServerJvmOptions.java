@@ -35,19 +35,36 @@ final class ServerJvmOptions {
     private static final List<String> MANY_CPUS_COLLECTOR = List.of("-XX:G1PeriodicGCInterval=30000",
             "-XX:MaxHeapFreeRatio=30", "-XX:MinHeapFreeRatio=10");
 
+    /**
+     * An API-only server on two CPUs gets a second C2 compiler thread (the JVM gives it one there). A fresh server is put under load at once, and with one C2 thread sharing two CPUs
+     * with the request threads, the database and the clients, its hot paths were still being
+     * compiled 16 s into the side-by-side kit's POST scenario (a flight recording, 2026-12-07):
+     * after a 5 s warm-up that scenario's server CPU per write was 0.95 ms, after 30 s 0.50 ms.
+     * In four alternated pairs of the kit's target phase the second thread raised every scenario
+     * (POST 1 678 a second on average against 1 559, GET node 7 544-8 679 against 4 995-7 557).
+     * It costs start-up time, since it compiles start-up code too: the API alone was ready after
+     * 15.7-15.8 s with it against 12.5-13.3 s without (28.3 against 21.4 s with both CPUs busy),
+     * and the API with the pipeline after 20.1-22.1 s against 16.2-17.9 s, past the 20 s that
+     * start should take. So only the API role, whose start leaves that room, gets it.
+     */
+    private static final String API_COMPILER_THREADS = "-XX:CICompilerCount=3";
+
     /** Naming two collectors stops the JVM, so an operator's choice replaces the launcher's. */
     private static final Pattern COLLECTOR_CHOICE = Pattern.compile("-XX:\\+Use\\w+GC");
 
     private ServerJvmOptions() {
     }
 
-    static List<String> of(List<String> operators, int cpus) {
+    static List<String> of(List<String> operators, int cpus, Role role) {
         List<String> options = new ArrayList<>();
         options.add(HEAP_LIMIT);
         if (cpus > 2) {
             options.addAll(MANY_CPUS_COLLECTOR);
         } else if (operators.stream().noneMatch(o -> COLLECTOR_CHOICE.matcher(o).matches())) {
             options.addAll(FEW_CPUS_COLLECTOR);
+        }
+        if (cpus == 2 && role == Role.API) {
+            options.add(API_COMPILER_THREADS);
         }
         options.addAll(operators);
         return options;

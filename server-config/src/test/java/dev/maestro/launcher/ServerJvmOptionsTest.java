@@ -30,20 +30,32 @@ class ServerJvmOptionsTest {
     }
 
     @Test
-    void theLauncherSizesTheServerForThisMachinesCpus() {
+    void theLauncherSizesTheServerForThisMachinesCpusAndItsRole() {
         assertThat(command(Map.of())).containsSubsequence(
-                ServerJvmOptions.of(List.of(), Runtime.getRuntime().availableProcessors()));
+                ServerJvmOptions.of(List.of(), Runtime.getRuntime().availableProcessors(), Role.ALL));
+        assertThat(command(Map.of("MAESTRO_ROLE", "api"))).containsSubsequence(
+                ServerJvmOptions.of(List.of(), Runtime.getRuntime().availableProcessors(), Role.API));
     }
 
     @Test
     void onTwoCpusTheServerGetsTheSerialCollectorWithABoundedYoungGeneration() {
-        assertThat(ServerJvmOptions.of(List.of(), 2)).containsExactly("-Xmx1g", "-XX:+UseSerialGC", "-Xms128m", "-Xmn64m");
-        assertThat(ServerJvmOptions.of(List.of(), 1)).contains("-XX:+UseSerialGC");
+        assertThat(ServerJvmOptions.of(List.of(), 2, Role.ALL)).containsExactly("-Xmx1g", "-XX:+UseSerialGC", "-Xms128m", "-Xmn64m");
+        assertThat(ServerJvmOptions.of(List.of(), 1, Role.ALL)).contains("-XX:+UseSerialGC");
+    }
+
+    @Test
+    void onTwoCpusAnApiOnlyServerGetsASecondOptimizingCompilerThread() {
+        assertThat(ServerJvmOptions.of(List.of(), 2, Role.API)).containsExactly("-Xmx1g", "-XX:+UseSerialGC", "-Xms128m",
+                "-Xmn64m", "-XX:CICompilerCount=3");
+        assertThat(ServerJvmOptions.of(List.of(), 2, Role.PIPELINE)).doesNotContain("-XX:CICompilerCount=3");
+        assertThat(ServerJvmOptions.of(List.of(), 4, Role.API)).doesNotContain("-XX:CICompilerCount=3");
+        assertThat(ServerJvmOptions.of(List.of("-XX:CICompilerCount=2"), 2, Role.API))
+                .containsSubsequence("-XX:CICompilerCount=3", "-XX:CICompilerCount=2");
     }
 
     @Test
     void onMoreCpusTheServerKeepsTheJvmsCollectorThatHandsMemoryBack() {
-        assertThat(ServerJvmOptions.of(List.of(), 4)).containsExactly("-Xmx1g", "-XX:G1PeriodicGCInterval=30000",
+        assertThat(ServerJvmOptions.of(List.of(), 4, Role.ALL)).containsExactly("-Xmx1g", "-XX:G1PeriodicGCInterval=30000",
                 "-XX:MaxHeapFreeRatio=30", "-XX:MinHeapFreeRatio=10");
     }
 
@@ -56,7 +68,7 @@ class ServerJvmOptionsTest {
 
     @Test
     void anOperatorsCollectorReplacesTheLaunchersBecauseTheJvmRefusesTwo() throws Exception {
-        List<String> options = ServerJvmOptions.of(List.of("-XX:+UseParallelGC"), 2);
+        List<String> options = ServerJvmOptions.of(List.of("-XX:+UseParallelGC"), 2, Role.ALL);
         assertThat(options).containsExactly("-Xmx1g", "-XX:+UseParallelGC");
         assertThat(refusal(options)).isEmpty();
         assertThat(refusal(List.of("-XX:+UseSerialGC", "-XX:+UseParallelGC"))).contains("Multiple garbage collectors selected");
@@ -64,13 +76,14 @@ class ServerJvmOptionsTest {
 
     @Test
     void theJvmAcceptsTheDefaultsForEitherKindOfMachine() throws Exception {
-        assertThat(refusal(ServerJvmOptions.of(List.of(), 2))).isEmpty();
-        assertThat(refusal(ServerJvmOptions.of(List.of(), 8))).isEmpty();
+        assertThat(refusal(ServerJvmOptions.of(List.of(), 2, Role.ALL))).isEmpty();
+        assertThat(refusal(ServerJvmOptions.of(List.of(), 8, Role.ALL))).isEmpty();
+        assertThat(refusal(ServerJvmOptions.of(List.of(), 2, Role.API))).isEmpty();
     }
 
     @Test
     void aBlankValueMeansNoOperatorOptions() {
-        assertThat(ServerJvmOptions.of(LauncherSettings.fromEnvironment(Map.of("MAESTRO_JAVA_OPTS", "   ")).javaOptions(), 2))
-                .isEqualTo(ServerJvmOptions.of(List.of(), 2));
+        assertThat(ServerJvmOptions.of(LauncherSettings.fromEnvironment(Map.of("MAESTRO_JAVA_OPTS", "   ")).javaOptions(), 2, Role.ALL))
+                .isEqualTo(ServerJvmOptions.of(List.of(), 2, Role.ALL));
     }
 }
