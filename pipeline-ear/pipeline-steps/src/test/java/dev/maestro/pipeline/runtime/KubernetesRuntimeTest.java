@@ -42,6 +42,11 @@ import org.junit.jupiter.api.io.TempDir;
  * The Kubernetes runtime with the real fabric8 client against fabric8's mock API server in CRUD
  * mode (a real HTTP server keeping the objects it is sent, with watches). No controller runs
  * there, so the test plays the cluster's part: it makes the pod and sets the Job's status.
+ *
+ * <p>Each test gets its own server. The mock's event loop can stall for 30 s when a watch is
+ * closed while it is sending that watch an event (its close handler waits for the send, which
+ * waits for the event loop); with one server for the class, such a stall at the end of one
+ * test made the next test's first request time out.
  */
 @EnableKubernetesMockClient(crud = true, https = false)
 class KubernetesRuntimeTest {
@@ -53,8 +58,8 @@ class KubernetesRuntimeTest {
             "storage-t0ken");
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    static KubernetesMockServer server;
-    static KubernetesClient client;
+    KubernetesMockServer server;
+    KubernetesClient client;
 
     @TempDir
     Path tmp;
@@ -63,7 +68,6 @@ class KubernetesRuntimeTest {
 
     @BeforeEach
     void writeKubeconfig() throws IOException {
-        server.reset();
         kubeconfig = kubeconfig(client.getConfiguration().getMasterUrl());
         Files.createDirectories(tmp.resolve("templates"));
         Files.writeString(tmp.resolve("templates/probe.sh"), "echo probing {{node_id}}\n");
@@ -111,12 +115,12 @@ class KubernetesRuntimeTest {
                 PLATFORM, Map.of("tarball", "http://maestro.example/storage/linux.tar.gz"));
     }
 
-    private static Job job(String name) {
+    private Job job(String name) {
         return client.batch().v1().jobs().inNamespace(NAMESPACE).withName(name).get();
     }
 
     /** Plays the cluster: the job's pod, ended with {@code exitCode}, whose log is {@code log}. */
-    private static void podEnded(String jobName, String nodeId, int exitCode, String log) {
+    private void podEnded(String jobName, String nodeId, int exitCode, String log) {
         String pod = jobName + "-pod";
         client.pods().inNamespace(NAMESPACE).resource(new PodBuilder().withNewMetadata().withName(pod)
                 .addToLabels(KubernetesJobSpec.NODE_ID, nodeId).endMetadata()
@@ -128,7 +132,7 @@ class KubernetesRuntimeTest {
     }
 
     /** Plays the Job controller: the Job's status after its pod ended. */
-    private static void jobEnded(String name, boolean succeeded, String reason) {
+    private void jobEnded(String name, boolean succeeded, String reason) {
         client.batch().v1().jobs().inNamespace(NAMESPACE).withName(name).editStatus(j -> new JobBuilder(j).withNewStatus()
                 .withSucceeded(succeeded ? 1 : 0).withFailed(succeeded ? 0 : 1)
                 .addToConditions(new JobConditionBuilder().withType(succeeded ? "Complete" : "Failed")
