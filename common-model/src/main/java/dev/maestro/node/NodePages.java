@@ -51,6 +51,10 @@ final class NodePages {
 
     /** The page of {@code query}: the kept one if no node changed since it was read, else {@code fresh}'s. */
     Page<Node> page(NodeQuery query, Supplier<Page<Node>> fresh) {
+        if (query.page().limit() > MAX_PAGE) {
+            // Such a page is never kept, so the count is not read for it; with no limit (0) the size read decides.
+            return fresh.get();
+        }
         long changes = changeCount.getAsLong();
         BsonDocument key = keyOf(query);
         Kept k = kept.getIfPresent(key);

@@ -277,8 +277,10 @@ public class NodeService {
         }
         store.write(toWrite, existing.keySet());
         LOG.fine(() -> "Hierarchy of " + toWrite.size() + " node(s) under " + rootId + " stored by " + caller.username());
-        publish(toWrite.stream().map(n -> existing.containsKey(n.id())
-                ? NodeEvent.updated(n, existing.get(n.id()), true) : NodeEvent.created(n, true)).toList(), mode);
+        publish(toWrite.stream().map(n -> {
+            Node before = existing.get(n.id());
+            return before != null ? NodeEvent.updated(n, before, true) : NodeEvent.created(n, true);
+        }).toList(), mode);
         return toWrite;
     }
 

@@ -36,7 +36,8 @@ final class ServerJvmOptions {
             "-XX:MaxHeapFreeRatio=30", "-XX:MinHeapFreeRatio=10");
 
     /**
-     * An API-only server on two CPUs gets a second C2 compiler thread (the JVM gives it one there). A fresh server is put under load at once, and with one C2 thread sharing two CPUs
+     * An API-only server on two CPUs gets a second C2 compiler thread (the JVM gives it one
+     * there). A fresh server is put under load at once, and with one C2 thread sharing two CPUs
      * with the request threads, the database and the clients, its hot paths were still being
      * compiled 16 s into the side-by-side kit's POST scenario (a flight recording, 2026-12-07):
      * after a 5 s warm-up that scenario's server CPU per write was 0.95 ms, after 30 s 0.50 ms.
