@@ -6,24 +6,68 @@ import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
 import java.util.List;
 import java.util.Optional;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
  * An H2 database whose non-unique indexes are {@link EqualityIndex}es. mongo-java-server records
  * such an index and ignores it, so each query on anything but a unique key read the whole
  * collection. Counts ({@link CountPipeline}) are answered as queries, so that they use the
- * indexes too.
+ * indexes too. Unique indexes order their keys with {@link KeyValueType}, in maps of their own
+ * name.
  */
-final class IndexedH2Database extends H2Database {
+abstract class IndexedH2Database extends H2Database {
+    /**
+     * Appended to mongo-java-server's name for a unique index's map. The maps it names itself are
+     * ordered differently (see {@link KeyValueType}), so they cannot be read with the other order.
+     */
+    static final String ORDERED_SUFFIX = ".mongo-order";
 
     IndexedH2Database(String databaseName, MVStore mvStore, CursorRegistry cursorRegistry) {
         super(databaseName, mvStore, cursorRegistry);
+    }
+
+    /**
+     * The database's store. H2Database keeps its own private and opens the indexes from its
+     * constructor, before a field of this class could be set: the backend answers instead.
+     */
+    abstract MVStore store();
+
+    /**
+     * The index's keys in a map ordered by {@link KeyValueType}. When mongo-java-server's own map
+     * for it exists (a file written before this order, or by an older Maestro EE since), both are
+     * removed: the collection then refills the new, empty map from its documents, so the index
+     * holds every document whichever version wrote them.
+     */
+    @Override
+    protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+        MVStore mvStore = store();
+        String legacy = legacyMapName(collectionName, indexName);
+        if (mvStore.hasMap(legacy)) {
+            mvStore.removeMap(legacy);
+            mvStore.removeMap(legacy + ORDERED_SUFFIX);
+        }
+        MVMap<KeyValue, Object> keyPositions = mvStore.openMap(legacy + ORDERED_SUFFIX,
+                new MVMap.Builder<KeyValue, Object>().keyType(new KeyValueType()));
+        return new OrderedUniqueIndex(keyPositions, indexName, keys, sparse);
+    }
+
+    @Override
+    protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+        super.dropIndex(collection, indexName);
+        store().removeMap(legacyMapName(collection.getCollectionName(), indexName) + ORDERED_SUFFIX);
+    }
+
+    /** mongo-java-server's name for the index's map. */
+    private String legacyMapName(String collectionName, String indexName) {
+        return getFullCollectionNamespace(collectionName) + "._index_" + indexName;
     }
 
     @Override

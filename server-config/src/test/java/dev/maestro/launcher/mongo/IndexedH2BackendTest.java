@@ -11,16 +11,21 @@ import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.CountOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.AbstractMongoCollection;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Date;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -33,7 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The embedded database answers equality queries from its secondary indexes, with the same
  * documents as a server that reads the whole collection (mongo-java-server's memory backend, the
- * reference), through inserts, updates, deletes and a restart.
+ * reference), through inserts, updates, deletes and a restart; and its unique indexes find and
+ * refuse what the reference's do, also in a file mongo-java-server's own H2 backend wrote.
  */
 class IndexedH2BackendTest {
     private static final List<String> KINDS = List.of("checkout", "kbuild", "test", "regression");
@@ -135,10 +141,115 @@ class IndexedH2BackendTest {
         assertThat(index("name_1").lookups()).isPositive();
     }
 
+    @Test
+    void uniqueKeysAreFoundAndDuplicatesRefusedAsByTheReferenceThroughARestart() {
+        List<Document> events = events(new Random(13), 400);
+        for (MongoCollection<Document> history : List.of(history(), referenceHistory())) {
+            history.createIndex(Indexes.ascending("channel", "sequence_id"), new IndexOptions().unique(true));
+            history.insertMany(events);
+        }
+        assertSameUniqueAnswers(events);
+
+        client.close();
+        server.shutdown();
+        open();
+        assertSameUniqueAnswers(events);
+    }
+
+    @Test
+    void aFileWrittenByMongoJavaServersOwnBackendIsReadWithItsUniqueIndexes() {
+        client.close();
+        server.shutdown();
+        List<Document> events = events(new Random(17), 300);
+        withPlainBackend(history -> {
+            history.createIndex(Indexes.ascending("channel", "sequence_id"), new IndexOptions().unique(true));
+            history.insertMany(events.subList(0, 200));
+        });
+        open();
+        referenceHistory().createIndex(Indexes.ascending("channel", "sequence_id"), new IndexOptions().unique(true));
+        referenceHistory().insertMany(events.subList(0, 200));
+        assertSameUniqueAnswers(events.subList(0, 200));
+        client.close();
+        server.shutdown();
+
+        // An older Maestro EE writes to the file meanwhile: its index maps are the ones it reads.
+        withPlainBackend(history -> history.insertMany(events.subList(200, 300)));
+        open();
+        referenceHistory().insertMany(events.subList(200, 300));
+        assertSameUniqueAnswers(events);
+        assertThat(backend.getMvStore().getMapNames()).as("mongo-java-server's own index maps, replaced")
+                .noneMatch(name -> name.contains("._index_") && !name.endsWith(IndexedH2Database.ORDERED_SUFFIX));
+    }
+
+    @Test
+    void aDroppedUniqueIndexLeavesNoMapBehind() {
+        history().createIndex(Indexes.ascending("channel", "sequence_id"), new IndexOptions().unique(true).name("by_sequence"));
+        history().insertMany(events(new Random(19), 20));
+        history().dropIndex("by_sequence");
+        assertThat(backend.getMvStore().getMapNames()).noneMatch(name -> name.contains("by_sequence"));
+
+        history().drop();
+        assertThat(backend.getMvStore().getMapNames()).noneMatch(name -> name.contains(".history."));
+        history().insertMany(events(new Random(19), 20));
+        assertThat(history().countDocuments(Filters.eq("channel", "node"))).isPositive();
+    }
+
     private void open() {
         backend = new IndexedH2Backend(dir.resolve("mongo.mv.db").toString());
         server = new MongoServer(backend);
         client = MongoClients.create(server.bindAndGetConnectionString());
+    }
+
+    /** The file as mongo-java-server's own H2 backend (an older Maestro EE's) reads and writes it. */
+    private void withPlainBackend(Consumer<MongoCollection<Document>> work) {
+        MongoServer plain = new MongoServer(new H2Backend(dir.resolve("mongo.mv.db").toString()));
+        try (MongoClient plainClient = MongoClients.create(plain.bindAndGetConnectionString())) {
+            work.accept(plainClient.getDatabase("db").getCollection("history"));
+        } finally {
+            plain.shutdown();
+        }
+    }
+
+    /** Events of three channels in shuffled order, with ids, whole and fractional numbers and dates. */
+    private static List<Document> events(Random random, int count) {
+        List<Document> events = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            events.add(new Document("_id", new ObjectId()).append("channel", pick(random, List.of("node", "kv", "pipeline")))
+                    .append("sequence_id", (long) i).append("timestamp", new Date(1_700_000_000_000L + i))
+                    .append("weight", i % 7 == 0 ? i + 0.5 : i));
+        }
+        Collections.shuffle(events, random);
+        return events;
+    }
+
+    /**
+     * Each event found by its id and by its unique key, none by a key nobody holds; and the same
+     * refusal as the reference's for a duplicate key, also one given as a double (MongoDB's unique
+     * indexes take 3 and 3.0 for the same key).
+     */
+    private void assertSameUniqueAnswers(List<Document> events) {
+        for (Document event : events) {
+            Document byKey = new Document("channel", event.get("channel")).append("sequence_id", event.get("sequence_id"));
+            assertThat(history().find(byKey).first()).as("%s", byKey).isEqualTo(referenceHistory().find(byKey).first()).isNotNull();
+            assertThat(history().find(Filters.eq("_id", event.get("_id"))).first()).isEqualTo(event);
+        }
+        assertThat(history().find(new Document("channel", "node").append("sequence_id", -1L)).first()).isNull();
+        Document event = events.get(0);
+        for (Object sequence : List.of(event.get("sequence_id"), ((Number) event.get("sequence_id")).doubleValue())) {
+            Document duplicate = new Document("channel", event.get("channel")).append("sequence_id", sequence);
+            assertThat(catchThrowableOfType(MongoException.class, () -> history().insertOne(new Document(duplicate))).getCode())
+                    .as("%s", duplicate)
+                    .isEqualTo(catchThrowableOfType(MongoException.class, () -> referenceHistory().insertOne(new Document(duplicate))).getCode())
+                    .isEqualTo(11000);
+        }
+    }
+
+    private MongoCollection<Document> history() {
+        return client.getDatabase("db").getCollection("history");
+    }
+
+    private MongoCollection<Document> referenceHistory() {
+        return referenceClient.getDatabase("db").getCollection("history");
     }
 
     /** Nodes with text, ids, arrays, nested and array-nested fields, booleans and numbers, some fields missing. */
