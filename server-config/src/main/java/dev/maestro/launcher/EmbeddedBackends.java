@@ -38,7 +38,9 @@ final class EmbeddedBackends implements AutoCloseable {
     /** Starts the MongoDB-wire server on a free loopback port; returns its connection string. */
     String startMongo(Path dataDir) {
         Path file = dataDir.resolve("mongo.mv.db");
-        mongo = new MongoServer(new IndexedH2Backend(file.toString()));
+        mongo = new MongoServer(IndexedH2Backend.open(file.toString(), indexes -> System.out.println("maestro: embedded database: "
+                + "rebuilding " + indexes + " unique index(es) in Maestro EE's key order (once, after an upgrade; one read of "
+                + "each of their collections)")));
         InetSocketAddress address = new InetSocketAddress("127.0.0.1", freePort());
         mongo.bind(address);
         return "mongodb://127.0.0.1:" + address.getPort();

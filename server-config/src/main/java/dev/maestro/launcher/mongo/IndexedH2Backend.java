@@ -2,6 +2,7 @@ package dev.maestro.launcher.mongo;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.util.function.IntConsumer;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -10,9 +11,23 @@ import org.h2.mvstore.MVStore;
  */
 public final class IndexedH2Backend extends H2Backend {
 
-    /** Opens (or creates) the database file {@code fileName}. */
-    public IndexedH2Backend(String fileName) {
-        super(fileName);
+    private IndexedH2Backend(MVStore store) {
+        super(store);
+    }
+
+    /**
+     * Opens (or creates) the database file {@code fileName}. When it holds unique indexes in
+     * mongo-java-server's own order (a file it wrote, or a Maestro EE older than {@link
+     * KeyValueType}), {@code rebuilding} is told how many before they are filled again from their
+     * documents, which reads each of their collections once.
+     */
+    public static IndexedH2Backend open(String fileName, IntConsumer rebuilding) {
+        MVStore store = MVStore.open(fileName);
+        int legacy = (int) store.getMapNames().stream().filter(IndexedH2Database::isLegacyIndexMap).count();
+        if (legacy > 0) {
+            rebuilding.accept(legacy);
+        }
+        return new IndexedH2Backend(store);
     }
 
     @Override

@@ -29,6 +29,8 @@ abstract class IndexedH2Database extends H2Database {
      * ordered differently (see {@link KeyValueType}), so they cannot be read with the other order.
      */
     static final String ORDERED_SUFFIX = ".mongo-order";
+    /** Between a collection's namespace and an index's name, in mongo-java-server's name for the index's map. */
+    private static final String INDEX_INFIX = "._index_";
 
     IndexedH2Database(String databaseName, MVStore mvStore, CursorRegistry cursorRegistry) {
         super(databaseName, mvStore, cursorRegistry);
@@ -65,9 +67,14 @@ abstract class IndexedH2Database extends H2Database {
         store().removeMap(legacyMapName(collection.getCollectionName(), indexName) + ORDERED_SUFFIX);
     }
 
+    /** Whether a map of the store is a unique index's in mongo-java-server's own order. */
+    static boolean isLegacyIndexMap(String mapName) {
+        return mapName.contains(INDEX_INFIX) && !mapName.endsWith(ORDERED_SUFFIX);
+    }
+
     /** mongo-java-server's name for the index's map. */
     private String legacyMapName(String collectionName, String indexName) {
-        return getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+        return getFullCollectionNamespace(collectionName) + INDEX_INFIX + indexName;
     }
 
     @Override

@@ -49,6 +49,8 @@ class IndexedH2BackendTest {
     Path dir;
 
     private IndexedH2Backend backend;
+    /** What the last {@link #open} was told it rebuilds. */
+    private int rebuilt;
     private MongoServer server;
     private MongoClient client;
     private final MongoServer reference = new MongoServer(new MemoryBackend());
@@ -153,6 +155,7 @@ class IndexedH2BackendTest {
         client.close();
         server.shutdown();
         open();
+        assertThat(rebuilt).as("nothing to rebuild in a file this backend wrote").isZero();
         assertSameUniqueAnswers(events);
     }
 
@@ -166,6 +169,7 @@ class IndexedH2BackendTest {
             history.insertMany(events.subList(0, 200));
         });
         open();
+        assertThat(rebuilt).as("the _id and (channel, sequence_id) indexes, and mongo-java-server's own").isGreaterThanOrEqualTo(3);
         referenceHistory().createIndex(Indexes.ascending("channel", "sequence_id"), new IndexOptions().unique(true));
         referenceHistory().insertMany(events.subList(0, 200));
         assertSameUniqueAnswers(events.subList(0, 200));
@@ -175,6 +179,7 @@ class IndexedH2BackendTest {
         // An older Maestro EE writes to the file meanwhile: its index maps are the ones it reads.
         withPlainBackend(history -> history.insertMany(events.subList(200, 300)));
         open();
+        assertThat(rebuilt).isGreaterThanOrEqualTo(3);
         referenceHistory().insertMany(events.subList(200, 300));
         assertSameUniqueAnswers(events);
         assertThat(backend.getMvStore().getMapNames()).as("mongo-java-server's own index maps, replaced")
@@ -195,7 +200,8 @@ class IndexedH2BackendTest {
     }
 
     private void open() {
-        backend = new IndexedH2Backend(dir.resolve("mongo.mv.db").toString());
+        rebuilt = 0;
+        backend = IndexedH2Backend.open(dir.resolve("mongo.mv.db").toString(), indexes -> rebuilt = indexes);
         server = new MongoServer(backend);
         client = MongoClients.create(server.bindAndGetConnectionString());
     }
