@@ -52,11 +52,12 @@ abstract class IndexedH2Database extends H2Database {
     protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
         MVStore mvStore = store();
         String legacy = legacyMapName(collectionName, indexName);
+        String ordered = orderedMapName(collectionName, indexName);
         if (mvStore.hasMap(legacy)) {
             mvStore.removeMap(legacy);
-            mvStore.removeMap(legacy + ORDERED_SUFFIX);
+            mvStore.removeMap(ordered);
         }
-        MVMap<KeyValue, Object> keyPositions = mvStore.openMap(legacy + ORDERED_SUFFIX,
+        MVMap<KeyValue, Object> keyPositions = mvStore.openMap(ordered,
                 new MVMap.Builder<KeyValue, Object>().keyType(new KeyValueType()));
         return new OrderedUniqueIndex(keyPositions, indexName, keys, sparse);
     }
@@ -64,7 +65,7 @@ abstract class IndexedH2Database extends H2Database {
     @Override
     protected void dropIndex(MongoCollection<Object> collection, String indexName) {
         super.dropIndex(collection, indexName);
-        store().removeMap(legacyMapName(collection.getCollectionName(), indexName) + ORDERED_SUFFIX);
+        store().removeMap(orderedMapName(collection.getCollectionName(), indexName));
     }
 
     /** Whether a map of the store is a unique index's in mongo-java-server's own order. */
@@ -75,6 +76,11 @@ abstract class IndexedH2Database extends H2Database {
     /** mongo-java-server's name for the index's map. */
     private String legacyMapName(String collectionName, String indexName) {
         return getFullCollectionNamespace(collectionName) + INDEX_INFIX + indexName;
+    }
+
+    /** The name of the index's map in {@link KeyValueType}'s order. */
+    private String orderedMapName(String collectionName, String indexName) {
+        return legacyMapName(collectionName, indexName) + ORDERED_SUFFIX;
     }
 
     @Override
